@@ -1,0 +1,39 @@
+import AsyncBasics
+import Testing
+
+@Suite("waitN (task 1)")
+struct WaitNTests {
+  @Test("returns n delays within bounds", arguments: [0, 1, 7])
+  func returnsNDelays(n: Int) async {
+    let delays = await waitN(n: n, maxDelay: 1)
+    #expect(delays.count == n)
+    #expect(delays.allSatisfy { (0...1).contains($0) })
+  }
+
+  @Test("maxDelay 0 returns n zeros")
+  func zeroMaxDelay() async {
+    #expect(await waitN(n: 5, maxDelay: 0) == [0, 0, 0, 0, 0])
+  }
+
+  @Test("delays come in ascending order, up to timer jitter")
+  func ascendingOrder() async {
+    let delays = await waitN(n: 30, maxDelay: 1)
+    #expect(Timing.inversions(in: delays).isEmpty, "out of order: \(delays)")
+  }
+
+  @Test("runs the calls concurrently: 50 calls take about maxDelay, not 50 × maxDelay / 2")
+  func runsConcurrently() async {
+    var delays: [Double] = []
+    let seconds = await Timing.seconds { delays = await waitN(n: 50, maxDelay: 1) }
+    #expect(delays.count == 50)
+    // In sequence these would take about 25 s.
+    #expect(seconds < 2)
+  }
+
+  @Test("a negative n stops the program")
+  func negativeNTraps() async {
+    await #expect(processExitsWith: .failure) {
+      _ = await waitN(n: -1, maxDelay: 1)
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Why the checker could not build a submission at all (as opposed to a student's compile error,
+/// which is a verdict, not an error).
+public enum BuildError: Error, Equatable, LocalizedError {
+  /// No `swiftc` was found.
+  case noToolchain
+  /// The temporary build folder could not be made or written.
+  case workspace(String)
+  /// The compiler could not be run, or gave up in a way that says nothing about the submission.
+  case compilerFailed(String)
+
+  /// A one-line message for the person who must act on it.
+  public var errorDescription: String? {
+    switch self {
+    case .noToolchain:
+      "no Swift toolchain: swiftc is not on PATH (install Swift 6 or set SWIFTC=/path/to/swiftc)"
+    case .workspace(let detail):
+      "cannot prepare the build folder: \(detail)"
+    case .compilerFailed(let detail):
+      "the Swift compiler failed: \(detail)"
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/// One message from the Swift compiler.
+public struct Diagnostic: Sendable, Hashable, Codable {
+  /// The file, relative to the submission (or the checker's own file name for its probes).
+  public var file: String
+  /// The 1-based line.
+  public var line: Int
+  /// `error`, `warning` or `note`.
+  public var severity: String
+  /// The compiler's message.
+  public var message: String
+
+  /// The diagnostic as a report shows it: `Sources/Lib/WaitN.swift:12: error: …`.
+  public var description: String {
+    "\(file):\(line): \(severity): \(message)"
+  }
+
+  /// Parses the compiler's output in `-diagnostic-style llvm` (`path:line:column: severity: …`).
+  ///
+  /// - Parameter output: What `swiftc` printed.
+  /// - Returns: The diagnostics that name a file and line, in order.
+  public static func parse(_ output: String) -> [Diagnostic] {
+    output.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+      guard parts.count == 5, let lineNumber = Int(parts[1]), Int(parts[2]) != nil else {
+        return nil
+      }
+      let severity = parts[3].trimmingCharacters(in: " ")
+      guard ["error", "warning", "note"].contains(severity) else { return nil }
+      return Diagnostic(
+        file: String(parts[0]), line: lineNumber, severity: severity,
+        message: parts[4].trimmingCharacters(in: " "))
+    }
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in characters: String) -> String {
+    String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+  }
+}

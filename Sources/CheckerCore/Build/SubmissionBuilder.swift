@@ -1,0 +1,259 @@
+/// Compiles a submission with the harness, one task at a time where it must.
+///
+/// 1. Type-checks the student's sources with one probe file per question (see
+///    `SignatureProbe`), in a single compiler run: each task's function is found, missing, or
+///    declared with another signature.
+/// 2. A compile error inside a task's function fails that task: the function is blanked out and
+///    the rest type-checked again, so the other tasks are still graded. An error outside every
+///    task's function stops the whole build.
+/// 3. Compiles the sources, renamed for recording (`Instrumenter`), with the harness and only the
+///    callable tasks' code; without the renaming if that breaks the build.
+///
+/// Everything happens in the workspace; the submission itself is never written to.
+public struct SubmissionBuilder: Sendable {
+  /// The compiler.
+  public let toolchain: Toolchain
+  /// Where the build happens.
+  public let workspace: Workspace
+
+  /// Creates a builder.
+  ///
+  /// - Parameters:
+  ///   - toolchain: The compiler to use.
+  ///   - workspace: The temporary folder to build in.
+  public init(toolchain: Toolchain, workspace: Workspace) {
+    self.toolchain = toolchain
+    self.workspace = workspace
+  }
+
+  /// Builds `submission` for the given tasks.
+  ///
+  /// - Parameters:
+  ///   - submission: The student's sources.
+  ///   - tasks: The tasks to grade.
+  /// - Returns: Each task's availability and, when anything could be built, the harness program.
+  /// - Throws: `BuildError` when the compiler cannot be run or the workspace cannot be written.
+  public func build(_ submission: Submission, tasks: [ExerciseTask]) throws(BuildError)
+    -> BuildResult
+  {
+    let start = ProcessSupervisor.monotonicSeconds()
+    var sources = submission.files.map { ($0.relativePath, $0.text) }
+    var availability: [Int: TaskAvailability] = [:]
+    var submissionErrors: [Diagnostic] = []
+    var probed: [Int: TaskAvailability] = [:]
+    var hasDefault = false
+
+    // Type-check, blanking out each task function that does not compile, until it does.
+    for _ in 0...Exercise.tasks.count {
+      let check = try typecheck(sources, submission: submission)
+      let studentErrors = check.errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
+      if studentErrors.isEmpty {
+        (probed, hasDefault) = interpretProbes(check.errors, sources: sources)
+        break
+      }
+      var blanked = false
+      for error in studentErrors {
+        guard let index = sources.firstIndex(where: { $0.0 == error.file }) else { continue }
+        let scanner = SourceScanner(text: sources[index].1)
+        guard
+          let (task, declaration) = Exercise.tasks.lazy.compactMap({ task in
+            scanner.functions(named: task.signature.name)
+              .first { $0.contains(line: error.line) }.map { (task, $0) }
+          }).first
+        else {
+          submissionErrors.append(error)
+          continue
+        }
+        if let used = brokenTaskNamed(in: error, availability: availability) {
+          availability[task.id] = .needsTask(used)
+        } else if case .compileError(let earlier) = availability[task.id] {
+          availability[task.id] = .compileError(earlier + [error])
+        } else if availability[task.id] == nil {
+          availability[task.id] = .compileError([error])
+        }
+        sources[index].1 = Self.blank(lines: declaration.startLine...declaration.endLine,
+          in: sources[index].1)
+        blanked = true
+      }
+      if !submissionErrors.isEmpty || !blanked { break }
+    }
+    guard submissionErrors.isEmpty else {
+      for task in tasks where availability[task.id] == nil {
+        availability[task.id] = .compileError(submissionErrors)
+      }
+      return BuildResult(
+        availability: availability, executable: nil, isInstrumented: false,
+        hasDefaultMaxDelay: false, submissionErrors: submissionErrors,
+        seconds: ProcessSupervisor.monotonicSeconds() - start)
+    }
+    for task in Exercise.tasks where availability[task.id] == nil {
+      availability[task.id] = probed[task.id] ?? .missing
+    }
+
+    let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
+    var executable: String?
+    var instrumented = false
+    if !wanted.isEmpty {
+      for instrument in [true, false] where executable == nil {
+        executable = try compile(
+          sources, submission: submission, tasks: wanted, availability: availability,
+          hasDefault: hasDefault, instrument: instrument)
+        instrumented = executable != nil && instrument
+      }
+      if executable == nil {
+        throw .compilerFailed("the submission type-checks but the harness does not build with it")
+      }
+    }
+    return BuildResult(
+      availability: availability, executable: executable, isInstrumented: instrumented,
+      hasDefaultMaxDelay: hasDefault, submissionErrors: [],
+      seconds: ProcessSupervisor.monotonicSeconds() - start)
+  }
+
+  // MARK: - Steps
+
+  private struct TypecheckOutput {
+    var errors: [Diagnostic]
+  }
+
+  private func typecheck(_ sources: [(String, String)], submission: Submission)
+    throws(BuildError) -> TypecheckOutput
+  {
+    var paths: [String] = []
+    for (relative, text) in sources {
+      paths.append(try workspace.write(text, to: "typecheck/src/" + relative))
+    }
+    for task in Exercise.tasks {
+      paths.append(
+        try workspace.write(
+          SignatureProbe.exactFile(for: task), to: "typecheck/" + SignatureProbe.exactName(task)))
+      if let plain = SignatureProbe.plainFile(for: task) {
+        paths.append(try workspace.write(plain, to: "typecheck/" + SignatureProbe.plainName(task)))
+      }
+    }
+    paths.append(
+      try workspace.write(
+        SignatureProbe.defaultArgumentFile, to: "typecheck/" + SignatureProbe.defaultArgumentName))
+    let output = try runCompiler(
+      ["-typecheck"] + commonFlags(submission) + paths, timeLimit: 120)
+    let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
+    let errors = Diagnostic.parse(output.text).filter { $0.severity == "error" }.map {
+      diagnostic in
+      var relative = diagnostic
+      if let prefix = prefixes.first(where: { diagnostic.file.hasPrefix($0) }) {
+        relative.file = String(diagnostic.file.dropFirst(prefix.count))
+      }
+      return relative
+    }
+    if errors.isEmpty, output.status != 0 {
+      throw .compilerFailed(String(output.text.prefix(2000)))
+    }
+    return TypecheckOutput(errors: errors)
+  }
+
+  private func interpretProbes(_ errors: [Diagnostic], sources: [(String, String)])
+    -> ([Int: TaskAvailability], Bool)
+  {
+    let failedFiles = Set(errors.map(\.file))
+    let declared = sources.reduce(into: Set<String>()) {
+      $0.formUnion(SourceScanner(text: $1.1).declaredFunctionNames)
+    }
+    var result: [Int: TaskAvailability] = [:]
+    for task in Exercise.tasks {
+      let name = task.signature.name
+      if failedFiles.contains(SignatureProbe.exactName(task)) {
+        if !declared.contains(name) {
+          result[task.id] = .missing
+        } else {
+          let found = sources.lazy.compactMap {
+            SourceScanner(text: $0.1).functions(named: name).first?.header
+          }.first
+          result[task.id] = .wrongSignature(found: found ?? name)
+        }
+      } else if task.signature.plainFunctionType != nil,
+        !failedFiles.contains(SignatureProbe.plainName(task))
+      {
+        result[task.id] = .callable(signatureProblem: "it is not async")
+      } else {
+        result[task.id] = .callable(signatureProblem: nil)
+      }
+    }
+    let hasDefault = !failedFiles.contains(SignatureProbe.defaultArgumentName)
+    if !hasDefault, case .callable(nil) = result[0] {
+      result[0] = .callable(signatureProblem: "maxDelay has no default value (10)")
+    }
+    return (result, hasDefault)
+  }
+
+  private func compile(
+    _ sources: [(String, String)], submission: Submission, tasks: [ExerciseTask],
+    availability: [Int: TaskAvailability], hasDefault: Bool, instrument: Bool
+  ) throws(BuildError) -> String? {
+    let folder = instrument ? "build-instrumented" : "build"
+    let renamed = [0, 3].compactMap { id in
+      instrument && availability[id]?.isCallable == true ? Exercise.task(id)?.signature.name : nil
+    }
+    var paths: [String] = []
+    for (relative, text) in sources {
+      paths.append(
+        try workspace.write(Instrumenter.rename(renamed, in: text), to: "\(folder)/src/\(relative)"))
+    }
+    for (name, text) in HarnessSources.files {
+      paths.append(try workspace.write(text, to: "\(folder)/harness/\(name)"))
+    }
+    var defines = tasks.map { "ASYNCCHECK_TASK_\($0.id)" }
+    if hasDefault { defines.append("ASYNCCHECK_DEFAULT_MAX_DELAY") }
+    defines += renamed.compactMap { name in
+      Exercise.tasks.first { $0.signature.name == name }.map { "ASYNCCHECK_INSTRUMENT_TASK_\($0.id)" }
+    }
+    let executable = workspace.path("\(folder)/harness-program")
+    let output = try runCompiler(
+      ["-Onone", "-suppress-warnings"] + commonFlags(submission)
+        + defines.flatMap { ["-D", $0] } + paths + ["-o", executable],
+      timeLimit: 300)
+    return output.status == 0 ? executable : nil
+  }
+
+  private func commonFlags(_ submission: Submission) -> [String] {
+    [
+      "-wmo", "-parse-as-library", "-swift-version", "\(submission.languageMode)",
+      "-module-name", "Submission", "-diagnostic-style", "llvm",
+      "-module-cache-path", workspace.path("module-cache"),
+    ]
+  }
+
+  private func runCompiler(_ arguments: [String], timeLimit: Double) throws(BuildError)
+    -> (status: Int32, text: String)
+  {
+    let job = ProcessSupervisor.Job(
+      executable: toolchain.swiftc, arguments: arguments, workingDirectory: workspace.root,
+      timeLimit: timeLimit)
+    guard let outcome = ProcessSupervisor.run([job]).first else {
+      throw .compilerFailed("no result")
+    }
+    let text = String(decoding: outcome.output, as: UTF8.self)
+    switch outcome.termination {
+    case .exited(let status):
+      return (status, text)
+    case .failedToStart(let reason):
+      throw .compilerFailed(reason)
+    default:
+      throw .compilerFailed("swiftc ended with \(outcome.termination): \(text.prefix(500))")
+    }
+  }
+
+  /// The task whose function an error says cannot be found, when that task is already broken.
+  private func brokenTaskNamed(in error: Diagnostic, availability: [Int: TaskAvailability]) -> Int?
+  {
+    Exercise.tasks.first { task in
+      availability[task.id] != nil && error.message.contains("'\(task.signature.name)'")
+    }?.id
+  }
+
+  /// `text` with the given lines emptied, so that line numbers elsewhere stay the same.
+  static func blank(lines: ClosedRange<Int>, in text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+      lines.contains($0.offset + 1) ? "" : String($0.element)
+    }.joined(separator: "\n")
+  }
+}

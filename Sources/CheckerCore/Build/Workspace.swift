@@ -1,0 +1,71 @@
+import Foundation
+
+/// The temporary folder a submission is built and run in, outside the submission.
+public struct Workspace: Sendable {
+  /// The folder's absolute path.
+  public let root: String
+
+  /// Makes a new, empty workspace under the system's temporary folder.
+  ///
+  /// - Returns: The workspace.
+  /// - Throws: `BuildError.workspace` when the folder cannot be made.
+  public static func make() throws(BuildError) -> Workspace {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-XXXXXX"
+    ).path
+    var bytes = Array(template.utf8CString)
+    guard let made = mkdtemp(&bytes) else {
+      throw .workspace("mkdtemp \(template): \(String(cString: strerror(errno)))")
+    }
+    return Workspace(root: String(cString: made))
+  }
+
+  /// The absolute path of `relativePath` inside the workspace.
+  ///
+  /// - Parameter relativePath: A path relative to the workspace.
+  /// - Returns: The absolute path.
+  public func path(_ relativePath: String) -> String {
+    root + "/" + relativePath
+  }
+
+  /// Writes `text` at `relativePath`, making folders as needed.
+  ///
+  /// - Parameters:
+  ///   - text: The file's contents.
+  ///   - relativePath: Where to write it, relative to the workspace.
+  /// - Returns: The file's absolute path.
+  /// - Throws: `BuildError.workspace` when it cannot be written.
+  @discardableResult
+  public func write(_ text: String, to relativePath: String) throws(BuildError) -> String {
+    let url = URL(fileURLWithPath: path(relativePath))
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    } catch {
+      throw .workspace("cannot write \(url.path): \(error.localizedDescription)")
+    }
+    return url.path
+  }
+
+  /// Makes an empty folder at `relativePath`.
+  ///
+  /// - Parameter relativePath: The folder, relative to the workspace.
+  /// - Returns: Its absolute path.
+  /// - Throws: `BuildError.workspace` when it cannot be made.
+  @discardableResult
+  public func makeFolder(_ relativePath: String) throws(BuildError) -> String {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path(relativePath), withIntermediateDirectories: true)
+    } catch {
+      throw .workspace("cannot make \(path(relativePath)): \(error.localizedDescription)")
+    }
+    return path(relativePath)
+  }
+
+  /// Deletes the workspace and everything in it.
+  public func remove() {
+    try? FileManager.default.removeItem(atPath: root)
+  }
+}

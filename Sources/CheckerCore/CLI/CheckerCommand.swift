@@ -1,0 +1,83 @@
+import Foundation
+
+/// The checker's command: options in; report, messages and exit status out. The executable only
+/// prints what this returns, so all of it is testable without a process.
+public enum CheckerCommand {
+  /// The checker's version.
+  public static let version = "0.1.0"
+
+  /// What running the command produced.
+  public struct Output: Sendable, Equatable {
+    /// The exit status: 0 every check passed, 1 a check failed, 2 the checker could not run.
+    public var status: Int32
+    /// What goes to standard output.
+    public var standardOutput: String
+    /// What goes to standard error.
+    public var standardError: String
+  }
+
+  /// Runs the checker.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after the program name.
+  ///   - environment: The environment (for `NO_COLOR`).
+  ///   - isTerminal: Whether standard output is a terminal.
+  /// - Returns: What to print and the exit status.
+  public static func run(
+    arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false
+  ) -> Output {
+    let options: CheckerOptions
+    do {
+      options = try CheckerOptions.parse(arguments)
+    } catch {
+      return Output(status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+    }
+    if options.showsHelp {
+      return Output(status: 0, standardOutput: CheckerOptions.help + "\n", standardError: "")
+    }
+    if options.showsVersion {
+      return Output(status: 0, standardOutput: "asynccheck \(version)\n", standardError: "")
+    }
+    let seed = options.seed ?? UInt64.random(in: 1...99_999)
+    let request = Grader.Request(
+      path: options.path, target: options.target, languageMode: options.languageMode, seed: seed,
+      taskIDs: options.taskIDs, keepsBuild: options.keepsBuild)
+    let result: Grader.Result
+    do {
+      result = try Grader().grade(request)
+    } catch {
+      return Output(status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+    }
+    var standardError = ""
+    if let folder = result.keptBuildFolder {
+      standardError += "checker: build folder kept at \(folder)\n"
+    }
+    let text: String
+    switch options.format {
+    case .json:
+      text = JSONReport.render(result.report)
+    case .text:
+      let usesColor =
+        isTerminal && !options.disablesColor && environment["NO_COLOR"] == nil
+        && environment["TERM"] != "dumb"
+      text = TextReport(
+        usesColor: usesColor, showsTimelines: options.showsTimelines,
+        command: reproduceCommand(options)
+      ).render(result.report)
+    }
+    return Output(
+      status: result.report.passed ? 0 : 1, standardOutput: text, standardError: standardError)
+  }
+
+  /// The command that grades the same submission the same way, without the seed.
+  static func reproduceCommand(_ options: CheckerOptions) -> String {
+    var words = ["checker"]
+    if let target = options.target { words += ["--target", target] }
+    if let mode = options.languageMode { words += ["--swift-version", "\(mode)"] }
+    if options.taskIDs != Exercise.tasks.map(\.id) {
+      words += ["--task", options.taskIDs.map(String.init).joined(separator: ",")]
+    }
+    if let path = options.path { words.append(path.contains(" ") ? "'\(path)'" : path) }
+    return words.joined(separator: " ")
+  }
+}

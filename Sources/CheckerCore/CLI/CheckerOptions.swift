@@ -1,0 +1,142 @@
+/// The checker's command line, parsed by hand (the package uses no third-party parser).
+public struct CheckerOptions: Sendable, Equatable {
+  /// A report format.
+  public enum Format: String, Sendable, Equatable, CaseIterable {
+    /// The Holberton-style report for people.
+    case text
+    /// One JSON object for programs.
+    case json
+  }
+
+  /// The submission's path; `nil` for the bundled reference.
+  public var path: String?
+  /// The package target to read.
+  public var target: String?
+  /// A Swift language mode to force.
+  public var languageMode: Int?
+  /// The seed, when given.
+  public var seed: UInt64?
+  /// The tasks to grade.
+  public var taskIDs: [Int] = Exercise.tasks.map(\.id)
+  /// The report format.
+  public var format: Format = .text
+  /// Whether to draw every timeline.
+  public var showsTimelines = false
+  /// Whether to keep the build folder.
+  public var keepsBuild = false
+  /// Whether colour is turned off.
+  public var disablesColor = false
+  /// Whether to print the help and stop.
+  public var showsHelp = false
+  /// Whether to print the version and stop.
+  public var showsVersion = false
+
+  /// Creates the default options: grade the reference, every task, as text.
+  public init() {}
+
+  /// Parses the arguments that follow the program name.
+  ///
+  /// - Parameter arguments: The command-line arguments.
+  /// - Returns: The options.
+  /// - Throws: `UsageError` naming the argument that is wrong.
+  public static func parse(_ arguments: [String]) throws(UsageError) -> CheckerOptions {
+    var options = CheckerOptions()
+    var remaining = arguments[...]
+    var paths: [String] = []
+    var usesReference = false
+    func value(for option: String) throws(UsageError) -> String {
+      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+        throw .missingValue(option: option)
+      }
+      return next
+    }
+    while let argument = remaining.popFirst() {
+      var name = argument
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        name = String(argument[..<equals])
+        remaining.insert(String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
+      }
+      switch name {
+      case "-h", "--help": options.showsHelp = true
+      case "--version": options.showsVersion = true
+      case "--reference": usesReference = true
+      case "--target": options.target = try value(for: name)
+      case "--swift-version":
+        let text = try value(for: name)
+        guard let mode = Int(text), mode == 5 || mode == 6 else {
+          throw .invalidValue(option: name, value: text, expected: "5 or 6")
+        }
+        options.languageMode = mode
+      case "--seed":
+        let text = try value(for: name)
+        guard let seed = UInt64(text) else {
+          throw .invalidValue(option: name, value: text, expected: "a whole number ≥ 0")
+        }
+        options.seed = seed
+      case "--task", "--tasks":
+        let text = try value(for: name)
+        let ids = text.split(separator: ",").map { Int($0.trimmingPrefix(" ")) }
+        guard !ids.isEmpty, ids.allSatisfy({ $0.map { Exercise.task($0) != nil } ?? false }) else {
+          throw .invalidValue(option: name, value: text, expected: "task numbers 0 to 4, as in 0,3")
+        }
+        options.taskIDs = Array(Set(ids.compactMap { $0 })).sorted()
+      case "--format":
+        let text = try value(for: name)
+        guard let format = Format(rawValue: text) else {
+          throw .invalidValue(
+            option: name, value: text,
+            expected: Format.allCases.map(\.rawValue).joined(separator: " or "))
+        }
+        options.format = format
+      case "--timeline": options.showsTimelines = true
+      case "--keep-build": options.keepsBuild = true
+      case "--no-color": options.disablesColor = true
+      default:
+        if argument.hasPrefix("-"), argument != "-" {
+          throw .unknownOption(argument)
+        }
+        paths.append(argument)
+      }
+    }
+    guard paths.count <= 1 else { throw .tooManyPaths(paths) }
+    if usesReference, !paths.isEmpty { throw .referenceWithPath(paths[0]) }
+    options.path = paths.first
+    return options
+  }
+
+  /// The help text.
+  public static let help = """
+    USAGE: checker [options] [PATH]
+
+    Grades an "async basics" submission: compiles it with a harness, runs its five functions
+    in child processes against property tests, and prints one line per check.
+
+    ARGUMENTS:
+      PATH                  A SwiftPM package (its library target), a folder of .swift files,
+                            or one .swift file. Only read: nothing is written into it.
+                            Without PATH, grades the bundled reference implementation.
+
+    OPTIONS:
+      --reference           Grade the bundled reference implementation.
+      --target NAME         The package's library target to grade, when it has several.
+      --swift-version 5|6   Compile in this language mode (default: the package's own;
+                            Swift 6 for a folder or a file).
+      --seed N              Draw the inputs from seed N (every report prints its seed).
+      --task LIST           Grade only these tasks, such as 0,3.
+      --format text|json    The report format (default: text).
+      --timeline            Draw the timeline of waitN and taskWaitN even when they pass.
+      --keep-build          Keep the temporary build folder and print its path.
+      --no-color            No colour (also when NO_COLOR is set or output is not a terminal).
+      --version             Print the version.
+      -h, --help            Show this help.
+
+    EXIT STATUS:
+      0  every check passed
+      1  a check failed (compile errors included)
+      2  the checker could not run: a bad path, no Swift sources, no toolchain, bad options
+
+    ENVIRONMENT:
+      SWIFTC                The swiftc to build with (default: the first on PATH).
+      NO_COLOR              Turn colour off.
+    """
+}

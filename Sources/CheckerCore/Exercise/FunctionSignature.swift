@@ -1,0 +1,31 @@
+/// The exact signature a task's function must have, and the Swift text the checker uses to
+/// probe a submission for it.
+public struct FunctionSignature: Sendable, Hashable {
+  /// The function's base name, such as `waitN`.
+  public let name: String
+  /// Its argument labels, in order.
+  public let labels: [String]
+  /// The declaration as the exercise states it, for messages.
+  public let declaration: String
+  /// The function type a reference to it must convert to, such as `(Int, Int) async -> [Double]`.
+  public let functionType: String
+  /// The same type without `async`: a reference that converts to it means the function is not
+  /// `async` (Swift lets a plain function convert to an `async` type, so this is probed apart).
+  /// `nil` for a function that must be plain.
+  public let plainFunctionType: String?
+
+  /// A reference to the function by its full name, such as `waitN(n:maxDelay:)`.
+  public var reference: String {
+    "\(name)(\(labels.map { "\($0):" }.joined()))"
+  }
+
+  /// How a call with these arguments reads in a report, such as `waitN(n: 12, maxDelay: 1)`.
+  ///
+  /// - Parameter arguments: The argument values, in the order of `labels`; `[]` for a call that
+  ///   relies on every default value.
+  /// - Returns: The call as Swift source.
+  public func call(_ arguments: [Int]) -> String {
+    let pairs = zip(labels, arguments).map { "\($0): \($1)" }
+    return "\(name)(\(pairs.joined(separator: ", ")))"
+  }
+}

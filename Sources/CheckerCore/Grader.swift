@@ -1,0 +1,100 @@
+/// Grades one submission end to end: submission → build → run → judge, into a `GradeReport`.
+public struct Grader: Sendable {
+  /// What to grade, and how.
+  public struct Request: Sendable {
+    /// The submission's path, or `nil` for the bundled reference.
+    public var path: String?
+    /// The package target to read, when the package has several.
+    public var target: String?
+    /// A Swift language mode to force (5 or 6), or `nil` for the submission's own.
+    public var languageMode: Int?
+    /// The seed for the inputs.
+    public var seed: UInt64
+    /// The tasks to grade.
+    public var taskIDs: [Int]
+    /// Whether to keep the temporary build folder (its path is returned) instead of deleting it.
+    public var keepsBuild: Bool
+
+    /// Creates a request.
+    ///
+    /// - Parameters:
+    ///   - path: The submission's path, or `nil` for the reference.
+    ///   - target: The package target to read.
+    ///   - languageMode: A language mode to force.
+    ///   - seed: The seed for the inputs.
+    ///   - taskIDs: The tasks to grade.
+    ///   - keepsBuild: Whether to keep the build folder.
+    public init(
+      path: String?, target: String? = nil, languageMode: Int? = nil, seed: UInt64,
+      taskIDs: [Int] = Exercise.tasks.map(\.id), keepsBuild: Bool = false
+    ) {
+      self.path = path
+      self.target = target
+      self.languageMode = languageMode
+      self.seed = seed
+      self.taskIDs = taskIDs
+      self.keepsBuild = keepsBuild
+    }
+  }
+
+  /// What grading produced.
+  public struct Result: Sendable {
+    /// The report.
+    public var report: GradeReport
+    /// The build folder, when it was kept.
+    public var keptBuildFolder: String?
+  }
+
+  /// Creates a grader.
+  public init() {}
+
+  /// Grades a submission.
+  ///
+  /// - Parameter request: What to grade.
+  /// - Returns: The report (and the build folder, if kept).
+  /// - Throws: `GradingError` when the submission cannot be read or built at all; a student's
+  ///   compile error is a verdict in the report, not an error.
+  public func grade(_ request: Request) throws(GradingError) -> Result {
+    let start = ProcessSupervisor.monotonicSeconds()
+    let submission: Submission
+    if let path = request.path {
+      do {
+        submission = try SubmissionLoader(target: request.target, languageMode: request.languageMode)
+          .load(path: path)
+      } catch {
+        throw .submission(error)
+      }
+    } else {
+      submission = ReferenceSubmission.submission
+    }
+    let tasks = Exercise.tasks.filter { request.taskIDs.contains($0.id) }
+    let workspace: Workspace
+    do {
+      let toolchain = try Toolchain.find()
+      workspace = try Workspace.make()
+      defer { if !request.keepsBuild { workspace.remove() } }
+      let build = try SubmissionBuilder(toolchain: toolchain, workspace: workspace)
+        .build(submission, tasks: tasks)
+      var evidence: [Int: TaskEvidence] = [:]
+      if let executable = build.executable {
+        let runnable = tasks.filter { Judge.blockingReason($0, build: build) == nil }.map(\.id)
+        evidence = try HarnessRunner(
+          executable: executable, workspace: workspace, isInstrumented: build.isInstrumented
+        ).run(RunPlan(seed: request.seed), taskIDs: runnable)
+      }
+      let facts = SourceFacts(submission: submission)
+      var notes = submission.notes
+      notes.insert("Swift \(submission.languageMode) language mode", at: 0)
+      if build.executable != nil, !build.isInstrumented {
+        notes.append("sleeps could not be recorded: timelines and call counts are not shown")
+      }
+      let report = GradeReport(
+        submission: submission.displayPath, seed: request.seed,
+        tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
+        seconds: ProcessSupervisor.monotonicSeconds() - start)
+      return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)
+    } catch {
+      throw .build(error)
+    }
+  }
+}

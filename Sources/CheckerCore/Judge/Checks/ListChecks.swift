@@ -1,0 +1,157 @@
+/// The checks of tasks 1 and 4, which ask the same of `waitN` and of `taskWaitN`: n delays, in
+/// bounds, in completion order, run concurrently, never sorted, built on the function below.
+enum ListChecks {
+  /// The checks for the list function of `task`, built on the function named `builtOn`.
+  static func all(builtOn: String) -> [Check] {
+    [
+      count,
+      SharedChecks.inBounds(title: "returns delays within 0...maxDelay"),
+      ascending,
+      concurrent,
+      noSort,
+      builtOnCheck(builtOn),
+    ]
+  }
+
+  static let count = Check(name: "count", title: "returns n delays") { context in
+    switch context.returned(context.evidence.calls) {
+    case .failure(let failure): return failure.verdict
+    case .success(let calls):
+      let failing = calls.sorted(by: CheckContext.smallerCall).first {
+        $0.values?.count != $0.plan.n
+      }
+      guard let failing, let values = failing.values else { return .pass() }
+      return .fail(
+        "`\(failing.plan.description)` returned \(values.count) delays: \(Format.values(values)); "
+          + "expected \(failing.plan.n)")
+    }
+  }
+
+  static let ascending = Check(
+    name: "ascending", title: "returns the delays in ascending (completion) order"
+  ) { context in
+    switch context.returned(context.evidence.calls) {
+    case .failure(let failure): return failure.verdict
+    case .success(let calls):
+      for call in calls.sorted(by: CheckContext.smallerCall) {
+        guard let values = call.values else { continue }
+        // Timers wake a little late by different amounts: neighbours closer than the tolerance
+        // may come in either order.
+        if let index = values.indices.dropLast().first(where: {
+          values[$0] > values[$0 + 1] + Tolerances.order
+        }) {
+          return .fail(
+            "`\(call.plan.description)` returned \(Format.values(values, limit: 12)): "
+              + "\(Format.value(values[index])) comes before \(Format.value(values[index + 1]))",
+            details: [
+              "collect the delays as the calls complete (for await … in group), "
+                + "not in the order they were started"
+            ])
+        }
+      }
+      return .pass()
+    }
+  }
+
+  static let concurrent = Check(
+    name: "concurrent", title: "runs the calls concurrently: total time ≈ the longest delay"
+  ) { context in
+    let calls = context.evidence.calls.filter { $0.plan.n >= 2 && $0.plan.maxDelay > 0 }
+      .sorted(by: CheckContext.smallerCall)
+    for call in calls {
+      let sleeps = context.evidence.sleeps(forCall: call.plan.id)
+      let longest = ((call.values ?? []) + sleeps.map(\.value)).max() ?? 0
+      let allowed = longest + Tolerances.concurrencySlack(calls: call.plan.n)
+      let expected =
+        "concurrent calls finish in about the longest delay"
+        + (call.values == nil ? ", at most \(call.plan.maxDelay) s" : " (\(Format.seconds(longest)))")
+      if call.values == nil {
+        let reason = call.interruption?.description ?? "never returned"
+        return .fail(
+          "`\(call.plan.description)` \(reason); \(expected)",
+          details: diagnosis(sleeps), timeline: context.timeline(for: call))
+      }
+      if let duration = call.duration, duration > allowed {
+        return .fail(
+          "`\(call.plan.description)` took \(Format.seconds(duration)); \(expected)",
+          details: diagnosis(sleeps), timeline: context.timeline(for: call))
+      }
+    }
+    let largest = context.evidence.calls.filter { $0.values != nil }.max { $0.plan.n < $1.plan.n }
+    let summary = largest.flatMap { call in
+      call.duration.map { "`\(call.plan.description)` took \(Format.seconds($0))" }
+    }
+    return .pass(summary ?? "", timeline: largest.flatMap(context.timeline))
+  }
+
+  static let noSort = Check(name: "no-sort", title: "does not sort: the order comes from completion")
+  { context in
+    let places = context.facts.sortingPlaces(for: context.task.signature.name)
+    guard !places.isEmpty else { return .pass() }
+    return .fail(
+      "sorts at \(places.joined(separator: ", ")): the delays must arrive in order because "
+        + "shorter sleeps finish first, without sort() or sorted()")
+  }
+
+  static func builtOnCheck(_ function: String) -> Check {
+    let name = function == "waitRandom" ? "uses-wait-random" : "uses-task-wait-random"
+    return Check(name: name, title: "calls \(function) n times and returns what it returned") {
+      context in
+      let mentioned = context.facts.body(of: context.task.signature.name, mentions: function)
+      guard context.evidence.isInstrumented else {
+        return mentioned
+          ? .pass("calls to \(function) were not recorded; the source calls it")
+          : .fail("the body of \(context.task.signature.name) never calls \(function)")
+      }
+      switch context.returned(context.evidence.calls) {
+      case .failure(let failure): return failure.verdict
+      case .success(let calls):
+        let expected = calls.reduce(0) { $0 + $1.plan.n }
+        let made =
+          function == "waitRandom"
+          ? context.evidence.sleeps.count : context.evidence.spawnContexts.count
+        guard made == expected else {
+          return .fail(
+            "the calls asked for \(expected) delays in all; \(function) was called \(made) times")
+        }
+        if function == "waitRandom" {
+          let returned = calls.flatMap { $0.values ?? [] }.sorted()
+          let slept = context.evidence.sleeps.map(\.value).sorted()
+          guard returned == slept else {
+            return .fail(
+              "the delays returned are not the ones waitRandom returned: return what each call "
+                + "of waitRandom gives back")
+          }
+        }
+        return .pass()
+      }
+    }
+  }
+
+  /// What the sleeps' timing says about why a call was slow.
+  static func diagnosis(_ sleeps: [TaskEvidence.Sleep]) -> [String] {
+    guard sleeps.count >= 2 else { return [] }
+    let ordered = sleeps.sorted { $0.start < $1.start }
+    let sequential = zip(ordered, ordered.dropFirst()).allSatisfy {
+      $1.start >= $0.end - Tolerances.order
+    }
+    if sequential {
+      return [
+        "each sleep started only after the previous one ended: start all n calls first "
+          + "(a task group), then collect them"
+      ]
+    }
+    var mostAtOnce = 0
+    for sleep in ordered {
+      let running = ordered.filter { $0.start <= sleep.start && $0.end > sleep.start }.count
+      mostAtOnce = max(mostAtOnce, running)
+    }
+    if mostAtOnce <= 4 {
+      return [
+        "at most \(mostAtOnce) sleeps ran at a time: waitRandom seems to block a thread "
+          + "(Thread.sleep, sleep(), usleep) instead of suspending with Task.sleep"
+      ]
+    }
+    return []
+  }
+}

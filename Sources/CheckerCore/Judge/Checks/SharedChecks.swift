@@ -1,0 +1,50 @@
+/// Checks that several tasks ask in the same way.
+enum SharedChecks {
+  /// Every value a call returned lies in `0...maxDelay`.
+  static func inBounds(_ purposes: Set<PlannedCall.Purpose> = [.sample], title: String) -> Check {
+    Check(name: "in-bounds", title: title) { context in
+      let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
+      switch context.returned(calls) {
+      case .failure(let failure): return failure.verdict
+      case .success(let calls):
+        let failing = calls.sorted(by: CheckContext.smallerCall).first { call in
+          call.values?.contains { !(0...Double(call.plan.maxDelay)).contains($0) } ?? false
+        }
+        guard let failing, let values = failing.values else {
+          return .pass()
+        }
+        let outside = values.filter { !(0...Double(failing.plan.maxDelay)).contains($0) }
+        return .fail(
+          "`\(failing.plan.description)` returned \(Format.values(outside)), outside "
+            + "0...\(failing.plan.maxDelay)",
+          details: outside.contains { $0 > 100 }
+            ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
+      }
+    }
+  }
+
+  /// A call that returns one delay takes about that long: never less, and not much more.
+  static func sleepsReturnedDelay(title: String) -> Check {
+    Check(name: "sleeps-returned-delay", title: title) { context in
+      let calls = context.evidence.calls(for: .sample)
+      switch context.returned(calls) {
+      case .failure(let failure): return failure.verdict
+      case .success(let calls):
+        for call in calls.sorted(by: CheckContext.smallerCall) {
+          guard let value = call.values?.first, let duration = call.duration else { continue }
+          if duration < value - Tolerances.earliness {
+            return .fail(
+              "`\(call.plan.description)` returned \(Format.value(value)) but took only "
+                + "\(Format.seconds(duration)): it must sleep the delay it returns")
+          }
+          if duration > value + Tolerances.lateness {
+            return .fail(
+              "`\(call.plan.description)` returned \(Format.value(value)) but took "
+                + "\(Format.seconds(duration)): it must sleep the delay it returns, no longer")
+          }
+        }
+        return .pass()
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Task 0's checks: `waitRandom(maxDelay:)`.
+enum WaitRandomChecks {
+  static let all: [Check] = [
+    SharedChecks.inBounds([.sample, .batch], title: "returns a delay within 0...maxDelay"),
+    fractional,
+    SharedChecks.sleepsReturnedDelay(title: "sleeps the delay it returns"),
+    uniform,
+    zeroMaxDelay,
+    defaultMaxDelay,
+    nonBlocking,
+  ]
+
+  static let fractional = Check(
+    name: "fractional", title: "returns fractional delays, not whole seconds"
+  ) { context in
+    let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay > 0 }
+    switch context.returned(calls) {
+    case .failure(let failure): return failure.verdict
+    case .success(let calls):
+      let values = calls.compactMap(\.values?.first)
+      let whole = values.filter { $0 == $0.rounded() }
+      // A uniform Double is whole with probability ~2⁻⁵², so more than half whole is no accident.
+      guard whole.count * 2 > values.count else { return .pass() }
+      return .fail(
+        "returned \(Format.values(values)): whole seconds; draw a fractional delay with "
+          + "Double.random(in: 0...Double(maxDelay))")
+    }
+  }
+
+  static let uniform = Check(
+    name: "uniform", title: "spreads its delays evenly over 0...maxDelay"
+  ) { context in
+    let calls = context.evidence.calls.filter {
+      ($0.plan.purpose == .batch || $0.plan.purpose == .sample) && $0.plan.maxDelay > 0
+    }
+    let samples = calls.compactMap { call in
+      call.values?.first.map { $0 / Double(call.plan.maxDelay) }
+    }
+    guard samples.count >= 50 else {
+      if case .failure(let failure) = context.returned(calls) { return failure.verdict }
+      return .skip("too few delays returned to judge their spread")
+    }
+    let distance = Statistics.kolmogorovSmirnovUniform(samples)
+    let pValue = Statistics.kolmogorovSmirnovPValue(distance: distance, count: samples.count)
+    guard pValue < Tolerances.falseAlarmRate else { return .pass() }
+    var bins = [Int](repeating: 0, count: 5)
+    for sample in samples { bins[min(4, max(0, Int(sample * 5)))] += 1 }
+    let histogram = bins.enumerated().map { index, count in
+      String(format: "%.1f–%.1f: %d", Double(index) / 5, Double(index + 1) / 5, count)
+    }
+    return .fail(
+      "\(samples.count) delays (as fractions of maxDelay) are not spread evenly over 0...1 "
+        + String(format: "(Kolmogorov–Smirnov distance %.2f, p = %.1g)", distance, pValue)
+        + ": draw with Double.random(in: 0...Double(maxDelay))",
+      details: ["how many fell in each fifth: " + histogram.joined(separator: ", ")])
+  }
+
+  static let zeroMaxDelay = Check(name: "zero-max-delay", title: "maxDelay 0 returns 0 at once") {
+    context in
+    let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay == 0 }
+    switch context.returned(calls) {
+    case .failure(let failure): return failure.verdict
+    case .success(let calls):
+      for call in calls {
+        guard let value = call.values?.first, let duration = call.duration else { continue }
+        if value != 0 {
+          return .fail("`\(call.plan.description)` returned \(Format.value(value)); expected 0")
+        }
+        if duration > Tolerances.zeroDelay {
+          return .fail("`\(call.plan.description)` took \(Format.seconds(duration)); expected at once")
+        }
+      }
+      return .pass()
+    }
+  }
+
+  static let defaultMaxDelay = Check(name: "default-max-delay", title: "maxDelay defaults to 10") {
+    context in
+    guard context.facts.waitRandomHasDefault else {
+      return .fail("`waitRandom()` must compile: declare `maxDelay: Int = 10`")
+    }
+    if let literal = context.facts.waitRandomDefaultLiteral, literal != 10 {
+      return .fail("maxDelay defaults to \(literal); the exercise says 10")
+    }
+    // Without waiting 10 s: of 30 calls with the default, about 22% end within 2.2 s when the
+    // default is 10; many more end when it is smaller.
+    let calls = context.evidence.calls(for: .defaultArgument)
+    let window = RunPlan.defaultArgumentWindow
+    let early = calls.filter { ($0.ended ?? .infinity) <= window }
+    if let large = early.compactMap(\.values?.first).first(where: { !(0...10).contains($0) }) {
+      return .fail("`waitRandom()` returned \(Format.value(large)); expected a value in 0...10")
+    }
+    let threshold = (0...calls.count).first { count in
+      Statistics.binomialUpperTail(
+        successes: count, trials: calls.count, probability: (window + Tolerances.lateness) / 10)
+        < Tolerances.falseAlarmRate
+    } ?? calls.count + 1
+    guard early.count >= threshold else { return .pass() }
+    return .fail(
+      "\(early.count) of \(calls.count) calls to `waitRandom()` returned within "
+        + "\(Format.seconds(window)); with maxDelay 10 about \(Int(Double(calls.count) * window / 10)) "
+        + "would: the default looks smaller than 10")
+  }
+
+  static let nonBlocking = Check(
+    name: "non-blocking", title: "does not block a thread: concurrent calls overlap"
+  ) { context in
+    let calls = context.evidence.calls(for: .batch)
+    let returned = calls.filter { $0.values != nil }
+    let maxDelay = calls.first?.plan.maxDelay ?? 1
+    let hint =
+      "a blocking sleep (Thread.sleep, sleep(), usleep, a busy loop) holds one of the few "
+      + "threads Swift runs tasks on: use try await Task.sleep(for: .seconds(delay))"
+    guard returned.count == calls.count else {
+      let reason = calls.first { $0.values == nil }?.interruption?.description ?? "never returned"
+      return .fail(
+        "\(calls.count) concurrent calls of `waitRandom(maxDelay: \(maxDelay))`: only "
+          + "\(returned.count) returned, then the rest \(reason); concurrent sleeps all end within "
+          + "about \(maxDelay) s",
+        details: [hint])
+    }
+    let starts = returned.compactMap(\.started)
+    let ends = returned.compactMap(\.ended)
+    let longest = returned.compactMap(\.values?.first).max() ?? 0
+    guard let first = starts.min(), let last = ends.max() else { return .pass() }
+    let span = last - first
+    guard span > longest + Tolerances.concurrencySlack(calls: calls.count) else {
+      return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
+    }
+    return .fail(
+      "\(calls.count) concurrent calls of `waitRandom(maxDelay: \(maxDelay))` took "
+        + "\(Format.seconds(span)); the longest delay was \(Format.seconds(longest)), so they "
+        + "should have ended by then", details: [hint])
+  }
+}

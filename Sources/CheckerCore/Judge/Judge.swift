@@ -1,0 +1,118 @@
+/// Turns what the build found and what the harness saw into verdicts, task by task.
+///
+/// Every task opens with its signature check (from the build). When the task's function cannot
+/// be called, or a task it builds on is broken, its other checks are skipped, not failed: the
+/// student sees one failure to fix, not a wall of them.
+public enum Judge {
+  /// Grades `tasks`.
+  ///
+  /// - Parameters:
+  ///   - tasks: The tasks to grade, in order.
+  ///   - build: What the build found.
+  ///   - evidence: What the harness saw, per task that ran.
+  ///   - facts: What the sources say.
+  /// - Returns: One report per task.
+  public static func grade(
+    _ tasks: [ExerciseTask], build: BuildResult, evidence: [Int: TaskEvidence], facts: SourceFacts
+  ) -> [TaskReport] {
+    tasks.map { task in
+      let availability = build.availability[task.id] ?? .missing
+      var checks = [signatureCheck(task, availability, facts: facts)]
+      let blocked = blockingReason(task, build: build)
+      let taskEvidence = evidence[task.id]
+      for check in CheckCatalog.checks(forTask: task.id) {
+        let verdict: Verdict
+        if let blocked {
+          verdict = .skip(blocked)
+        } else if let taskEvidence {
+          verdict = check.evaluate(CheckContext(task: task, evidence: taskEvidence, facts: facts))
+        } else {
+          verdict = .skip("not run")
+        }
+        checks.append(report(check.name, check.title, verdict))
+      }
+      return TaskReport(
+        id: task.id, title: task.title, function: task.signature.declaration, checks: checks,
+        printed: taskEvidence.flatMap(printed))
+    }
+  }
+
+  static func signatureCheck(
+    _ task: ExerciseTask, _ availability: TaskAvailability, facts: SourceFacts
+  ) -> CheckReport {
+    let expected = "`\(task.signature.declaration)`"
+    let title = "declares \(expected)"
+    let located = facts.declarations[task.signature.name]
+    let found = located.map { "`\($0.declaration.header)` (\($0.location))" }
+    switch availability {
+    case .callable(nil):
+      return CheckReport(name: "signature", title: title, status: .passed)
+    case .callable(let problem?):
+      return CheckReport(
+        name: "signature", title: title, status: .failed,
+        message: "expected \(expected), found \(found ?? task.signature.name): \(problem)")
+    case .missing:
+      return CheckReport(
+        name: "signature", title: title, status: .failed,
+        message: "expected \(expected): no function named \(task.signature.name) was found")
+    case .wrongSignature(let header):
+      let plain = task.signature.plainFunctionType == nil ? " (a plain function, not async)" : ""
+      return CheckReport(
+        name: "signature", title: title, status: .failed,
+        message: "expected \(expected)\(plain), found `\(header)`"
+          + (located.map { " (\($0.location))" } ?? ""))
+    case .compileError(let diagnostics):
+      return CheckReport(
+        name: "signature", title: title, status: .failed,
+        message: "\(task.signature.name) does not compile",
+        details: diagnostics.prefix(8).map(\.description)
+          + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : []))
+    case .needsTask(let other):
+      let name = Exercise.task(other)?.signature.name ?? "task \(other)"
+      return CheckReport(
+        name: "signature", title: title, status: .skipped,
+        message: "does not compile because it uses \(name) (task \(other)), which is broken")
+    }
+  }
+
+  /// Why a task's behaviour cannot be checked, or `nil` when it can.
+  static func blockingReason(_ task: ExerciseTask, build: BuildResult) -> String? {
+    let availability = build.availability[task.id] ?? .missing
+    guard availability.isCallable else {
+      switch availability {
+      case .compileError: return "\(task.signature.name) does not compile"
+      case .needsTask(let other):
+        return "needs \(Exercise.task(other)?.signature.name ?? "?") (task \(other)), which is broken"
+      default: return "no \(task.signature.name) to call"
+      }
+    }
+    for prerequisite in task.prerequisites {
+      guard let needed = Exercise.task(prerequisite) else { continue }
+      if let reason = blockingReason(needed, build: build) {
+        return "needs \(needed.signature.name) (task \(needed.id)): \(reason)"
+      }
+    }
+    return nil
+  }
+
+  static func report(_ name: String, _ title: String, _ verdict: Verdict) -> CheckReport {
+    switch verdict {
+    case .pass(let message, let timeline):
+      CheckReport(name: name, title: title, status: .passed, message: message, timeline: timeline)
+    case .fail(let message, let details, let timeline):
+      CheckReport(
+        name: name, title: title, status: .failed, message: message, details: details,
+        timeline: timeline)
+    case .skip(let reason):
+      CheckReport(name: name, title: title, status: .skipped, message: reason)
+    }
+  }
+
+  static func printed(_ evidence: TaskEvidence) -> String? {
+    guard evidence.printedByteCount > 0 else { return nil }
+    let limit = 600
+    let text = String(evidence.printed.prefix(limit))
+    return evidence.printedByteCount > text.utf8.count
+      ? text + "… (\(evidence.printedByteCount) bytes in all)" : text
+  }
+}

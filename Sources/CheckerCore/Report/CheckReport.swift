@@ -1,0 +1,46 @@
+/// One check's verdict in a report.
+public struct CheckReport: Sendable, Codable, Equatable {
+  /// A check's verdict.
+  public enum Status: String, Sendable, Codable {
+    /// The property holds.
+    case passed
+    /// The property does not hold, or the calls it needs crashed or hung.
+    case failed
+    /// The check could not run because something it needs is broken.
+    case skipped
+  }
+
+  /// A stable identifier, unique within its task: `signature`, `ascending`, …
+  public var name: String
+  /// What the check asks, as a sentence: `returns the delays in ascending order`.
+  public var title: String
+  /// The verdict.
+  public var status: Status
+  /// What was expected and what was seen (for a failure), or why the check was skipped.
+  public var message: String
+  /// More lines under the message: compiler diagnostics, the values returned.
+  public var details: [String]
+  /// When each sleep of a `waitN`/`taskWaitN` call ran, for a picture.
+  public var timeline: Timeline?
+
+  /// Creates a check report.
+  ///
+  /// - Parameters:
+  ///   - name: The check's identifier.
+  ///   - title: What it asks.
+  ///   - status: The verdict.
+  ///   - message: What was expected and seen, or why it was skipped.
+  ///   - details: More lines under the message.
+  ///   - timeline: The sleeps of a call, for a picture.
+  public init(
+    name: String, title: String, status: Status, message: String = "", details: [String] = [],
+    timeline: Timeline? = nil
+  ) {
+    self.name = name
+    self.title = title
+    self.status = status
+    self.message = message
+    self.details = details
+    self.timeline = timeline
+  }
+}

@@ -1,0 +1,75 @@
+/// The outcome of grading one submission: what every report format renders.
+///
+/// Its JSON form (`--format json`) is a stable interface for graders' scripts: the keys `seed`,
+/// `tasks[].id`, `tasks[].title`, `tasks[].passed`, `tasks[].checks[].name`, `.status`,
+/// `.message`, `score` and `max_score` keep their names and meanings.
+public struct GradeReport: Sendable, Codable, Equatable {
+  /// The submission's path as the user gave it.
+  public var submission: String
+  /// The seed the inputs were drawn from; `--seed` reproduces them.
+  public var seed: UInt64
+  /// The graded tasks, in order.
+  public var tasks: [TaskReport]
+  /// Remarks about the submission as a whole (files left out, the language mode).
+  public var notes: [String]
+  /// Seconds spent compiling and running.
+  public var seconds: Double
+
+  /// Checks passed, over all tasks.
+  public var score: Int { tasks.reduce(0) { $0 + $1.score } }
+  /// Checks in all.
+  public var maxScore: Int { tasks.reduce(0) { $0 + $1.checks.count } }
+  /// Whether every check passed.
+  public var passed: Bool { tasks.allSatisfy(\.passed) }
+
+  /// Creates a report.
+  ///
+  /// - Parameters:
+  ///   - submission: The submission's path.
+  ///   - seed: The seed of the inputs.
+  ///   - tasks: The graded tasks.
+  ///   - notes: Remarks about the whole submission.
+  ///   - seconds: Time spent compiling and running.
+  public init(submission: String, seed: UInt64, tasks: [TaskReport], notes: [String], seconds: Double)
+  {
+    self.submission = submission
+    self.seed = seed
+    self.tasks = tasks
+    self.notes = notes
+    self.seconds = seconds
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case submission, seed, tasks, notes, seconds, score, passed
+    case maxScore = "max_score"
+  }
+
+  /// Decodes a report; `score`, `max_score` and `passed` are recomputed from the checks.
+  ///
+  /// - Parameter decoder: The decoder.
+  /// - Throws: `DecodingError` when the JSON does not match.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    submission = try container.decode(String.self, forKey: .submission)
+    seed = try container.decode(UInt64.self, forKey: .seed)
+    tasks = try container.decode([TaskReport].self, forKey: .tasks)
+    notes = try container.decode([String].self, forKey: .notes)
+    seconds = try container.decode(Double.self, forKey: .seconds)
+  }
+
+  /// Encodes the report, with its score.
+  ///
+  /// - Parameter encoder: The encoder.
+  /// - Throws: `EncodingError` when a value cannot be encoded.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(submission, forKey: .submission)
+    try container.encode(seed, forKey: .seed)
+    try container.encode(tasks, forKey: .tasks)
+    try container.encode(notes, forKey: .notes)
+    try container.encode(seconds, forKey: .seconds)
+    try container.encode(score, forKey: .score)
+    try container.encode(maxScore, forKey: .maxScore)
+    try container.encode(passed, forKey: .passed)
+  }
+}

@@ -1,0 +1,1 @@
+../../../AsyncBasics/Duration+Seconds.swift

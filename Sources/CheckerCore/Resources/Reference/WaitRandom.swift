@@ -1,0 +1,1 @@
+../../../AsyncBasics/WaitRandom.swift

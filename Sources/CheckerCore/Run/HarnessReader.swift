@@ -1,0 +1,72 @@
+/// Turns what the harness wrote on its channel into evidence.
+///
+/// The channel carries one event per line, fields separated by tabs:
+/// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
+/// `W context start end value` a recorded sleep, `T context t` a recorded `taskWaitRandom`,
+/// `D t` done. Times are seconds since the harness started.
+enum HarnessReader {
+  static func evidence(
+    taskID: Int, calls: [PlannedCall], outcome: ProcessSupervisor.Outcome, instrumented: Bool
+  ) -> TaskEvidence {
+    var records = calls.map { TaskEvidence.Call(plan: $0) }
+    let index = Dictionary(uniqueKeysWithValues: calls.enumerated().map { ($1.id, $0) })
+    var evidence = TaskEvidence(taskID: taskID, calls: [], isInstrumented: instrumented)
+    var done = false
+    let text = String(decoding: outcome.channel, as: UTF8.self)
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      func number(_ position: Int) -> Double? {
+        position < fields.count ? Double(fields[position]) : nil
+      }
+      func call(_ position: Int) -> Int? {
+        position < fields.count ? Int(fields[position]).flatMap { index[$0] } : nil
+      }
+      switch fields.first {
+      case "H":
+        continue
+      case "S":
+        guard let slot = call(1), let time = number(2) else { break }
+        records[slot].started = time
+        continue
+      case "R":
+        guard let slot = call(1), let time = number(2) else { break }
+        records[slot].returned = time
+        continue
+      case "E":
+        guard let slot = call(1), let time = number(2), fields.count == 4 else { break }
+        let values = fields[3].split(separator: ",").compactMap { Double($0) }
+        records[slot].ended = time
+        records[slot].values = values
+        continue
+      case "W":
+        guard fields.count == 5, let context = Int(fields[1]), let start = number(2),
+          let end = number(3), let value = number(4)
+        else { break }
+        evidence.sleeps.append(.init(context: context, start: start, end: end, value: value))
+        continue
+      case "T":
+        guard let context = Int(fields.count > 1 ? fields[1] : "") else { break }
+        evidence.spawnContexts.append(context)
+        continue
+      case "D":
+        done = true
+        continue
+      default:
+        break
+      }
+      evidence.malformedLines += 1
+    }
+    let interruption: Interruption? =
+      done && outcome.termination == .exited(0) ? nil : Interruption(outcome.termination)
+    if let interruption {
+      for slot in records.indices where records[slot].ended == nil {
+        records[slot].interruption = interruption
+      }
+    }
+    evidence.calls = records
+    evidence.interruption = interruption
+    evidence.printed = String(decoding: outcome.output, as: UTF8.self)
+    evidence.printedByteCount = outcome.outputByteCount
+    return evidence
+  }
+}

@@ -1,0 +1,72 @@
+/// Why a call never returned: how the harness process running it ended first.
+public enum Interruption: Sendable, Equatable {
+  /// The process crashed with this signal.
+  case crashed(signal: Int32)
+  /// The process exited (the student called `exit`, say) with this status.
+  case exited(status: Int32)
+  /// The task's time limit ran out.
+  case timedOut(seconds: Double)
+  /// The process printed more than the output limit.
+  case outputLimit(bytes: Int)
+  /// The process used more than the memory limit.
+  case memoryLimit(bytes: Int)
+  /// The harness could not be started.
+  case failedToStart(String)
+
+  /// Builds the interruption from a process termination, if it interrupted anything.
+  init(_ termination: ProcessSupervisor.Termination) {
+    switch termination {
+    case .exited(let status): self = .exited(status: status)
+    case .signaled(let signal): self = .crashed(signal: signal)
+    case .timedOut(let seconds): self = .timedOut(seconds: seconds)
+    case .outputLimit(let bytes): self = .outputLimit(bytes: bytes)
+    case .memoryLimit(let bytes): self = .memoryLimit(bytes: bytes)
+    case .failedToStart(let reason): self = .failedToStart(reason)
+    }
+  }
+
+  /// A sentence fragment for reports, to follow the call: "crashed with signal 4 (…)".
+  public var description: String {
+    switch self {
+    case .crashed(let signal):
+      "crashed with signal \(signal) (\(Self.signalName(signal)))"
+    case .exited(let status):
+      "ended the program (exit status \(status)) before returning: do not call exit()"
+    case .timedOut(let seconds):
+      "did not return within \(Self.format(seconds)) s"
+    case .outputLimit(let bytes):
+      "printed more than \(bytes / 1024) KiB and was stopped"
+    case .memoryLimit(let bytes):
+      "used more than \(bytes >> 20) MiB of memory and was stopped"
+    case .failedToStart(let reason):
+      "could not be run: \(reason)"
+    }
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case 4: "illegal instruction: a Swift runtime trap such as fatalError, a failed precondition, "
+      + "an out-of-range index or a force-unwrapped nil"
+    case 5: "trace trap: a Swift runtime trap"
+    case 6: "abort"
+    case 7: "bus error"
+    case 8: "arithmetic error"
+    case 9: "killed"
+    case 11: "segmentation fault"
+    case 15: "terminated"
+    default: "signal \(signal)"
+    }
+  }
+
+  static func format(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(format1: seconds)
+  }
+}
+
+extension String {
+  /// `value` with one decimal: `6.1`.
+  init(format1 value: Double) {
+    let tenths = (value * 10).rounded()
+    self = "\(Int(tenths) / 10).\(abs(Int(tenths) % 10))"
+  }
+}

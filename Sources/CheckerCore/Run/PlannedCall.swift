@@ -1,0 +1,63 @@
+/// One call the harness makes to a student's function.
+public struct PlannedCall: Sendable, Hashable, Identifiable {
+  /// What is called.
+  public enum Kind: String, Sendable, Hashable {
+    /// `waitRandom(maxDelay:)`.
+    case waitRandom = "r"
+    /// `waitRandom()`, with its default argument; never awaited to the end.
+    case waitRandomDefault = "d"
+    /// `waitN(n:maxDelay:)`.
+    case waitN = "w"
+    /// `measureTime(n:maxDelay:)`.
+    case measureTime = "m"
+    /// `taskWaitRandom(maxDelay:)`, then the task's value.
+    case taskWaitRandom = "t"
+    /// `taskWaitN(n:maxDelay:)`.
+    case taskWaitN = "k"
+  }
+
+  /// Which checks a call serves, when a task makes calls for different purposes.
+  public enum Purpose: String, Sendable, Hashable {
+    /// Calls with varied inputs, for the general properties.
+    case sample
+    /// Many concurrent calls with the same input, for statistics and blocking.
+    case batch
+    /// Calls with the default argument.
+    case defaultArgument
+  }
+
+  /// A number, unique in the plan.
+  public let id: Int
+  /// The task the call belongs to.
+  public let taskID: Int
+  /// What is called.
+  public let kind: Kind
+  /// The `n` argument (0 for functions without one).
+  public let n: Int
+  /// The `maxDelay` argument (the default, 10, for `.waitRandomDefault`).
+  public let maxDelay: Int
+  /// Which checks use it.
+  public let purpose: Purpose
+
+  /// The call as Swift source, as reports show it: `waitN(n: 12, maxDelay: 1)`.
+  public var description: String {
+    switch kind {
+    case .waitRandom: "waitRandom(maxDelay: \(maxDelay))"
+    case .waitRandomDefault: "waitRandom()"
+    case .waitN: "waitN(n: \(n), maxDelay: \(maxDelay))"
+    case .measureTime: "measureTime(n: \(n), maxDelay: \(maxDelay))"
+    case .taskWaitRandom: "taskWaitRandom(maxDelay: \(maxDelay))"
+    case .taskWaitN: "taskWaitN(n: \(n), maxDelay: \(maxDelay))"
+    }
+  }
+
+  /// The longest the call may sleep, in seconds, if the function is right.
+  public var longestSleep: Double {
+    kind == .waitRandomDefault ? 0 : Double(maxDelay)
+  }
+
+  /// The call as the harness's command line takes it: `id:kind:n:maxDelay`.
+  var harnessArgument: String {
+    "\(id):\(kind.rawValue):\(n):\(maxDelay)"
+  }
+}

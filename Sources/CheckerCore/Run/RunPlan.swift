@@ -1,0 +1,78 @@
+/// The calls the harness makes for each task, drawn from a seed.
+///
+/// Inputs cover n in 0…40 (always 0, 1 and some n ≥ 10) and maxDelay in 0…2 (always 2 once):
+/// every call of a task runs at the same time, so a correct submission is graded in about the
+/// longest delay, 2 s, while a sequential one runs far past it.
+public struct RunPlan: Sendable {
+  /// The seed the inputs were drawn from.
+  public let seed: UInt64
+  /// Every call, tasks in order.
+  public let calls: [PlannedCall]
+
+  /// How long `waitRandom()` calls (default maxDelay 10) are watched before they are abandoned.
+  public static let defaultArgumentWindow = 2.2
+
+  /// Draws the plan for `seed`.
+  ///
+  /// - Parameter seed: Any number; the same seed gives the same plan.
+  public init(seed: UInt64) {
+    self.seed = seed
+    var random = SeededGenerator(seed: seed)
+    var calls: [PlannedCall] = []
+    func add(_ task: Int, _ kind: PlannedCall.Kind, n: Int = 0, maxDelay: Int,
+      _ purpose: PlannedCall.Purpose = .sample)
+    {
+      calls.append(
+        PlannedCall(
+          id: calls.count, taskID: task, kind: kind, n: n, maxDelay: maxDelay, purpose: purpose))
+    }
+    // Task 0: varied inputs, 100 concurrent calls for the distribution and for blocking,
+    // and 30 calls with the default argument.
+    for maxDelay in [0, 0, 2, Int.random(in: 1...2, using: &random), 1, 1] {
+      add(0, .waitRandom, maxDelay: maxDelay)
+    }
+    for _ in 0..<100 { add(0, .waitRandom, maxDelay: 1, .batch) }
+    for _ in 0..<30 { add(0, .waitRandomDefault, maxDelay: 10, .defaultArgument) }
+    // Tasks 1 and 4: the same shape of inputs, drawn apart.
+    for (task, kind) in [(1, PlannedCall.Kind.waitN), (4, .taskWaitN)] {
+      add(task, kind, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task, kind, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task, kind, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
+      add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
+      add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
+      add(task, kind, n: Int.random(in: 1...5, using: &random), maxDelay: 0)
+    }
+    // Task 2: small n, where total and total / n differ most in relative terms, and one large n.
+    add(2, .measureTime, n: 1, maxDelay: 1)
+    add(2, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
+    add(2, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
+    add(2, .measureTime, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
+    add(2, .measureTime, n: 3, maxDelay: 0)
+    // Task 3.
+    for maxDelay in [0, 1, 2, Int.random(in: 1...2, using: &random), 1, 2] {
+      add(3, .taskWaitRandom, maxDelay: maxDelay)
+    }
+    self.calls = calls.sorted { $0.taskID < $1.taskID }
+  }
+
+  /// The calls for one task.
+  ///
+  /// - Parameter taskID: A task number.
+  /// - Returns: Its calls, in plan order.
+  public func calls(forTask taskID: Int) -> [PlannedCall] {
+    calls.filter { $0.taskID == taskID }
+  }
+
+  /// The wall-clock limit for a task's process: a few times its longest sleep.
+  ///
+  /// Every call of a task runs at once, so a correct submission finishes in about the longest
+  /// delay; twice that plus 2 s leaves room for a loaded machine (timers there were seen at most
+  /// 15 ms late) while a sequential or blocking one is stopped instead of waited for.
+  ///
+  /// - Parameter taskID: A task number.
+  /// - Returns: Seconds.
+  public func timeLimit(forTask taskID: Int) -> Double {
+    let longest = calls(forTask: taskID).map(\.longestSleep).max() ?? 0
+    return 2 * max(longest, Self.defaultArgumentWindow) + 2
+  }
+}

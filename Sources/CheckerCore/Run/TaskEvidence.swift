@@ -1,0 +1,72 @@
+/// Everything the harness saw while running one task's calls: the judge's only input about
+/// behaviour.
+public struct TaskEvidence: Sendable {
+  /// One call and what became of it.
+  public struct Call: Sendable {
+    /// The call.
+    public let plan: PlannedCall
+    /// When it started, in seconds since the harness started.
+    public var started: Double?
+    /// For `taskWaitRandom`: when the plain function returned its task.
+    public var returned: Double?
+    /// When it returned (for `taskWaitRandom`, when the task's value arrived).
+    public var ended: Double?
+    /// What it returned: one value, or the array.
+    public var values: [Double]?
+    /// Why it never returned, when it did not.
+    public var interruption: Interruption?
+
+    /// Seconds from start to end, when both are known.
+    public var duration: Double? {
+      guard let started, let ended else { return nil }
+      return ended - started
+    }
+  }
+
+  /// One `waitRandom` call recorded by the instrumentation.
+  public struct Sleep: Sendable, Hashable {
+    /// The plan call it ran for, or -1 when it ran outside one (a detached task, say).
+    public let context: Int
+    /// When it started.
+    public let start: Double
+    /// When it returned.
+    public let end: Double
+    /// What it returned.
+    public let value: Double
+  }
+
+  /// The task.
+  public let taskID: Int
+  /// Its calls, in plan order.
+  public var calls: [Call]
+  /// Every `waitRandom` call, when the build was instrumented.
+  public var sleeps: [Sleep] = []
+  /// The plan call each recorded `taskWaitRandom` call ran for (-1 when outside one).
+  public var spawnContexts: [Int] = []
+  /// Whether `sleeps` and `spawnContexts` were recorded.
+  public var isInstrumented: Bool
+  /// The start of what the student's code printed.
+  public var printed: String = ""
+  /// How many bytes it printed in all.
+  public var printedByteCount = 0
+  /// How the harness process ended, when it did not end normally.
+  public var interruption: Interruption?
+  /// Lines the harness sent that the checker did not understand (a sign of tampering).
+  public var malformedLines = 0
+
+  /// The calls made for a purpose.
+  ///
+  /// - Parameter purpose: Which calls to take.
+  /// - Returns: Those calls, in plan order.
+  public func calls(for purpose: PlannedCall.Purpose) -> [Call] {
+    calls.filter { $0.plan.purpose == purpose }
+  }
+
+  /// The recorded sleeps that ran for the call `id`.
+  ///
+  /// - Parameter id: A plan call's id.
+  /// - Returns: Its sleeps, by start time.
+  public func sleeps(forCall id: Int) -> [Sleep] {
+    sleeps.filter { $0.context == id }.sorted { $0.start < $1.start }
+  }
+}

@@ -1,0 +1,17 @@
+/// One Swift source file of a submission.
+public struct SourceFile: Sendable, Hashable {
+  /// The path relative to the submission, as reports show it (`Sources/Lib/WaitN.swift`).
+  public let relativePath: String
+  /// The file's text.
+  public let text: String
+
+  /// Creates a source file.
+  ///
+  /// - Parameters:
+  ///   - relativePath: The path relative to the submission.
+  ///   - text: The file's text.
+  public init(relativePath: String, text: String) {
+    self.relativePath = relativePath
+    self.text = text
+  }
+}

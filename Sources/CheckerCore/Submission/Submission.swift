@@ -1,0 +1,44 @@
+/// A student's work as the checker reads it: the sources to compile and how to compile them.
+public struct Submission: Sendable {
+  /// Where the sources came from.
+  public enum Origin: Sendable, Hashable {
+    /// The reference implementation bundled with the checker.
+    case reference
+    /// A SwiftPM package; `target` is the library target that was read.
+    case package(target: String)
+    /// A folder of `.swift` files.
+    case folder
+    /// A single `.swift` file.
+    case file
+  }
+
+  /// The path the user gave (or `(reference)`), as reports show it.
+  public let displayPath: String
+  /// Where the sources came from.
+  public let origin: Origin
+  /// The Swift language mode to compile in: 5 or 6.
+  public let languageMode: Int
+  /// The sources, in a stable order.
+  public let files: [SourceFile]
+  /// Files that were found but deliberately left out, with the reason (shown in the report).
+  public let notes: [String]
+
+  /// Creates a submission.
+  ///
+  /// - Parameters:
+  ///   - displayPath: The path as reports show it.
+  ///   - origin: Where the sources came from.
+  ///   - languageMode: The Swift language mode, 5 or 6.
+  ///   - files: The sources.
+  ///   - notes: What was left out, and why.
+  public init(
+    displayPath: String, origin: Origin, languageMode: Int, files: [SourceFile],
+    notes: [String] = []
+  ) {
+    self.displayPath = displayPath
+    self.origin = origin
+    self.languageMode = languageMode
+    self.files = files
+    self.notes = notes
+  }
+}

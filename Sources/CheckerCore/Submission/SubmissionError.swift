@@ -1,0 +1,40 @@
+import Foundation
+
+/// Why a submission could not be read. Each message names the path and says what to do.
+public enum SubmissionError: Error, Equatable, LocalizedError {
+  /// Nothing exists at the path.
+  case notFound(path: String)
+  /// The path is a file but not a `.swift` file.
+  case notASwiftFile(path: String)
+  /// The folder or target holds no `.swift` files.
+  case noSwiftSources(path: String)
+  /// A file could not be read.
+  case unreadable(path: String)
+  /// A file is not UTF-8 text.
+  case notUTF8(path: String)
+  /// `--target` names a target the package does not have.
+  case unknownTarget(name: String, available: [String])
+  /// The package has several library targets and `--target` did not pick one.
+  case ambiguousTarget(candidates: [String])
+
+  /// A one-line message for the person who must act on it.
+  public var errorDescription: String? {
+    switch self {
+    case .notFound(let path):
+      "no such file or folder: \(path)"
+    case .notASwiftFile(let path):
+      "\(path) is not a .swift file: give a package, a folder of .swift files, or one .swift file"
+    case .noSwiftSources(let path):
+      "no Swift sources in \(path): expected .swift files (or a package with Sources/<Target>/)"
+    case .unreadable(let path):
+      "cannot read \(path): check its permissions"
+    case .notUTF8(let path):
+      "\(path) is not UTF-8 text: save it as UTF-8"
+    case .unknownTarget(let name, let available):
+      "the package has no target '\(name)'; its targets are: \(available.joined(separator: ", "))"
+    case .ambiguousTarget(let candidates):
+      "the package has several library targets (\(candidates.joined(separator: ", "))): "
+        + "pick one with --target NAME"
+    }
+  }
+}

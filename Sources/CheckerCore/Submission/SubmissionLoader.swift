@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads a submission from disk, never writing to it.
+///
+/// A path may be a SwiftPM package root (its library target is read), a folder of `.swift` files
+/// (read recursively), or one `.swift` file.
+public struct SubmissionLoader: Sendable {
+  /// The library target to read from a package with several; `nil` to pick the only one.
+  public var target: String?
+  /// A language mode that overrides the one the package declares (5 or 6).
+  public var languageMode: Int?
+
+  /// Creates a loader.
+  ///
+  /// - Parameters:
+  ///   - target: The package target to read, if the package has several.
+  ///   - languageMode: A Swift language mode to force, or `nil` to use the submission's own.
+  public init(target: String? = nil, languageMode: Int? = nil) {
+    self.target = target
+    self.languageMode = languageMode
+  }
+
+  /// Loads the submission at `path`.
+  ///
+  /// - Parameter path: A package root, a folder of sources, or a `.swift` file.
+  /// - Returns: The submission's sources and language mode.
+  /// - Throws: `SubmissionError` when the path cannot be graded, with a message naming it.
+  public func load(path: String) throws(SubmissionError) -> Submission {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .notFound(path: path)
+    }
+    let root = URL(fileURLWithPath: path).standardizedFileURL
+    if !isDirectory.boolValue {
+      guard root.pathExtension == "swift" else { throw .notASwiftFile(path: path) }
+      let file = try read(root, relativeTo: root.deletingLastPathComponent())
+      return Submission(
+        displayPath: path, origin: .file, languageMode: languageMode ?? 6, files: [file])
+    }
+    let manifest = root.appendingPathComponent("Package.swift")
+    if fileManager.fileExists(atPath: manifest.path) {
+      return try loadPackage(root: root, manifest: manifest, displayPath: path)
+    }
+    let (files, notes) = try readFolder(root, relativeTo: root, displayPath: path)
+    return Submission(
+      displayPath: path, origin: .folder, languageMode: languageMode ?? 6, files: files,
+      notes: notes)
+  }
+
+  private func loadPackage(root: URL, manifest: URL, displayPath: String) throws(SubmissionError)
+    -> Submission
+  {
+    let manifestText = try read(manifest, relativeTo: root).text
+    let sourcesFolder = root.appendingPathComponent("Sources")
+    let targets = subfolders(of: sourcesFolder)
+    let chosen: String
+    if let target {
+      guard targets.contains(target) else {
+        throw .unknownTarget(name: target, available: targets)
+      }
+      chosen = target
+    } else {
+      chosen = try pickLibraryTarget(targets, in: sourcesFolder, displayPath: displayPath)
+    }
+    let (files, notes) = try readFolder(
+      sourcesFolder.appendingPathComponent(chosen), relativeTo: root, displayPath: displayPath)
+    let mode = languageMode ?? PackageManifest(text: manifestText).languageMode(forTarget: chosen)
+    return Submission(
+      displayPath: displayPath, origin: .package(target: chosen), languageMode: mode,
+      files: files, notes: notes)
+  }
+
+  /// The one target that is a library: executables (with `main.swift` or `@main`) are left out.
+  private func pickLibraryTarget(_ targets: [String], in sources: URL, displayPath: String)
+    throws(SubmissionError) -> String
+  {
+    let libraries = targets.filter { name in
+      let files = swiftFiles(in: sources.appendingPathComponent(name))
+      guard !files.isEmpty else { return false }
+      return !files.contains { url in
+        url.lastPathComponent == "main.swift"
+          || ((try? String(contentsOf: url, encoding: .utf8))?.contains("@main") ?? false)
+      }
+    }
+    switch libraries.count {
+    case 0: throw .noSwiftSources(path: sources.path)
+    case 1: return libraries[0]
+    default:
+      // Several libraries: the one that declares the exercise's functions, if only one does.
+      let declaring = libraries.filter { name in
+        swiftFiles(in: sources.appendingPathComponent(name)).contains { url in
+          let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+          return Exercise.tasks.contains { text.contains("func \($0.signature.name)") }
+        }
+      }
+      guard declaring.count == 1 else { throw .ambiguousTarget(candidates: libraries) }
+      return declaring[0]
+    }
+  }
+
+  private func readFolder(_ folder: URL, relativeTo root: URL, displayPath: String)
+    throws(SubmissionError) -> ([SourceFile], [String])
+  {
+    var files: [SourceFile] = []
+    var notes: [String] = []
+    for url in swiftFiles(in: folder) {
+      let file = try read(url, relativeTo: root)
+      if url.lastPathComponent == "main.swift" {
+        notes.append("left out \(file.relativePath): the checker calls your functions itself")
+        continue
+      }
+      files.append(file)
+    }
+    guard !files.isEmpty else { throw .noSwiftSources(path: displayPath) }
+    return (files, notes)
+  }
+
+  /// Every `.swift` file below `folder`, skipping hidden folders, build folders and tests.
+  private func swiftFiles(in folder: URL) -> [URL] {
+    let skipped: Set<String> = [".build", "Tests", "Packages", "node_modules"]
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isDirectoryKey],
+        options: [.skipsHiddenFiles])
+    else { return [] }
+    var found: [URL] = []
+    for case let url as URL in enumerator {
+      let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+      if isDirectory {
+        if skipped.contains(url.lastPathComponent) { enumerator.skipDescendants() }
+      } else if url.pathExtension == "swift" {
+        found.append(url)
+      }
+    }
+    return found.sorted { $0.path < $1.path }
+  }
+
+  private func subfolders(of folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { name in
+      var isDirectory: ObjCBool = false
+      return !name.hasPrefix(".")
+        && FileManager.default.fileExists(
+          atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+        && isDirectory.boolValue
+    }.sorted()
+  }
+
+  private func read(_ url: URL, relativeTo root: URL) throws(SubmissionError) -> SourceFile {
+    let rootPath = root.standardizedFileURL.path
+    var relative = url.standardizedFileURL.path
+    if relative.hasPrefix(rootPath + "/") {
+      relative.removeFirst(rootPath.count + 1)
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw .unreadable(path: url.path)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .notUTF8(path: url.path)
+    }
+    return SourceFile(relativePath: relative, text: text)
+  }
+}

@@ -7,6 +7,9 @@ public struct Check: Sendable {
   public let name: String
   /// The question, as a sentence the report prints (`returns the delays in ascending order`).
   public let title: String
+  /// Whether this check reports the task's calls that ran out of time (the timing checks), so
+  /// that the task's other checks can judge the calls that returned.
+  public let reportsTimeouts: Bool
   /// Answers the question.
   public let evaluate: @Sendable (CheckContext) -> Verdict
 
@@ -15,11 +18,15 @@ public struct Check: Sendable {
   /// - Parameters:
   ///   - name: A stable identifier.
   ///   - title: The question, as a sentence.
+  ///   - reportsTimeouts: Whether it reports the calls that ran out of time.
   ///   - evaluate: How to answer it.
-  public init(name: String, title: String, evaluate: @escaping @Sendable (CheckContext) -> Verdict)
-  {
+  public init(
+    name: String, title: String, reportsTimeouts: Bool = false,
+    evaluate: @escaping @Sendable (CheckContext) -> Verdict
+  ) {
     self.name = name
     self.title = title
+    self.reportsTimeouts = reportsTimeouts
     self.evaluate = evaluate
   }
 }

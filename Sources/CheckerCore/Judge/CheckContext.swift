@@ -6,6 +6,8 @@ public struct CheckContext: Sendable {
   public let evidence: TaskEvidence
   /// What the sources say.
   public let facts: SourceFacts
+  /// Whether another check of the task reports calls that ran out of time.
+  public let timeoutsAreReported: Bool
 
   /// Creates a context.
   ///
@@ -13,23 +15,41 @@ public struct CheckContext: Sendable {
   ///   - task: The task being graded.
   ///   - evidence: What the harness saw.
   ///   - facts: What the sources say.
-  public init(task: ExerciseTask, evidence: TaskEvidence, facts: SourceFacts) {
+  ///   - timeoutsAreReported: Whether a timing check of the task reports calls that ran out of
+  ///     time.
+  public init(
+    task: ExerciseTask, evidence: TaskEvidence, facts: SourceFacts, timeoutsAreReported: Bool
+  ) {
     self.task = task
     self.evidence = evidence
     self.facts = facts
+    self.timeoutsAreReported = timeoutsAreReported
   }
 
-  /// The calls that returned, when all of `calls` did; otherwise the failure that explains the
-  /// first one (by size) that did not.
+  /// The calls of `calls` that returned, or the failure that explains the first one (by size)
+  /// that did not.
+  ///
+  /// A call that ran out of time is left out rather than failed when the task has a timing check
+  /// (`concurrent`, `non-blocking`): that check reports it, with the reason, and one slow call
+  /// should not fail every check. A crash or an `exit()` fails the check; so does having nothing
+  /// left to judge.
   ///
   /// - Parameter calls: The calls a check needs.
-  /// - Returns: The returned calls, or the failure to report.
+  /// - Returns: The returned calls, or the verdict to report.
   public func returned(_ calls: [TaskEvidence.Call]) -> Result<[TaskEvidence.Call], CheckFailure> {
     let unfinished = calls.filter { $0.values == nil }.sorted(by: Self.smallerCall)
-    guard let first = unfinished.first else { return .success(calls) }
+    let returned = calls.filter { $0.values != nil }
+    let unexcused = unfinished.first { call in
+      guard timeoutsAreReported, case .timedOut = call.interruption else { return true }
+      return false
+    }
+    guard let first = unexcused ?? (returned.isEmpty ? unfinished.first : nil) else {
+      return .success(returned)
+    }
     let reason = first.interruption?.description ?? "never returned"
     let others = unfinished.count > 1 ? " (and \(unfinished.count - 1) more calls)" : ""
-    return .failure(CheckFailure(verdict: .fail("`\(first.plan.description)` \(reason)\(others)")))
+    return .failure(
+      CheckFailure(verdict: .slowedOrInterrupted("`\(first.plan.description)` \(reason)\(others)")))
   }
 
   /// Orders calls smallest first, so failures name the simplest call that shows them.

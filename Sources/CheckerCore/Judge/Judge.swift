@@ -15,21 +15,39 @@ public enum Judge {
   public static func grade(
     _ tasks: [ExerciseTask], build: BuildResult, evidence: [Int: TaskEvidence], facts: SourceFacts
   ) -> [TaskReport] {
-    tasks.map { task in
+    var failing: [Int: String] = [:]
+    return tasks.map { task in
       let availability = build.availability[task.id] ?? .missing
       var checks = [signatureCheck(task, availability, facts: facts)]
       let blocked = blockingReason(task, build: build)
       let taskEvidence = evidence[task.id]
-      for check in CheckCatalog.checks(forTask: task.id) {
-        let verdict: Verdict
+      let catalog = CheckCatalog.checks(forTask: task.id)
+      let timeoutsAreReported = catalog.contains(where: \.reportsTimeouts)
+      for check in catalog {
+        var verdict: Verdict
         if let blocked {
           verdict = .skip(blocked)
         } else if let taskEvidence {
-          verdict = check.evaluate(CheckContext(task: task, evidence: taskEvidence, facts: facts))
+          verdict = check.evaluate(
+            CheckContext(
+              task: task, evidence: taskEvidence, facts: facts,
+              timeoutsAreReported: timeoutsAreReported))
         } else {
           verdict = .skip("not run")
         }
+        // A crash or hang in code this task builds on is that task's failure, reported there.
+        if case .slowedOrInterrupted = verdict,
+          let cause = task.prerequisites.lazy.compactMap({ failing[$0] }).first
+        {
+          verdict = .skip(cause)
+        }
         checks.append(report(check.name, check.title, verdict))
+      }
+      if let cause = task.prerequisites.lazy.compactMap({ failing[$0] }).first {
+        failing[task.id] = cause
+      } else if checks.contains(where: { $0.status != .passed }) {
+        failing[task.id] =
+          "needs \(task.signature.name) (task \(task.id)) to pass first: fix it, then this runs"
       }
       return TaskReport(
         id: task.id, title: task.title, function: task.signature.declaration, checks: checks,
@@ -100,6 +118,10 @@ public enum Judge {
     case .pass(let message, let timeline):
       CheckReport(name: name, title: title, status: .passed, message: message, timeline: timeline)
     case .fail(let message, let details, let timeline):
+      CheckReport(
+        name: name, title: title, status: .failed, message: message, details: details,
+        timeline: timeline)
+    case .slowedOrInterrupted(let message, let details, let timeline):
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,
         timeline: timeline)

@@ -1,0 +1,3 @@
+import Solutions
+
+print(await waitN(n: 5, maxDelay: 1))

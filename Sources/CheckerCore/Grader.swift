@@ -59,8 +59,10 @@ public struct Grader: Sendable {
     let submission: Submission
     if let path = request.path {
       do {
-        submission = try SubmissionLoader(target: request.target, languageMode: request.languageMode)
-          .load(path: path)
+        submission = try SubmissionLoader(
+          target: request.target, languageMode: request.languageMode
+        )
+        .load(path: path)
       } catch {
         throw .submission(error)
       }

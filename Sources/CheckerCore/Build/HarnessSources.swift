@@ -3,7 +3,10 @@
 enum HarnessSources {
   /// File name and text of each harness source.
   static let files: [(String, String)] = [
-    ("AsyncCheckHarness.swift", String(decoding: PackageResources.AsyncCheckHarness_swift, as: UTF8.self)),
+    (
+      "AsyncCheckHarness.swift",
+      String(decoding: PackageResources.AsyncCheckHarness_swift, as: UTF8.self)
+    ),
     (
       "AsyncCheckInstrumentation.swift",
       String(decoding: PackageResources.AsyncCheckInstrumentation_swift, as: UTF8.self)

@@ -71,7 +71,8 @@ public struct SubmissionBuilder: Sendable {
         } else if availability[task.id] == nil {
           availability[task.id] = .compileError([error])
         }
-        sources[index].1 = Self.blank(lines: declaration.startLine...declaration.endLine,
+        sources[index].1 = Self.blank(
+          lines: declaration.startLine...declaration.endLine,
           in: sources[index].1)
         blanked = true
       }
@@ -196,7 +197,8 @@ public struct SubmissionBuilder: Sendable {
     var paths: [String] = []
     for (relative, text) in sources {
       paths.append(
-        try workspace.write(Instrumenter.rename(renamed, in: text), to: "\(folder)/src/\(relative)"))
+        try workspace.write(Instrumenter.rename(renamed, in: text), to: "\(folder)/src/\(relative)")
+      )
     }
     for (name, text) in HarnessSources.files {
       paths.append(try workspace.write(text, to: "\(folder)/harness/\(name)"))
@@ -204,7 +206,9 @@ public struct SubmissionBuilder: Sendable {
     var defines = tasks.map { "ASYNCCHECK_TASK_\($0.id)" }
     if hasDefault { defines.append("ASYNCCHECK_DEFAULT_MAX_DELAY") }
     defines += renamed.compactMap { name in
-      Exercise.tasks.first { $0.signature.name == name }.map { "ASYNCCHECK_INSTRUMENT_TASK_\($0.id)" }
+      Exercise.tasks.first { $0.signature.name == name }.map {
+        "ASYNCCHECK_INSTRUMENT_TASK_\($0.id)"
+      }
     }
     let executable = workspace.path("\(folder)/harness-program")
     let output = try runCompiler(

@@ -11,7 +11,8 @@ public struct Toolchain: Sendable {
   /// - Throws: `BuildError.noToolchain` when there is none.
   public static func find() throws(BuildError) -> Toolchain {
     let environment = ProcessInfo.processInfo.environment
-    if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit) {
+    if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit)
+    {
       return Toolchain(swiftc: explicit)
     }
     for folder in (environment["PATH"] ?? "").split(separator: ":") {

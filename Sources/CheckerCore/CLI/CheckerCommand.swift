@@ -1,6 +1,8 @@
 import Foundation
 
-/// The checker's command: options in; report, messages and exit status out. The executable only
+/// The checker's command: options in; report, messages and exit status out.
+///
+/// The executable only
 /// prints what this returns, so all of it is testable without a process.
 public enum CheckerCommand {
   /// The checker's version.
@@ -30,7 +32,8 @@ public enum CheckerCommand {
     do {
       options = try CheckerOptions.parse(arguments)
     } catch {
-      return Output(status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+      return Output(
+        status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
     }
     if options.showsHelp {
       return Output(status: 0, standardOutput: CheckerOptions.help + "\n", standardError: "")
@@ -46,7 +49,8 @@ public enum CheckerCommand {
     do {
       result = try Grader().grade(request)
     } catch {
-      return Output(status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+      return Output(
+        status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
     }
     var standardError = ""
     if let folder = result.keptBuildFolder {

@@ -54,7 +54,8 @@ public struct CheckerOptions: Sendable, Equatable {
       var name = argument
       if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
         name = String(argument[..<equals])
-        remaining.insert(String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
+        remaining.insert(
+          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
       }
       switch name {
       case "-h", "--help": options.showsHelp = true

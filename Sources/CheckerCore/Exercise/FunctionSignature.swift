@@ -9,8 +9,9 @@ public struct FunctionSignature: Sendable, Hashable {
   public let declaration: String
   /// The function type a reference to it must convert to, such as `(Int, Int) async -> [Double]`.
   public let functionType: String
-  /// The same type without `async`: a reference that converts to it means the function is not
-  /// `async` (Swift lets a plain function convert to an `async` type, so this is probed apart).
+  /// The same type without `async`, to tell a function that is not `async`.
+  ///
+  /// A reference that converts to it means the function is not `async` (Swift lets a plain function convert to an `async` type, so this is probed apart).
   /// `nil` for a function that must be plain.
   public let plainFunctionType: String?
 

@@ -1,4 +1,6 @@
-/// The checks of every task, in report order. The signature check, which every task has, comes
+/// The checks of every task, in report order.
+///
+/// The signature check, which every task has, comes
 /// from the build and is added by the `Judge`.
 public enum CheckCatalog {
   /// The behaviour and source checks of a task.

@@ -54,7 +54,9 @@ public struct CheckContext: Sendable {
 
   /// Orders calls smallest first, so failures name the simplest call that shows them.
   public static func smallerCall(_ left: TaskEvidence.Call, _ right: TaskEvidence.Call) -> Bool {
-    (left.plan.n, left.plan.maxDelay, left.plan.id) < (right.plan.n, right.plan.maxDelay, right.plan.id)
+    (left.plan.n, left.plan.maxDelay, left.plan.id) < (
+      right.plan.n, right.plan.maxDelay, right.plan.id
+    )
   }
 
   /// The sleeps of `call` as a timeline, relative to the call's start.

@@ -100,7 +100,8 @@ public enum Judge {
       switch availability {
       case .compileError: return "\(task.signature.name) does not compile"
       case .needsTask(let other):
-        return "needs \(Exercise.task(other)?.signature.name ?? "?") (task \(other)), which is broken"
+        return
+          "needs \(Exercise.task(other)?.signature.name ?? "?") (task \(other)), which is broken"
       default: return "no \(task.signature.name) to call"
       }
     }

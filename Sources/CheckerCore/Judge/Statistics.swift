@@ -42,13 +42,13 @@ public enum Statistics {
   ///   - trials: The number of trials.
   ///   - probability: Each trial's chance of success.
   /// - Returns: The upper tail probability.
-  public static func binomialUpperTail(successes: Int, trials: Int, probability: Double) -> Double
-  {
+  public static func binomialUpperTail(successes: Int, trials: Int, probability: Double) -> Double {
     guard successes > 0 else { return 1 }
     guard successes <= trials else { return 0 }
     var total = 0.0
     for k in successes...trials {
-      let logChoose = lgamma(Double(trials + 1)) - lgamma(Double(k + 1)) - lgamma(Double(trials - k + 1))
+      let logChoose =
+        lgamma(Double(trials + 1)) - lgamma(Double(k + 1)) - lgamma(Double(trials - k + 1))
       total += exp(
         logChoose + Double(k) * log(probability) + Double(trials - k) * log1p(-probability))
     }

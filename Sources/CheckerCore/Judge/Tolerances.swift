@@ -6,8 +6,9 @@
 /// far from what a wrong solution produces (a sequential `waitN(n: 10…40, maxDelay: 1)` is
 /// seconds late; a result in spawn order has neighbours hundreds of ms apart).
 public enum Tolerances {
-  /// How much later than the delay it returned a sleep may end: 250 ms (16× the worst lateness
-  /// seen with 8 hogs). A function that always sleeps maxDelay but returns a random value is off
+  /// How much later than the delay it returned a sleep may end: 250 ms.
+  ///
+  /// That is 16× the worst lateness seen with 8 hogs. A function that always sleeps maxDelay but returns a random value is off
   /// by maxDelay / 2 on average.
   public static let lateness = 0.25
   /// How much earlier than the delay it returned a call may return: 2 ms, for a student who
@@ -21,8 +22,9 @@ public enum Tolerances {
   public static func concurrencySlack(calls: Int) -> Double {
     0.3 + 0.002 * Double(calls)
   }
-  /// How long a plain `taskWaitRandom` call may take to hand back its task: 100 ms. Starting a
-  /// task takes microseconds; waiting for the delay takes up to maxDelay.
+  /// How long a plain `taskWaitRandom` call may take to hand back its task: 100 ms.
+  ///
+  /// Starting a task takes microseconds; waiting for the delay takes up to maxDelay.
   public static let immediateReturn = 0.1
   /// How long `waitRandom(maxDelay: 0)` may take: 250 ms, as `lateness`.
   public static let zeroDelay = 0.25

@@ -10,7 +10,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
     case skipped
   }
 
-  /// A stable identifier, unique within its task: `signature`, `ascending`, …
+  /// A stable identifier, unique within its task, such as `signature` or `ascending`.
   public var name: String
   /// What the check asks, as a sentence: `returns the delays in ascending order`.
   public var title: String

@@ -30,8 +30,9 @@ public struct GradeReport: Sendable, Codable, Equatable {
   ///   - tasks: The graded tasks.
   ///   - notes: Remarks about the whole submission.
   ///   - seconds: Time spent compiling and running.
-  public init(submission: String, seed: UInt64, tasks: [TaskReport], notes: [String], seconds: Double)
-  {
+  public init(
+    submission: String, seed: UInt64, tasks: [TaskReport], notes: [String], seconds: Double
+  ) {
     self.submission = submission
     self.seed = seed
     self.tasks = tasks

@@ -64,7 +64,8 @@ public struct TextReport: Sendable {
     let percent = report.maxScore == 0 ? 0 : report.score * 100 / report.maxScore
     let score = "Score: \(report.score)/\(report.maxScore) checks (\(percent)%)"
     lines.append(bold(report.passed ? green(score) : score))
-    lines.append("Reproduce: \(command.replacingFirst("checker", with: "checker --seed \(report.seed)"))")
+    lines.append(
+      "Reproduce: \(command.replacingFirst("checker", with: "checker --seed \(report.seed)"))")
     return lines.joined(separator: "\n") + "\n"
   }
 

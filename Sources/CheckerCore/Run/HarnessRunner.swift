@@ -35,7 +35,8 @@ public struct HarnessRunner: Sendable {
     var jobs: [ProcessSupervisor.Job] = []
     for taskID in taskIDs {
       let calls = plan.calls(forTask: taskID)
-      let window = calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
+      let window =
+        calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
       jobs.append(
         ProcessSupervisor.Job(
           executable: executable,

@@ -45,8 +45,9 @@ public enum Interruption: Sendable, Equatable {
 
   static func signalName(_ signal: Int32) -> String {
     switch signal {
-    case 4: "illegal instruction: a Swift runtime trap such as fatalError, a failed precondition, "
-      + "an out-of-range index or a force-unwrapped nil"
+    case 4:
+      "illegal instruction: a Swift runtime trap such as fatalError, a failed precondition, "
+        + "an out-of-range index or a force-unwrapped nil"
     case 5: "trace trap: a Swift runtime trap"
     case 6: "abort"
     case 7: "bus error"

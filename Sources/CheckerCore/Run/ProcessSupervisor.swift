@@ -153,16 +153,20 @@ private struct RunningJob {
 
   /// `posix_spawn_file_actions_addchdir_np`, which glibc has had since 2.29 but the Swift
   /// module for it does not import; looked up once by name.
-  private static let addChdir: (
-    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-  )? = {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
-    else { return nil }
-    return unsafeBitCast(
-      symbol,
-      to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
-        -> Int32).self)
-  }()
+  private static let addChdir:
+    (
+      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) ->
+        Int32
+    )? = {
+      guard
+        let symbol = dlsym(
+          UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
+      else { return nil }
+      return unsafeBitCast(
+        symbol,
+        to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
+          -> Int32).self)
+    }()
 
   private mutating func spawn() {
     var outputPipe: [Int32] = [-1, -1]
@@ -205,7 +209,9 @@ private struct RunningJob {
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
     let argv = ([job.executable] + job.arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer {
+      for argument in argv { free(argument) }
+    }
     var child: pid_t = 0
     let status = posix_spawn(&child, job.executable, &actions, &attributes, argv, environ)
     close(outputPipe[1])
@@ -213,7 +219,8 @@ private struct RunningJob {
     guard status == 0 else {
       close(outputPipe[0])
       if job.opensChannel { close(channelPipe[0]) }
-      termination = .failedToStart("cannot run \(job.executable): \(String(cString: strerror(status)))")
+      termination = .failedToStart(
+        "cannot run \(job.executable): \(String(cString: strerror(status)))")
       return
     }
     pid = child
@@ -252,7 +259,8 @@ private struct RunningJob {
       var status: Int32 = 0
       if waitpid(pid, &status, WNOHANG) == pid {
         if termination == nil {
-          termination = status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+          termination =
+            status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
         }
         // Anything the child left running in its group goes with it.
         kill(-pid, SIGKILL)
@@ -297,11 +305,15 @@ private struct RunningJob {
       defer { fclose(file) }
       var size = 0
       var resident = 0
-      guard withUnsafeMutablePointer(to: &size, { sizePointer in
-        withUnsafeMutablePointer(to: &resident) { residentPointer in
-          withVaList([sizePointer, residentPointer]) { vfscanf(file, "%ld %ld", $0) }
-        }
-      }) == 2 else { return nil }
+      guard
+        withUnsafeMutablePointer(
+          to: &size,
+          { sizePointer in
+            withUnsafeMutablePointer(to: &resident) { residentPointer in
+              withVaList([sizePointer, residentPointer]) { vfscanf(file, "%ld %ld", $0) }
+            }
+          }) == 2
+      else { return nil }
       return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
     #else
       return nil

@@ -19,9 +19,10 @@ public struct RunPlan: Sendable {
     self.seed = seed
     var random = SeededGenerator(seed: seed)
     var calls: [PlannedCall] = []
-    func add(_ task: Int, _ kind: PlannedCall.Kind, n: Int = 0, maxDelay: Int,
-      _ purpose: PlannedCall.Purpose = .sample)
-    {
+    func add(
+      _ task: Int, _ kind: PlannedCall.Kind, n: Int = 0, maxDelay: Int,
+      _ purpose: PlannedCall.Purpose = .sample
+    ) {
       calls.append(
         PlannedCall(
           id: calls.count, taskID: task, kind: kind, n: n, maxDelay: maxDelay, purpose: purpose))

@@ -10,7 +10,8 @@ struct PackageManifest {
   /// default (Swift 6 from tools version 6.0 on, Swift 5 before).
   func languageMode(forTarget target: String) -> Int {
     if let mode = targetLanguageMode(target) { return mode }
-    if let mode = firstMode(after: "swiftLanguageModes") ?? firstMode(after: "swiftLanguageVersions")
+    if let mode = firstMode(after: "swiftLanguageModes")
+      ?? firstMode(after: "swiftLanguageVersions")
     {
       return mode
     }

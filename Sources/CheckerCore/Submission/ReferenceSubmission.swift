@@ -1,5 +1,6 @@
-/// The reference implementation of tasks 0–4, as a submission: what `checker` grades when it is
-/// given no path. Its sources are the `AsyncBasics` target's, embedded at build time.
+/// The reference implementation of tasks 0–4, as a submission.
+///
+/// It is what `checker` grades when it is given no path. Its sources are the `AsyncBasics` target's, embedded at build time.
 public enum ReferenceSubmission {
   /// The path reports show for it.
   public static let displayPath = "(bundled reference)"

@@ -1,5 +1,6 @@
-/// What the checker learns by reading a submission's sources: where each task's function is
-/// declared and what its body uses. Source checks (no sorting, built on `taskWaitRandom`) read
+/// What the checker learns by reading a submission's sources.
+///
+/// Where each task's function is declared and what its body uses. Source checks (no sorting, built on `taskWaitRandom`) read
 /// these; comments and strings never count.
 public struct SourceFacts: Sendable {
   /// A function declaration and the file it is in.

@@ -185,7 +185,8 @@ public struct SourceScanner: Sendable {
           }
           if !isBlock, bytes[index] == newline { break }
           if bytes[index] == quote,
-            !isBlock || (index + 2 < count && bytes[index + 1] == quote && bytes[index + 2] == quote)
+            !isBlock
+              || (index + 2 < count && bytes[index + 1] == quote && bytes[index + 2] == quote)
           {
             break
           }

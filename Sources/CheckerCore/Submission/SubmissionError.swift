@@ -1,6 +1,8 @@
 import Foundation
 
-/// Why a submission could not be read. Each message names the path and says what to do.
+/// Why a submission could not be read.
+///
+/// Each message names the path and says what to do.
 public enum SubmissionError: Error, Equatable, LocalizedError {
   /// Nothing exists at the path.
   case notFound(path: String)

@@ -17,7 +17,9 @@ struct SampleCatalog: Decodable {
 
   /// The catalog, or an empty one when it cannot be read (a test checks that it is not empty).
   static let shared: SampleCatalog = {
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("verdicts.json").path),
+    guard
+      let data = FileManager.default.contents(
+        atPath: folder.appendingPathComponent("verdicts.json").path),
       let catalog = try? JSONDecoder().decode(SampleCatalog.self, from: data)
     else { return SampleCatalog(samples: [:]) }
     return catalog

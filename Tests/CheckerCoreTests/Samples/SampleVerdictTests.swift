@@ -12,11 +12,14 @@ struct SampleVerdictTests {
   func catalogIsComplete() throws {
     #expect(Self.names.count >= 20)
     for name in Self.names {
-      #expect(FileManager.default.fileExists(atPath: SampleCatalog.folder.appendingPathComponent(name).path))
+      #expect(
+        FileManager.default.fileExists(
+          atPath: SampleCatalog.folder.appendingPathComponent(name).path))
     }
     let swiftSamples = try FileManager.default.contentsOfDirectory(
       atPath: SampleCatalog.folder.appendingPathComponent("swift").path)
-    #expect(Set(swiftSamples.map { "swift/" + $0 }) == Set(Self.names.filter { $0.hasPrefix("swift/") }))
+    #expect(
+      Set(swiftSamples.map { "swift/" + $0 }) == Set(Self.names.filter { $0.hasPrefix("swift/") }))
   }
 
   @Test("gets its verdicts", arguments: names)
@@ -35,7 +38,8 @@ struct SampleVerdictTests {
         .render(result.report)
       #expect(
         SampleCatalog.matches(view, expectation),
-        "task \(task.id): expected '\(expectation)', got failed \(view.failed), skipped \(view.skipped)\n\(report)")
+        "task \(task.id): expected '\(expectation)', got failed \(view.failed), skipped \(view.skipped)\n\(report)"
+      )
     }
   }
 }

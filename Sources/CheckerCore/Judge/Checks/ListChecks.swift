@@ -66,7 +66,8 @@ enum ListChecks {
       let allowed = longest + Tolerances.concurrencySlack(calls: call.plan.n)
       let expected =
         "concurrent calls finish in about the longest delay"
-        + (call.values == nil ? ", at most \(call.plan.maxDelay) s" : " (\(Format.seconds(longest)))")
+        + (call.values == nil
+          ? ", at most \(call.plan.maxDelay) s" : " (\(Format.seconds(longest)))")
       if call.values == nil {
         let reason = call.interruption?.description ?? "never returned"
         return .slowedOrInterrupted(
@@ -87,8 +88,9 @@ enum ListChecks {
     return .pass(summary ?? "", timeline: largest.flatMap(context.timeline))
   }
 
-  static let noSort = Check(name: "no-sort", title: "does not sort: the order comes from completion")
-  { context in
+  static let noSort = Check(
+    name: "no-sort", title: "does not sort: the order comes from completion"
+  ) { context in
     let places = context.facts.sortingPlaces(for: context.task.signature.name)
     guard !places.isEmpty else { return .pass() }
     return .fail(
@@ -109,7 +111,8 @@ enum ListChecks {
       switch context.returned(context.evidence.calls) {
       case .failure(let failure): return failure.verdict
       case .success(let calls):
-        let attributed = !context.evidence.sleeps.contains { $0.context < 0 }
+        let attributed =
+          !context.evidence.sleeps.contains { $0.context < 0 }
           && !context.evidence.spawnContexts.contains { $0 < 0 }
         // Per call when every recorded call says which call it ran for (task-locals do not
         // reach detached tasks); otherwise over the whole run, when every call returned.
@@ -139,7 +142,8 @@ enum ListChecks {
         }
         for (label, expected, returned, made, slept) in groups {
           guard made == expected else {
-            return .fail("\(label) asked for \(expected) delays; \(function) was called \(made) times")
+            return .fail(
+              "\(label) asked for \(expected) delays; \(function) was called \(made) times")
           }
           if function == "waitRandom", returned.sorted() != slept.sorted() {
             return .fail(

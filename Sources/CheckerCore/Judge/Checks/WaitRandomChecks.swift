@@ -69,7 +69,8 @@ enum WaitRandomChecks {
           return .fail("`\(call.plan.description)` returned \(Format.value(value)); expected 0")
         }
         if duration > Tolerances.zeroDelay {
-          return .fail("`\(call.plan.description)` took \(Format.seconds(duration)); expected at once")
+          return .fail(
+            "`\(call.plan.description)` took \(Format.seconds(duration)); expected at once")
         }
       }
       return .pass()
@@ -121,7 +122,8 @@ enum WaitRandomChecks {
     if let hung = context.evidence.calls(for: .sample).sorted(by: CheckContext.smallerCall)
       .first(where: { $0.values == nil })
     {
-      return .fail("`\(hung.plan.description)` \(hung.interruption?.description ?? "never returned")")
+      return .fail(
+        "`\(hung.plan.description)` \(hung.interruption?.description ?? "never returned")")
     }
     let calls = context.evidence.calls(for: .batch)
     let returned = calls.filter { $0.values != nil }

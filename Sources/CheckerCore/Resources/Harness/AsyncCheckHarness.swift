@@ -7,6 +7,8 @@
 // where CALL is `id:kind:n:maxDelay` and kind is one of r (waitRandom), d (waitRandom with its
 // default argument), w (waitN), m (measureTime), t (taskWaitRandom), k (taskWaitN).
 
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -14,7 +16,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
 
 /// The report channel to the checker: one line per event, written whole under a lock.
 enum AsyncCheckChannel {
@@ -29,15 +30,16 @@ enum AsyncCheckChannel {
   }
 
   static func send(_ line: String) {
-    var bytes = Array((line + "\n").utf8)
+    let bytes = Array((line + "\n").utf8)
     lock.withLock { _ in
-      var offset = 0
-      while offset < bytes.count {
-        let written = bytes.withUnsafeMutableBytes { buffer in
-          write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+          let written = write(descriptor, base + offset, buffer.count - offset)
+          if written <= 0 { break }
+          offset += written
         }
-        if written <= 0 { break }
-        offset += written
       }
     }
   }

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Launches the built `checker` and checks what a user sees: output and exit status.
+@Suite("The checker executable, as a user runs it")
+struct CheckerExecutableTests {
+  struct Run {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// The folder holding the built products (the test bundle sits beside `checker`).
+  static let productsFolder: URL = {
+    let bundle = Bundle.main.bundleURL
+    return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+  }()
+
+  static func checker(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = productsFolder.appendingPathComponent("checker")
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged.merge(environment) { $1 }
+    process.environment = merged
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  @Test("--help prints the usage and exits 0")
+  func help() throws {
+    let run = try Self.checker(["--help"])
+    #expect(run.status == 0)
+    #expect(run.standardOutput.hasPrefix("USAGE: checker"))
+  }
+
+  @Test(
+    "bad input exits 2 with one line on stderr naming the problem",
+    arguments: [
+      (["/no/such/place"], "no such file or folder: /no/such/place"),
+      (["--bogus"], "unknown option --bogus (see checker --help)"),
+      (["--format", "xml"], "--format xml: expected text or json"),
+    ])
+  func badInput(arguments: [String], message: String) throws {
+    let run = try Self.checker(arguments)
+    #expect(run.status == 2)
+    #expect(run.standardOutput.isEmpty)
+    #expect(run.standardError == "checker: \(message)\n")
+  }
+
+  @Test("a folder without Swift sources exits 2")
+  func noSources() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("notes".utf8).write(to: folder.appendingPathComponent("README.md"))
+    let run = try Self.checker([folder.path])
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("no Swift sources in \(folder.path)"))
+  }
+
+  @Test("JSON for the reference's task 3: the stable keys, a passing score, exit 0")
+  func jsonReport() throws {
+    let run = try Self.checker(["--format", "json", "--task", "3", "--seed", "11"])
+    #expect(run.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    #expect(object["seed"] as? Int == 11)
+    #expect(object["score"] as? Int == object["max_score"] as? Int)
+    let tasks = try #require(object["tasks"] as? [[String: Any]])
+    #expect(tasks.count == 1)
+    #expect(tasks[0]["id"] as? Int == 3)
+    #expect(tasks[0]["title"] as? String == "3. Tasks")
+    #expect(tasks[0]["passed"] as? Bool == true)
+    let checks = try #require(tasks[0]["checks"] as? [[String: Any]])
+    #expect(checks.count == 4)
+    for check in checks {
+      #expect(check["name"] is String)
+      #expect(check["message"] is String)
+      #expect(check["status"] as? String == "passed")
+    }
+  }
+
+  @Test("grading a submission writes nothing into it; a failing check exits 1")
+  func readOnlyAndFailingStatus() throws {
+    let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("checker/samples/swift/broken-measure-total")
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-copy-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: sample, to: copy)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: copy.path)
+    defer {
+      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+    }
+    let before = try FileManager.default.contentsOfDirectory(atPath: copy.path)
+    let run = try Self.checker(
+      ["--task", "2", "--seed", "3", copy.path], environment: ["NO_COLOR": "1"])
+    #expect(run.status == 1)
+    #expect(run.standardOutput.contains("[KO] returns the total time divided by n, in seconds"))
+    #expect(run.standardOutput.contains("that is the total"))
+    #expect(run.standardOutput.contains("Reproduce: checker --seed 3 --task 2 \(copy.path)"))
+    #expect(!run.standardOutput.contains("\u{1B}["))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: copy.path) == before)
+  }
+}

@@ -1,0 +1,68 @@
+import CheckerCore
+import Testing
+
+@Suite("CheckerOptions parses the command line")
+struct CheckerOptionsTests {
+  @Test("no arguments grade the reference, every task, as text")
+  func defaults() throws {
+    let options = try CheckerOptions.parse([])
+    #expect(options.path == nil)
+    #expect(options.taskIDs == [0, 1, 2, 3, 4])
+    #expect(options.format == .text)
+    #expect(options.seed == nil)
+  }
+
+  @Test("reads a path and every option, in both --name value and --name=value forms")
+  func everyOption() throws {
+    let options = try CheckerOptions.parse([
+      "--seed", "4242", "--task=3,0", "--format", "json", "--timeline", "--keep-build",
+      "--target", "Lib", "--swift-version=5", "--no-color", "path/to/pkg",
+    ])
+    #expect(options.path == "path/to/pkg")
+    #expect(options.seed == 4242)
+    #expect(options.taskIDs == [0, 3])
+    #expect(options.format == .json)
+    #expect(options.showsTimelines && options.keepsBuild && options.disablesColor)
+    #expect(options.target == "Lib")
+    #expect(options.languageMode == 5)
+  }
+
+  @Test(
+    "rejects what it cannot use, naming it",
+    arguments: [
+      (["--bogus"], UsageError.unknownOption("--bogus")),
+      (["--seed"], .missingValue(option: "--seed")),
+      (
+        ["--seed", "-3"],
+        .invalidValue(option: "--seed", value: "-3", expected: "a whole number ≥ 0")
+      ),
+      (
+        ["--seed", "abc"],
+        .invalidValue(option: "--seed", value: "abc", expected: "a whole number ≥ 0")
+      ),
+      (
+        ["--task", "7"],
+        .invalidValue(option: "--task", value: "7", expected: "task numbers 0 to 4, as in 0,3")
+      ),
+      (
+        ["--swift-version", "4"],
+        .invalidValue(option: "--swift-version", value: "4", expected: "5 or 6")
+      ),
+      (["a", "b"], .tooManyPaths(["a", "b"])),
+      (["--reference", "a"], .referenceWithPath("a")),
+    ])
+  func rejects(arguments: [String], error: UsageError) {
+    #expect(throws: error) { try CheckerOptions.parse(arguments) }
+  }
+
+  @Test("the help documents every option and the exit statuses")
+  func helpIsComplete() {
+    for word in [
+      "--reference", "--target", "--swift-version", "--seed", "--task", "--format", "--timeline",
+      "--keep-build", "--no-color", "--help", "EXIT STATUS", "0  every check passed",
+      "1  a check failed", "2  the checker could not run",
+    ] {
+      #expect(CheckerOptions.help.contains(word), "help lacks \(word)")
+    }
+  }
+}

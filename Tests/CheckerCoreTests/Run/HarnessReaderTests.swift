@@ -1,0 +1,54 @@
+import Testing
+
+@testable import CheckerCore
+
+@Suite("HarnessReader turns channel lines into evidence")
+struct HarnessReaderTests {
+  let calls = RunPlan(seed: 1).calls(forTask: 1)
+
+  func outcome(_ channel: String, _ termination: ProcessSupervisor.Termination = .exited(0))
+    -> ProcessSupervisor.Outcome
+  {
+    ProcessSupervisor.Outcome(
+      termination: termination, output: Array("hi\n".utf8), outputByteCount: 3,
+      channel: Array(channel.utf8), duration: 1)
+  }
+
+  @Test("events fill in the calls; sleeps are kept; nothing is interrupted after D")
+  func completeRun() throws {
+    let first = calls[0].id
+    let lines = [
+      "H\t0", "S\t\(first)\t0.01", "W\t\(first)\t0.02\t0.52\t0.5", "E\t\(first)\t0.53\t0.5,0.25",
+      "D\t0.6",
+    ]
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(lines.joined(separator: "\n")), instrumented: true)
+    let call = try #require(evidence.calls.first)
+    #expect(call.values == [0.5, 0.25])
+    #expect(call.duration.map { abs($0 - 0.52) < 1e-9 } == true)
+    #expect(evidence.sleeps(forCall: first).map(\.value) == [0.5])
+    #expect(evidence.interruption == nil)
+    #expect(evidence.printed == "hi\n")
+    #expect(evidence.calls.dropFirst().allSatisfy { $0.values == nil && $0.interruption == nil })
+  }
+
+  @Test("exit(0) before D interrupts the calls still running; junk lines are counted")
+  func exitWithoutDone() {
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome("S\t\(calls[0].id)\t0\n[OK] fake\nE\tnope"),
+      instrumented: false)
+    #expect(evidence.interruption == .exited(status: 0))
+    #expect(evidence.calls.allSatisfy { $0.interruption == .exited(status: 0) })
+    #expect(evidence.malformedLines == 2)
+  }
+
+  @Test("a crash interrupts every call that had not returned")
+  func crash() {
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome("", .signaled(4)), instrumented: false)
+    #expect(evidence.calls.allSatisfy { $0.interruption == .crashed(signal: 4) })
+    #expect(
+      Interruption.crashed(signal: 4).description.hasPrefix(
+        "crashed with signal 4 (illegal instruction"))
+  }
+}

@@ -1,0 +1,85 @@
+import CheckerCore
+import Foundation
+import Testing
+
+@Suite("SubmissionLoader reads packages, folders and files")
+struct SubmissionLoaderTests {
+  let root: URL
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-loader-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  func write(_ text: String, _ path: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  @Test("a package: its library target, not the executable or the tests; its language mode")
+  func package() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("// swift-tools-version:5.9\nimport PackageDescription\n", "Package.swift")
+    try write("func waitN() {}", "Sources/Lib/WaitN.swift")
+    try write("print(1)", "Sources/App/main.swift")
+    try write("import Testing", "Tests/LibTests/T.swift")
+    let submission = try SubmissionLoader().load(path: root.path)
+    #expect(submission.origin == .package(target: "Lib"))
+    #expect(submission.files.map(\.relativePath) == ["Sources/Lib/WaitN.swift"])
+    #expect(submission.languageMode == 5)
+    #expect(try SubmissionLoader(languageMode: 6).load(path: root.path).languageMode == 6)
+  }
+
+  @Test("several libraries: --target picks one; a wrong name lists the targets")
+  func severalTargets() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("// swift-tools-version: 6.0\n", "Package.swift")
+    try write("func a() {}", "Sources/A/A.swift")
+    try write("func b() {}", "Sources/B/B.swift")
+    #expect(throws: SubmissionError.ambiguousTarget(candidates: ["A", "B"])) {
+      try SubmissionLoader().load(path: root.path)
+    }
+    #expect(try SubmissionLoader(target: "B").load(path: root.path).files.count == 1)
+    #expect(throws: SubmissionError.unknownTarget(name: "C", available: ["A", "B"])) {
+      try SubmissionLoader(target: "C").load(path: root.path)
+    }
+  }
+
+  @Test("a folder: every .swift file below it, main.swift left out with a note, Swift 6")
+  func folder() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func a() {}", "a.swift")
+    try write("func b() {}", "sub/b.swift")
+    try write("print(1)", "main.swift")
+    try write("ignored", ".build/x.swift")
+    let submission = try SubmissionLoader().load(path: root.path)
+    #expect(submission.files.map(\.relativePath) == ["a.swift", "sub/b.swift"])
+    #expect(submission.notes.count == 1)
+    #expect(submission.languageMode == 6)
+  }
+
+  @Test("bad paths get errors that name them")
+  func errors() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("text", "notes.txt")
+    try Data([0xFF, 0xFE, 0x00]).write(to: root.appendingPathComponent("bad.swift"))
+    let missing = root.appendingPathComponent("missing").path
+    #expect(throws: SubmissionError.notFound(path: missing)) {
+      try SubmissionLoader().load(path: missing)
+    }
+    let text = root.appendingPathComponent("notes.txt").path
+    #expect(throws: SubmissionError.notASwiftFile(path: text)) {
+      try SubmissionLoader().load(path: text)
+    }
+    let bad = root.appendingPathComponent("bad.swift").path
+    #expect(throws: SubmissionError.notUTF8(path: bad)) { try SubmissionLoader().load(path: bad) }
+    let empty = root.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    #expect(throws: SubmissionError.noSwiftSources(path: empty.path)) {
+      try SubmissionLoader().load(path: empty.path)
+    }
+  }
+}

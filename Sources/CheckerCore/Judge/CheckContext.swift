@@ -46,10 +46,26 @@ public struct CheckContext: Sendable {
     guard let first = unexcused ?? (returned.isEmpty ? unfinished.first : nil) else {
       return .success(returned)
     }
-    let reason = first.interruption?.description ?? "never returned"
-    let others = unfinished.count > 1 ? " (and \(unfinished.count - 1) more calls)" : ""
     return .failure(
-      CheckFailure(verdict: .slowedOrInterrupted("`\(first.plan.description)` \(reason)\(others)")))
+      CheckFailure(verdict: .slowedOrInterrupted(Self.describe(first, among: unfinished))))
+  }
+
+  /// Says why `call` never returned.
+  ///
+  /// A crash or an `exit()` ends every call running at the time; when re-running them one by
+  /// one (see `HarnessRunner`) could not single out the cause, the message says so.
+  static func describe(_ call: TaskEvidence.Call, among unfinished: [TaskEvidence.Call]) -> String {
+    let reason = call.interruption?.description ?? "never returned"
+    let running =
+      call.ranAlone ? 1 : unfinished.filter { $0.interruption == call.interruption }.count
+    switch call.interruption {
+    case .timedOut, nil, .failedToStart:
+      return "`\(call.plan.description)` \(reason)"
+    default:
+      return running > 1
+        ? "`\(call.plan.description)` or one of the \(running - 1) calls running beside it \(reason)"
+        : "`\(call.plan.description)` \(reason)"
+    }
   }
 
   /// Orders calls smallest first, so failures name the simplest call that shows them.

@@ -32,25 +32,63 @@ public struct HarnessRunner: Sendable {
   /// - Returns: Each task's evidence.
   /// - Throws: `BuildError.workspace` when a task's folder cannot be made.
   public func run(_ plan: RunPlan, taskIDs: [Int]) throws(BuildError) -> [Int: TaskEvidence] {
+    var evidence: [Int: TaskEvidence] = [:]
+    let groups = taskIDs.map { (taskID: $0, calls: plan.calls(forTask: $0)) }
+    for (group, outcome) in zip(groups, try launch(groups, plan: plan, folder: "run")) {
+      evidence[group.taskID] = HarnessReader.evidence(
+        taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented)
+    }
+    try isolateCulprits(in: &evidence, plan: plan)
+    return evidence
+  }
+
+  /// Re-runs, one per process, the calls that a crash or an `exit()` cut short together, so that
+  /// each gets its own verdict: the call that crashes alone is named, the others are judged on
+  /// what they return alone.
+  private func isolateCulprits(in evidence: inout [Int: TaskEvidence], plan: RunPlan)
+    throws(BuildError)
+  {
+    var singles: [(taskID: Int, calls: [PlannedCall])] = []
+    for (taskID, taskEvidence) in evidence.sorted(by: { $0.key < $1.key }) {
+      guard taskEvidence.interruption?.endsEveryCall == true else { continue }
+      let cut = taskEvidence.calls.filter { $0.values == nil && $0.plan.purpose == .sample }
+      guard cut.count > 1 else { continue }
+      singles += cut.map { (taskID, [$0.plan]) }
+    }
+    guard !singles.isEmpty else { return }
+    let outcomes = try launch(singles, plan: plan, folder: "isolate")
+    for (single, outcome) in zip(singles, outcomes) {
+      let alone = HarnessReader.evidence(
+        taskID: single.taskID, calls: single.calls, outcome: outcome, instrumented: isInstrumented)
+      guard var merged = evidence[single.taskID], var call = alone.calls.first,
+        let index = merged.calls.firstIndex(where: { $0.plan.id == call.plan.id })
+      else { continue }
+      call.ranAlone = true
+      merged.calls[index] = call
+      merged.sleeps.removeAll { $0.context == call.plan.id }
+      merged.sleeps += alone.sleeps
+      merged.spawnContexts.removeAll { $0 == call.plan.id }
+      merged.spawnContexts += alone.spawnContexts
+      evidence[single.taskID] = merged
+    }
+  }
+
+  private func launch(
+    _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String
+  ) throws(BuildError) -> [ProcessSupervisor.Outcome] {
     var jobs: [ProcessSupervisor.Job] = []
-    for taskID in taskIDs {
-      let calls = plan.calls(forTask: taskID)
+    for (index, group) in groups.enumerated() {
       let window =
-        calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
+        group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
       jobs.append(
         ProcessSupervisor.Job(
           executable: executable,
-          arguments: ["\(taskID)", "\(window)"] + calls.map(\.harnessArgument),
-          workingDirectory: try workspace.makeFolder("run/task-\(taskID)"),
-          timeLimit: plan.timeLimit(forTask: taskID), opensChannel: true))
+          arguments: ["\(group.taskID)", "\(window)"] + group.calls.map(\.harnessArgument),
+          workingDirectory: try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)"),
+          timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
+          // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
+          environment: ["SWIFT_BACKTRACE": "enable=no"]))
     }
-    let outcomes = ProcessSupervisor.run(jobs)
-    var evidence: [Int: TaskEvidence] = [:]
-    for (taskID, outcome) in zip(taskIDs, outcomes) {
-      evidence[taskID] = HarnessReader.evidence(
-        taskID: taskID, calls: plan.calls(forTask: taskID), outcome: outcome,
-        instrumented: isInstrumented)
-    }
-    return evidence
+    return ProcessSupervisor.run(jobs)
   }
 }

@@ -13,6 +13,15 @@ public enum Interruption: Sendable, Equatable {
   /// The harness could not be started.
   case failedToStart(String)
 
+  /// Whether it ends every call of the process at once (a crash, an exit, a limit), as opposed
+  /// to one call running out of time.
+  public var endsEveryCall: Bool {
+    switch self {
+    case .crashed, .exited, .outputLimit, .memoryLimit: true
+    case .timedOut, .failedToStart: false
+    }
+  }
+
   /// Builds the interruption from a process termination, if it interrupted anything.
   init(_ termination: ProcessSupervisor.Termination) {
     switch termination {

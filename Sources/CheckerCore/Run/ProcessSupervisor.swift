@@ -27,6 +27,8 @@ public enum ProcessSupervisor {
     public var memoryLimit: Int = 1 << 30
     /// Whether to open the report channel on file descriptor 3.
     public var opensChannel: Bool = false
+    /// Variables to set in the child's environment, on top of the checker's own.
+    public var environment: [String: String] = [:]
 
     /// Creates a job.
     ///
@@ -36,15 +38,17 @@ public enum ProcessSupervisor {
     ///   - workingDirectory: Where to run it.
     ///   - timeLimit: Wall-clock seconds before it is killed.
     ///   - opensChannel: Whether to open the report channel on descriptor 3.
+    ///   - environment: Variables to set in its environment.
     public init(
       executable: String, arguments: [String], workingDirectory: String? = nil,
-      timeLimit: Double, opensChannel: Bool = false
+      timeLimit: Double, opensChannel: Bool = false, environment: [String: String] = [:]
     ) {
       self.executable = executable
       self.arguments = arguments
       self.workingDirectory = workingDirectory
       self.timeLimit = timeLimit
       self.opensChannel = opensChannel
+      self.environment = environment
     }
   }
 
@@ -209,11 +213,21 @@ private struct RunningJob {
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
     let argv = ([job.executable] + job.arguments).map { strdup($0) } + [nil]
+    var variables: [String] = []
+    var index = 0
+    while let entry = environ[index] {
+      let text = String(cString: entry)
+      let name = String(text.prefix { $0 != "=" })
+      if job.environment[name] == nil { variables.append(text) }
+      index += 1
+    }
+    variables += job.environment.map { "\($0.key)=\($0.value)" }
+    let envp = variables.map { strdup($0) } + [nil]
     defer {
-      for argument in argv { free(argument) }
+      for pointer in argv + envp { free(pointer) }
     }
     var child: pid_t = 0
-    let status = posix_spawn(&child, job.executable, &actions, &attributes, argv, environ)
+    let status = posix_spawn(&child, job.executable, &actions, &attributes, argv, envp)
     close(outputPipe[1])
     if job.opensChannel { close(channelPipe[1]) }
     guard status == 0 else {

@@ -15,6 +15,9 @@ public struct TaskEvidence: Sendable {
     public var values: [Double]?
     /// Why it never returned, when it did not.
     public var interruption: Interruption?
+    /// Whether this record comes from running the call alone, after a crash cut it short among
+    /// others: its interruption, if any, is then its own.
+    public var ranAlone = false
 
     /// Seconds from start to end, when both are known.
     public var duration: Double? {

@@ -69,9 +69,9 @@ enum ListChecks {
         + (call.values == nil
           ? ", at most \(call.plan.maxDelay) s" : " (\(Format.seconds(longest)))")
       if call.values == nil {
-        let reason = call.interruption?.description ?? "never returned"
+        let unfinished = context.evidence.calls.filter { $0.values == nil }
         return .slowedOrInterrupted(
-          "`\(call.plan.description)` \(reason); \(expected)",
+          CheckContext.describe(call, among: unfinished) + "; \(expected)",
           details: diagnosis(sleeps), timeline: context.timeline(for: call))
       }
       if let duration = call.duration, duration > allowed {

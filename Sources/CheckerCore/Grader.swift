@@ -78,22 +78,26 @@ public struct Grader: Sendable {
       let build = try SubmissionBuilder(toolchain: toolchain, workspace: workspace)
         .build(submission, tasks: tasks)
       var evidence: [Int: TaskEvidence] = [:]
+      let runStart = ProcessSupervisor.monotonicSeconds()
       if let executable = build.executable {
         let runnable = tasks.filter { Judge.blockingReason($0, build: build) == nil }.map(\.id)
         evidence = try HarnessRunner(
           executable: executable, workspace: workspace, isInstrumented: build.isInstrumented
         ).run(RunPlan(seed: request.seed), taskIDs: runnable)
       }
+      let runSeconds = ProcessSupervisor.monotonicSeconds() - runStart
       let facts = SourceFacts(submission: submission)
       var notes = submission.notes
       notes.insert("Swift \(submission.languageMode) language mode", at: 0)
       if build.executable != nil, !build.isInstrumented {
         notes.append("sleeps could not be recorded: timelines and call counts are not shown")
       }
-      let report = GradeReport(
+      var report = GradeReport(
         submission: submission.displayPath, seed: request.seed,
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
+      report.buildSeconds = build.seconds
+      report.runSeconds = runSeconds
       return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)
     } catch {
       throw .build(error)

@@ -12,8 +12,12 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var tasks: [TaskReport]
   /// Remarks about the submission as a whole (files left out, the language mode).
   public var notes: [String]
-  /// Seconds spent compiling and running.
+  /// Seconds spent in all.
   public var seconds: Double
+  /// Seconds spent type-checking and compiling.
+  public var buildSeconds: Double = 0
+  /// Seconds spent running the harness.
+  public var runSeconds: Double = 0
 
   /// Checks passed, over all tasks.
   public var score: Int { tasks.reduce(0) { $0 + $1.score } }
@@ -43,6 +47,8 @@ public struct GradeReport: Sendable, Codable, Equatable {
   private enum CodingKeys: String, CodingKey {
     case submission, seed, tasks, notes, seconds, score, passed
     case maxScore = "max_score"
+    case buildSeconds = "build_seconds"
+    case runSeconds = "run_seconds"
   }
 
   /// Decodes a report; `score`, `max_score` and `passed` are recomputed from the checks.
@@ -56,6 +62,8 @@ public struct GradeReport: Sendable, Codable, Equatable {
     tasks = try container.decode([TaskReport].self, forKey: .tasks)
     notes = try container.decode([String].self, forKey: .notes)
     seconds = try container.decode(Double.self, forKey: .seconds)
+    buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
+    runSeconds = try container.decodeIfPresent(Double.self, forKey: .runSeconds) ?? 0
   }
 
   /// Encodes the report, with its score.
@@ -69,6 +77,8 @@ public struct GradeReport: Sendable, Codable, Equatable {
     try container.encode(tasks, forKey: .tasks)
     try container.encode(notes, forKey: .notes)
     try container.encode(seconds, forKey: .seconds)
+    try container.encode(buildSeconds, forKey: .buildSeconds)
+    try container.encode(runSeconds, forKey: .runSeconds)
     try container.encode(score, forKey: .score)
     try container.encode(maxScore, forKey: .maxScore)
     try container.encode(passed, forKey: .passed)

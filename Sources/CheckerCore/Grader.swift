@@ -1,3 +1,5 @@
+import Foundation
+
 /// Grades one submission end to end: submission → build → run → judge, into a `GradeReport`.
 public struct Grader: Sendable {
   /// What to grade, and how.
@@ -48,7 +50,29 @@ public struct Grader: Sendable {
   /// Creates a grader.
   public init() {}
 
-  /// Grades a submission.
+  /// Grades a submission without holding a thread of Swift's cooperative pool.
+  ///
+  /// Grading blocks for seconds (compiling, waiting for child processes); the pool has only as
+  /// many threads as cores, so the work runs on a thread of its own and other tasks keep running.
+  ///
+  /// - Parameter request: What to grade.
+  /// - Returns: The report (and the build folder, if kept).
+  /// - Throws: `GradingError` when the submission cannot be read or built at all.
+  public func grade(_ request: Request) async throws(GradingError) -> Result {
+    let outcome: Swift.Result<Result, GradingError> = await withCheckedContinuation {
+      continuation in
+      Thread {
+        do throws(GradingError) {
+          continuation.resume(returning: .success(try self.grade(request)))
+        } catch {
+          continuation.resume(returning: .failure(error))
+        }
+      }.start()
+    }
+    return try outcome.get()
+  }
+
+  /// Grades a submission, blocking the calling thread until it is done.
   ///
   /// - Parameter request: What to grade.
   /// - Returns: The report (and the build folder, if kept).

@@ -16,7 +16,13 @@ struct CheckerExecutableTests {
     return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
   }()
 
-  static func checker(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+  static func checker(_ arguments: [String], environment: [String: String] = [:]) async throws
+    -> Run
+  {
+    try await offPool { try runChecker(arguments, environment: environment) }
+  }
+
+  static func runChecker(_ arguments: [String], environment: [String: String]) throws -> Run {
     let process = Process()
     process.executableURL = productsFolder.appendingPathComponent("checker")
     process.arguments = arguments
@@ -38,8 +44,8 @@ struct CheckerExecutableTests {
   }
 
   @Test("--help prints the usage and exits 0")
-  func help() throws {
-    let run = try Self.checker(["--help"])
+  func help() async throws {
+    let run = try await Self.checker(["--help"])
     #expect(run.status == 0)
     #expect(run.standardOutput.hasPrefix("USAGE: checker"))
   }
@@ -51,28 +57,28 @@ struct CheckerExecutableTests {
       (["--bogus"], "unknown option --bogus (see checker --help)"),
       (["--format", "xml"], "--format xml: expected text or json"),
     ])
-  func badInput(arguments: [String], message: String) throws {
-    let run = try Self.checker(arguments)
+  func badInput(arguments: [String], message: String) async throws {
+    let run = try await Self.checker(arguments)
     #expect(run.status == 2)
     #expect(run.standardOutput.isEmpty)
     #expect(run.standardError == "checker: \(message)\n")
   }
 
   @Test("a folder without Swift sources exits 2")
-  func noSources() throws {
+  func noSources() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "asynccheck-empty-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data("notes".utf8).write(to: folder.appendingPathComponent("README.md"))
-    let run = try Self.checker([folder.path])
+    let run = try await Self.checker([folder.path])
     #expect(run.status == 2)
     #expect(run.standardError.contains("no Swift sources in \(folder.path)"))
   }
 
   @Test("JSON for the reference's task 3: the stable keys, a passing score, exit 0")
-  func jsonReport() throws {
-    let run = try Self.checker(["--format", "json", "--task", "3", "--seed", "11"])
+  func jsonReport() async throws {
+    let run = try await Self.checker(["--format", "json", "--task", "3", "--seed", "11"])
     #expect(run.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
@@ -93,7 +99,7 @@ struct CheckerExecutableTests {
   }
 
   @Test("grading a submission writes nothing into it; a failing check exits 1")
-  func readOnlyAndFailingStatus() throws {
+  func readOnlyAndFailingStatus() async throws {
     let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("checker/samples/swift/broken-measure-total")
@@ -106,7 +112,7 @@ struct CheckerExecutableTests {
       try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
     }
     let before = try FileManager.default.contentsOfDirectory(atPath: copy.path)
-    let run = try Self.checker(
+    let run = try await Self.checker(
       ["--task", "2", "--seed", "3", copy.path], environment: ["NO_COLOR": "1"])
     #expect(run.status == 1)
     #expect(run.standardOutput.contains("[KO] returns the total time divided by n, in seconds"))

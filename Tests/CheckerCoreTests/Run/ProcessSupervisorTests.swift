@@ -4,10 +4,14 @@ import Testing
 
 @Suite("ProcessSupervisor runs children under limits")
 struct ProcessSupervisorTests {
-  func run(_ script: String, timeLimit: Double = 5, channel: Bool = false)
+  func supervise(_ jobs: [ProcessSupervisor.Job]) async throws -> [ProcessSupervisor.Outcome] {
+    try await offPool { ProcessSupervisor.run(jobs) }
+  }
+
+  func run(_ script: String, timeLimit: Double = 5, channel: Bool = false) async throws
     -> ProcessSupervisor.Outcome
   {
-    ProcessSupervisor.run([
+    try await supervise([
       .init(
         executable: "/bin/sh", arguments: ["-c", script], timeLimit: timeLimit,
         opensChannel: channel)
@@ -15,28 +19,28 @@ struct ProcessSupervisorTests {
   }
 
   @Test("what a child prints and what it reports travel on separate pipes")
-  func separateChannel() {
-    let outcome = run("echo printed; echo reported >&3; echo more >&2", channel: true)
+  func separateChannel() async throws {
+    let outcome = try await run("echo printed; echo reported >&3; echo more >&2", channel: true)
     #expect(outcome.termination == .exited(0))
     #expect(String(decoding: outcome.output, as: UTF8.self) == "printed\nmore\n")
     #expect(String(decoding: outcome.channel, as: UTF8.self) == "reported\n")
   }
 
   @Test("exit status, signal, time limit and output limit are told apart")
-  func terminations() {
-    #expect(run("exit 3").termination == .exited(3))
-    #expect(run("kill -SEGV $$").termination == .signaled(11))
-    let slow = run("sleep 10", timeLimit: 0.3)
+  func terminations() async throws {
+    #expect(try await run("exit 3").termination == .exited(3))
+    #expect(try await run("kill -SEGV $$").termination == .signaled(11))
+    let slow = try await run("sleep 10", timeLimit: 0.3)
     #expect(slow.termination == .timedOut(seconds: 0.3))
     #expect(slow.duration < 2)
-    let chatty = run("yes")
+    let chatty = try await run("yes")
     #expect(chatty.termination == .outputLimit(bytes: 1 << 20))
     #expect(chatty.output.count == 64 * 1024)
   }
 
   @Test("a program that cannot start is reported, not a crash")
-  func missingProgram() {
-    let outcome = ProcessSupervisor.run([
+  func missingProgram() async throws {
+    let outcome = try await supervise([
       .init(executable: "/no/such/tool", arguments: [], timeLimit: 1)
     ])[0]
     guard case .failedToStart(let reason) = outcome.termination else {
@@ -47,9 +51,9 @@ struct ProcessSupervisorTests {
   }
 
   @Test("jobs run side by side, not one after another")
-  func concurrentJobs() {
+  func concurrentJobs() async throws {
     let start = ProcessSupervisor.monotonicSeconds()
-    let outcomes = ProcessSupervisor.run(
+    let outcomes = try await supervise(
       (0..<4).map { _ in .init(executable: "/bin/sh", arguments: ["-c", "sleep 0.3"], timeLimit: 5)
       })
     #expect(outcomes.allSatisfy { $0.termination == .exited(0) })

@@ -23,9 +23,9 @@ struct SampleVerdictTests {
   }
 
   @Test("gets its verdicts", arguments: names)
-  func verdicts(of name: String) throws {
+  func verdicts(of name: String) async throws {
     let sample = try #require(SampleCatalog.shared.samples[name])
-    let result = try Grader().grade(
+    let result = try await Grader().grade(
       Grader.Request(path: SampleCatalog.folder.appendingPathComponent(name).path, seed: 2024))
     #expect(result.report.tasks.count == 5)
     for task in result.report.tasks {

@@ -50,6 +50,22 @@ public struct CheckContext: Sendable {
       CheckFailure(verdict: .slowedOrInterrupted(Self.describe(first, among: unfinished))))
   }
 
+  /// Judges with `judge` the calls of `calls` that returned, or reports why nothing can be
+  /// judged (see `returned(_:)`).
+  ///
+  /// - Parameters:
+  ///   - calls: The calls a check needs.
+  ///   - judge: The check's verdict on the calls that returned.
+  /// - Returns: The verdict.
+  public func judgeReturned(
+    _ calls: [TaskEvidence.Call], _ judge: ([TaskEvidence.Call]) -> Verdict
+  ) -> Verdict {
+    switch returned(calls) {
+    case .failure(let failure): failure.verdict
+    case .success(let returned): judge(returned)
+    }
+  }
+
   /// Says why `call` never returned.
   ///
   /// A crash or an `exit()` ends every call running at the time; when re-running them one by

@@ -14,9 +14,7 @@ enum ListChecks {
   }
 
   static let count = Check(name: "count", title: "returns n delays") { context in
-    switch context.returned(context.evidence.calls) {
-    case .failure(let failure): return failure.verdict
-    case .success(let calls):
+    return context.judgeReturned(context.evidence.calls) { calls in
       let failing = calls.sorted(by: CheckContext.smallerCall).first {
         $0.values?.count != $0.plan.n
       }
@@ -30,9 +28,7 @@ enum ListChecks {
   static let ascending = Check(
     name: "ascending", title: "returns the delays in ascending (completion) order"
   ) { context in
-    switch context.returned(context.evidence.calls) {
-    case .failure(let failure): return failure.verdict
-    case .success(let calls):
+    return context.judgeReturned(context.evidence.calls) { calls in
       for call in calls.sorted(by: CheckContext.smallerCall) {
         guard let values = call.values else { continue }
         // Timers wake a little late by different amounts: neighbours closer than the tolerance
@@ -108,9 +104,7 @@ enum ListChecks {
           ? .pass("calls to \(function) were not recorded; the source calls it")
           : .fail("the body of \(context.task.signature.name) never calls \(function)")
       }
-      switch context.returned(context.evidence.calls) {
-      case .failure(let failure): return failure.verdict
-      case .success(let calls):
+      return context.judgeReturned(context.evidence.calls) { calls in
         let attributed =
           !context.evidence.sleeps.contains { $0.context < 0 }
           && !context.evidence.spawnContexts.contains { $0 < 0 }

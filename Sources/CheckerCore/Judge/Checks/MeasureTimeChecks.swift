@@ -6,9 +6,7 @@ enum MeasureTimeChecks {
   static let average = Check(
     name: "average", title: "returns the total time divided by n, in seconds"
   ) { context in
-    switch context.returned(context.evidence.calls) {
-    case .failure(let failure): return failure.verdict
-    case .success(let calls):
+    return context.judgeReturned(context.evidence.calls) { calls in
       for call in calls.sorted(by: CheckContext.smallerCall) {
         guard let result = call.values?.first, let wall = call.duration else { continue }
         let n = Double(call.plan.n)

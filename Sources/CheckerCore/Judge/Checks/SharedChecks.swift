@@ -4,9 +4,7 @@ enum SharedChecks {
   static func inBounds(_ purposes: Set<PlannedCall.Purpose> = [.sample], title: String) -> Check {
     Check(name: "in-bounds", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
-      switch context.returned(calls) {
-      case .failure(let failure): return failure.verdict
-      case .success(let calls):
+      return context.judgeReturned(calls) { calls in
         let failing = calls.sorted(by: CheckContext.smallerCall).first { call in
           call.values?.contains { !(0...Double(call.plan.maxDelay)).contains($0) } ?? false
         }
@@ -27,9 +25,7 @@ enum SharedChecks {
   static func sleepsReturnedDelay(title: String) -> Check {
     Check(name: "sleeps-returned-delay", title: title) { context in
       let calls = context.evidence.calls(for: .sample)
-      switch context.returned(calls) {
-      case .failure(let failure): return failure.verdict
-      case .success(let calls):
+      return context.judgeReturned(calls) { calls in
         for call in calls.sorted(by: CheckContext.smallerCall) {
           guard let value = call.values?.first, let duration = call.duration else { continue }
           if duration < value - Tolerances.earliness {

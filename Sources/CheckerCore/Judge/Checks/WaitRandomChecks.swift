@@ -16,9 +16,7 @@ enum WaitRandomChecks {
     name: "fractional", title: "returns fractional delays, not whole seconds"
   ) { context in
     let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay > 0 }
-    switch context.returned(calls) {
-    case .failure(let failure): return failure.verdict
-    case .success(let calls):
+    return context.judgeReturned(calls) { calls in
       let values = calls.compactMap(\.values?.first)
       let whole = values.filter { $0 == $0.rounded() }
       // A uniform Double is whole with probability ~2⁻⁵², so more than half whole is no accident.
@@ -60,9 +58,7 @@ enum WaitRandomChecks {
   static let zeroMaxDelay = Check(name: "zero-max-delay", title: "maxDelay 0 returns 0 at once") {
     context in
     let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay == 0 }
-    switch context.returned(calls) {
-    case .failure(let failure): return failure.verdict
-    case .success(let calls):
+    return context.judgeReturned(calls) { calls in
       for call in calls {
         guard let value = call.values?.first, let duration = call.duration else { continue }
         if value != 0 {

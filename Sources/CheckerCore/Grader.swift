@@ -10,6 +10,8 @@ public struct Grader: Sendable {
     public var target: String?
     /// A Swift language mode to force (5 or 6), or `nil` for the submission's own.
     public var languageMode: Int?
+    /// The submission's language, or `nil` to detect it.
+    public var language: Language?
     /// The seed for the inputs.
     public var seed: UInt64
     /// The tasks to grade.
@@ -23,16 +25,19 @@ public struct Grader: Sendable {
     ///   - path: The submission's path, or `nil` for the reference.
     ///   - target: The package target to read.
     ///   - languageMode: A language mode to force.
+    ///   - language: The submission's language, or `nil` to detect it.
     ///   - seed: The seed for the inputs.
     ///   - taskIDs: The tasks to grade.
     ///   - keepsBuild: Whether to keep the build folder.
     public init(
-      path: String?, target: String? = nil, languageMode: Int? = nil, seed: UInt64,
+      path: String?, target: String? = nil, languageMode: Int? = nil, language: Language? = nil,
+      seed: UInt64,
       taskIDs: [Int] = Exercise.tasks.map(\.id), keepsBuild: Bool = false
     ) {
       self.path = path
       self.target = target
       self.languageMode = languageMode
+      self.language = language
       self.seed = seed
       self.taskIDs = taskIDs
       self.keepsBuild = keepsBuild
@@ -96,24 +101,34 @@ public struct Grader: Sendable {
     let tasks = Exercise.tasks.filter { request.taskIDs.contains($0.id) }
     let workspace: Workspace
     do {
-      let toolchain = try Toolchain.find()
       workspace = try Workspace.make()
       defer { if !request.keepsBuild { workspace.remove() } }
-      let build = try SubmissionBuilder(toolchain: toolchain, workspace: workspace)
-        .build(submission, tasks: tasks)
+      let build: BuildResult
+      switch submission.language {
+      case .swift:
+        build = try SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
+          .build(submission, tasks: tasks)
+      case .python:
+        build = try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
+          .build(submission)
+      }
+      let facts = build.facts ?? SourceFacts(submission: submission)
       var evidence: [Int: TaskEvidence] = [:]
       let runStart = ProcessSupervisor.monotonicSeconds()
-      if let executable = build.executable {
-        let runnable = tasks.filter { Judge.blockingReason($0, build: build) == nil }.map(\.id)
+      if let launcher = build.launcher {
+        let runnable = tasks.filter {
+          Judge.blockingReason($0, build: build, language: submission.language) == nil
+        }.map(\.id)
         evidence = try HarnessRunner(
-          executable: executable, workspace: workspace, isInstrumented: build.isInstrumented
+          launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented
         ).run(RunPlan(seed: request.seed), taskIDs: runnable)
       }
       let runSeconds = ProcessSupervisor.monotonicSeconds() - runStart
-      let facts = SourceFacts(submission: submission)
       var notes = submission.notes
-      notes.insert("Swift \(submission.languageMode) language mode", at: 0)
-      if build.executable != nil, !build.isInstrumented {
+      notes.insert(
+        submission.language == .swift
+          ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
+      if build.launcher != nil, !build.isInstrumented {
         notes.append("sleeps could not be recorded: timelines and call counts are not shown")
       }
       var report = GradeReport(

@@ -5,6 +5,8 @@ import Foundation
 public enum BuildError: Error, Equatable, LocalizedError {
   /// No `swiftc` was found.
   case noToolchain
+  /// No `python3` was found, for a Python submission.
+  case noPython
   /// The temporary build folder could not be made or written.
   case workspace(String)
   /// The compiler could not be run, or gave up in a way that says nothing about the submission.
@@ -15,6 +17,8 @@ public enum BuildError: Error, Equatable, LocalizedError {
     switch self {
     case .noToolchain:
       "no Swift toolchain: swiftc is not on PATH (install Swift 6 or set SWIFTC=/path/to/swiftc)"
+    case .noPython:
+      "no Python: python3 is not on PATH (install Python 3.8 or later)"
     case .workspace(let detail):
       "cannot prepare the build folder: \(detail)"
     case .compilerFailed(let detail):

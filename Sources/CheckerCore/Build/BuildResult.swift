@@ -2,8 +2,9 @@
 public struct BuildResult: Sendable {
   /// Each task's function, as the build found it.
   public var availability: [Int: TaskAvailability]
-  /// The harness program built with the submission, or `nil` when nothing could be built.
-  public var executable: String?
+  /// The command that starts the harness with the submission (the built program, or `python3`
+  /// and the Python harness), or `nil` when nothing could be built.
+  public var launcher: [String]?
   /// Whether `waitRandom` and `taskWaitRandom` calls are recorded (see `Instrumenter`).
   public var isInstrumented: Bool
   /// Whether `waitRandom()` can be called without arguments.
@@ -12,4 +13,7 @@ public struct BuildResult: Sendable {
   public var submissionErrors: [Diagnostic]
   /// Seconds spent type-checking and compiling.
   public var seconds: Double
+  /// What the sources say, when the build read it (Python's `ast` probe); `nil` for Swift,
+  /// whose sources the checker reads itself.
+  public var facts: SourceFacts?
 }

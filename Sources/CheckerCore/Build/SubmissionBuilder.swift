@@ -83,7 +83,7 @@ public struct SubmissionBuilder: Sendable {
         availability[task.id] = .compileError(submissionErrors)
       }
       return BuildResult(
-        availability: availability, executable: nil, isInstrumented: false,
+        availability: availability, launcher: nil, isInstrumented: false,
         hasDefaultMaxDelay: false, submissionErrors: submissionErrors,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
     }
@@ -106,7 +106,8 @@ public struct SubmissionBuilder: Sendable {
       }
     }
     return BuildResult(
-      availability: availability, executable: executable, isInstrumented: instrumented,
+      availability: availability, launcher: executable.map { [$0] },
+      isInstrumented: instrumented,
       hasDefaultMaxDelay: hasDefault, submissionErrors: [],
       seconds: ProcessSupervisor.monotonicSeconds() - start)
   }

@@ -10,17 +10,31 @@ public struct Toolchain: Sendable {
   /// - Returns: The toolchain.
   /// - Throws: `BuildError.noToolchain` when there is none.
   public static func find() throws(BuildError) -> Toolchain {
+    guard let swiftc = program("swiftc", override: "SWIFTC") else { throw .noToolchain }
+    return Toolchain(swiftc: swiftc)
+  }
+
+  /// Finds `python3`: `$PYTHON` if set, else the first one on `$PATH`.
+  ///
+  /// - Returns: Its absolute path.
+  /// - Throws: `BuildError.noPython` when there is none.
+  public static func python() throws(BuildError) -> String {
+    guard let python = program("python3", override: "PYTHON") else { throw .noPython }
+    return python
+  }
+
+  private static func program(_ name: String, override: String) -> String? {
     let environment = ProcessInfo.processInfo.environment
-    if let explicit = environment["SWIFTC"], FileManager.default.isExecutableFile(atPath: explicit)
+    if let explicit = environment[override], FileManager.default.isExecutableFile(atPath: explicit)
     {
-      return Toolchain(swiftc: explicit)
+      return explicit
     }
     for folder in (environment["PATH"] ?? "").split(separator: ":") {
-      let candidate = "\(folder)/swiftc"
+      let candidate = "\(folder)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) {
-        return Toolchain(swiftc: candidate)
+        return candidate
       }
     }
-    throw .noToolchain
+    return nil
   }
 }

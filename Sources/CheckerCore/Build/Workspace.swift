@@ -33,15 +33,21 @@ public struct Workspace: Sendable {
   /// - Parameters:
   ///   - text: The file's contents.
   ///   - relativePath: Where to write it, relative to the workspace.
+  ///   - executable: Whether to make it executable.
   /// - Returns: The file's absolute path.
   /// - Throws: `BuildError.workspace` when it cannot be written.
   @discardableResult
-  public func write(_ text: String, to relativePath: String) throws(BuildError) -> String {
+  public func write(_ text: String, to relativePath: String, executable: Bool = false)
+    throws(BuildError) -> String
+  {
     let url = URL(fileURLWithPath: path(relativePath))
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: url)
+      if executable {
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+      }
     } catch {
       throw .workspace("cannot write \(url.path): \(error.localizedDescription)")
     }

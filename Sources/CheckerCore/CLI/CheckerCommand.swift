@@ -43,7 +43,8 @@ public enum CheckerCommand {
     }
     let seed = options.seed ?? UInt64.random(in: 1...99_999)
     let request = Grader.Request(
-      path: options.path, target: options.target, languageMode: options.languageMode, seed: seed,
+      path: options.path, target: options.target, languageMode: options.languageMode,
+      language: options.language, seed: seed,
       taskIDs: options.taskIDs, keepsBuild: options.keepsBuild)
     let result: Grader.Result
     do {
@@ -78,6 +79,7 @@ public enum CheckerCommand {
     var words = ["checker"]
     if let target = options.target { words += ["--target", target] }
     if let mode = options.languageMode { words += ["--swift-version", "\(mode)"] }
+    if let language = options.language { words += ["--language", language.rawValue] }
     if options.taskIDs != Exercise.tasks.map(\.id) {
       words += ["--task", options.taskIDs.map(String.init).joined(separator: ",")]
     }

@@ -14,6 +14,8 @@ public struct CheckerOptions: Sendable, Equatable {
   public var target: String?
   /// A Swift language mode to force.
   public var languageMode: Int?
+  /// The submission's language, when given.
+  public var language: Language?
   /// The seed, when given.
   public var seed: UInt64?
   /// The tasks to grade.
@@ -68,6 +70,12 @@ public struct CheckerOptions: Sendable, Equatable {
           throw .invalidValue(option: name, value: text, expected: "5 or 6")
         }
         options.languageMode = mode
+      case "--language":
+        let text = try value(for: name)
+        guard let language = Language(rawValue: text) else {
+          throw .invalidValue(option: name, value: text, expected: "swift or python")
+        }
+        options.language = language
       case "--seed":
         let text = try value(for: name)
         guard let seed = UInt64(text) else {
@@ -122,6 +130,9 @@ public struct CheckerOptions: Sendable, Equatable {
       --target NAME         The package's library target to grade, when it has several.
       --swift-version 5|6   Compile in this language mode (default: the package's own;
                             Swift 6 for a folder or a file).
+      --language swift|python
+                            The submission's language (default: Python when the folder
+                            holds 0-basic_async_syntax.py … 4-tasks.py, else Swift).
       --seed N              Draw the inputs from seed N (every report prints its seed).
       --task LIST           Grade only these tasks, such as 0,3.
       --format text|json    The report format (default: text).
@@ -138,6 +149,7 @@ public struct CheckerOptions: Sendable, Equatable {
 
     ENVIRONMENT:
       SWIFTC                The swiftc to build with (default: the first on PATH).
+      PYTHON                The python3 to grade Python submissions with.
       NO_COLOR              Turn colour off.
     """
 }

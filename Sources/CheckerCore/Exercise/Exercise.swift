@@ -9,6 +9,9 @@ public enum Exercise {
         name: "waitRandom", labels: ["maxDelay"],
         declaration: "func waitRandom(maxDelay: Int = 10) async -> Double",
         functionType: "(Int) async -> Double", plainFunctionType: "(Int) -> Double"),
+      python: PythonFunction(
+        name: "wait_random", file: "0-basic_async_syntax.py",
+        declaration: "async def wait_random(max_delay: int = 10) -> float"),
       prerequisites: []),
     ExerciseTask(
       id: 1,
@@ -17,6 +20,9 @@ public enum Exercise {
         name: "waitN", labels: ["n", "maxDelay"],
         declaration: "func waitN(n: Int, maxDelay: Int) async -> [Double]",
         functionType: "(Int, Int) async -> [Double]", plainFunctionType: "(Int, Int) -> [Double]"),
+      python: PythonFunction(
+        name: "wait_n", file: "1-concurrent_coroutines.py",
+        declaration: "async def wait_n(n: int, max_delay: int) -> List[float]"),
       prerequisites: [0]),
     ExerciseTask(
       id: 2,
@@ -25,6 +31,9 @@ public enum Exercise {
         name: "measureTime", labels: ["n", "maxDelay"],
         declaration: "func measureTime(n: Int, maxDelay: Int) async -> Double",
         functionType: "(Int, Int) async -> Double", plainFunctionType: "(Int, Int) -> Double"),
+      python: PythonFunction(
+        name: "measure_time", file: "2-measure_runtime.py",
+        declaration: "def measure_time(n: int, max_delay: int) -> float"),
       prerequisites: [1]),
     ExerciseTask(
       id: 3,
@@ -33,6 +42,9 @@ public enum Exercise {
         name: "taskWaitRandom", labels: ["maxDelay"],
         declaration: "func taskWaitRandom(maxDelay: Int) -> Task<Double, Never>",
         functionType: "(Int) -> Task<Double, Never>", plainFunctionType: nil),
+      python: PythonFunction(
+        name: "task_wait_random", file: "3-tasks.py",
+        declaration: "def task_wait_random(max_delay: int) -> asyncio.Task"),
       prerequisites: [0]),
     ExerciseTask(
       id: 4,
@@ -41,6 +53,9 @@ public enum Exercise {
         name: "taskWaitN", labels: ["n", "maxDelay"],
         declaration: "func taskWaitN(n: Int, maxDelay: Int) async -> [Double]",
         functionType: "(Int, Int) async -> [Double]", plainFunctionType: "(Int, Int) -> [Double]"),
+      python: PythonFunction(
+        name: "task_wait_n", file: "4-tasks.py",
+        declaration: "async def task_wait_n(n: int, max_delay: int) -> List[float]"),
       prerequisites: [3]),
   ]
 

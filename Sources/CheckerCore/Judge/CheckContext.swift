@@ -6,6 +6,25 @@ public struct CheckContext: Sendable {
   public let evidence: TaskEvidence
   /// What the sources say.
   public let facts: SourceFacts
+  /// The submission's language.
+  public var language: Language { facts.language }
+
+  /// A call as source in the submission's language: `waitN(n: 12, maxDelay: 1)`, `wait_n(12, 1)`.
+  ///
+  /// - Parameter plan: The call.
+  /// - Returns: Its text.
+  public func show(_ plan: PlannedCall) -> String {
+    plan.description(in: language)
+  }
+
+  /// The name of task `taskID`'s function in the submission's language.
+  ///
+  /// - Parameter taskID: A task number.
+  /// - Returns: Its function's name.
+  public func name(ofTask taskID: Int) -> String {
+    Exercise.task(taskID)?.functionName(in: language) ?? "task \(taskID)"
+  }
+
   /// Whether another check of the task reports calls that ran out of time.
   public let timeoutsAreReported: Bool
 
@@ -47,7 +66,7 @@ public struct CheckContext: Sendable {
       return .success(returned)
     }
     return .failure(
-      CheckFailure(verdict: .slowedOrInterrupted(Self.describe(first, among: unfinished))))
+      CheckFailure(verdict: .slowedOrInterrupted(describe(first, among: unfinished))))
   }
 
   /// Judges with `judge` the calls of `calls` that returned, or reports why nothing can be
@@ -70,17 +89,17 @@ public struct CheckContext: Sendable {
   ///
   /// A crash or an `exit()` ends every call running at the time; when re-running them one by
   /// one (see `HarnessRunner`) could not single out the cause, the message says so.
-  static func describe(_ call: TaskEvidence.Call, among unfinished: [TaskEvidence.Call]) -> String {
+  func describe(_ call: TaskEvidence.Call, among unfinished: [TaskEvidence.Call]) -> String {
     let reason = call.interruption?.description ?? "never returned"
     let running =
       call.ranAlone ? 1 : unfinished.filter { $0.interruption == call.interruption }.count
     switch call.interruption {
     case .timedOut, nil, .failedToStart:
-      return "`\(call.plan.description)` \(reason)"
+      return "`\(show(call.plan))` \(reason)"
     default:
       return running > 1
-        ? "`\(call.plan.description)` or one of the \(running - 1) calls running beside it \(reason)"
-        : "`\(call.plan.description)` \(reason)"
+        ? "`\(show(call.plan))` or one of the \(running - 1) calls running beside it \(reason)"
+        : "`\(show(call.plan))` \(reason)"
     }
   }
 
@@ -100,7 +119,7 @@ public struct CheckContext: Sendable {
     let sleeps = evidence.sleeps(forCall: call.plan.id)
     guard !sleeps.isEmpty else { return nil }
     return Timeline(
-      call: call.plan.description, maxDelay: call.plan.maxDelay, duration: call.duration,
+      call: show(call.plan), maxDelay: call.plan.maxDelay, duration: call.duration,
       bars: sleeps.map { .init(start: $0.start - started, end: $0.end - started, value: $0.value) })
   }
 }

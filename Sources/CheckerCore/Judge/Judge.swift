@@ -16,22 +16,28 @@ public enum Judge {
     _ tasks: [ExerciseTask], build: BuildResult, evidence: [Int: TaskEvidence], facts: SourceFacts
   ) -> [TaskReport] {
     var failing: [Int: String] = [:]
+    let language = facts.language
     return tasks.map { task in
       let availability = build.availability[task.id] ?? .missing
       var checks = [signatureCheck(task, availability, facts: facts)]
-      let blocked = blockingReason(task, build: build)
+      let blocked = blockingReason(task, build: build, language: language)
       let taskEvidence = evidence[task.id]
-      let catalog = CheckCatalog.checks(forTask: task.id)
+      let catalog = CheckCatalog.checks(forTask: task.id, language: language)
       let timeoutsAreReported = catalog.contains(where: \.reportsTimeouts)
       for check in catalog {
         var verdict: Verdict
-        if let blocked {
+        if let blocked, !check.readsSourceOnly {
           verdict = .skip(blocked)
         } else if let taskEvidence {
           verdict = check.evaluate(
             CheckContext(
               task: task, evidence: taskEvidence, facts: facts,
               timeoutsAreReported: timeoutsAreReported))
+        } else if check.readsSourceOnly {
+          verdict = check.evaluate(
+            CheckContext(
+              task: task, evidence: TaskEvidence(taskID: task.id, calls: [], isInstrumented: false),
+              facts: facts, timeoutsAreReported: false))
         } else {
           verdict = .skip("not run")
         }
@@ -47,10 +53,11 @@ public enum Judge {
         failing[task.id] = cause
       } else if checks.contains(where: { $0.status != .passed }) {
         failing[task.id] =
-          "needs \(task.signature.name) (task \(task.id)) to pass first: fix it, then this runs"
+          "needs \(task.functionName(in: language)) (task \(task.id)) to pass first: fix it, "
+          + "then this runs"
       }
       return TaskReport(
-        id: task.id, title: task.title, function: task.signature.declaration, checks: checks,
+        id: task.id, title: task.title, function: task.declaration(in: language), checks: checks,
         printed: taskEvidence.flatMap(printed))
     }
   }
@@ -58,21 +65,24 @@ public enum Judge {
   static func signatureCheck(
     _ task: ExerciseTask, _ availability: TaskAvailability, facts: SourceFacts
   ) -> CheckReport {
-    let expected = "`\(task.signature.declaration)`"
-    let title = "declares \(expected)"
-    let located = facts.declarations[task.signature.name]
-    let found = located.map { "`\($0.declaration.header)` (\($0.location))" }
+    let language = facts.language
+    let name = task.functionName(in: language)
+    let expected = "`\(task.declaration(in: language))`"
+    let title =
+      "declares \(expected)" + (language == .python ? " in \(task.python.file)" : "")
+    let located = facts.declared[task.id]
+    let found = located.map { "`\($0.header)` (\($0.location))" }
     switch availability {
     case .callable(nil):
       return CheckReport(name: "signature", title: title, status: .passed)
     case .callable(let problem?):
       return CheckReport(
         name: "signature", title: title, status: .failed,
-        message: "expected \(expected), found \(found ?? task.signature.name): \(problem)")
+        message: "expected \(expected), found \(found ?? name): \(problem)")
     case .missing:
       return CheckReport(
         name: "signature", title: title, status: .failed,
-        message: "expected \(expected): no function named \(task.signature.name) was found")
+        message: "expected \(expected): no function named \(name) was found")
     case .wrongSignature(let header):
       let plain = task.signature.plainFunctionType == nil ? " (a plain function, not async)" : ""
       return CheckReport(
@@ -82,33 +92,39 @@ public enum Judge {
     case .compileError(let diagnostics):
       return CheckReport(
         name: "signature", title: title, status: .failed,
-        message: "\(task.signature.name) does not compile",
+        message: language == .swift
+          ? "\(name) does not compile" : "\(task.python.file) does not import",
         details: diagnostics.prefix(8).map(\.description)
           + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : []))
     case .needsTask(let other):
-      let name = Exercise.task(other)?.signature.name ?? "task \(other)"
+      let used = Exercise.task(other)?.functionName(in: language) ?? "task \(other)"
       return CheckReport(
         name: "signature", title: title, status: .skipped,
-        message: "does not compile because it uses \(name) (task \(other)), which is broken")
+        message: "cannot be loaded because it uses \(used) (task \(other)), which is broken")
     }
   }
 
   /// Why a task's behaviour cannot be checked, or `nil` when it can.
-  static func blockingReason(_ task: ExerciseTask, build: BuildResult) -> String? {
+  static func blockingReason(_ task: ExerciseTask, build: BuildResult, language: Language)
+    -> String?
+  {
     let availability = build.availability[task.id] ?? .missing
+    let name = task.functionName(in: language)
     guard availability.isCallable else {
       switch availability {
-      case .compileError: return "\(task.signature.name) does not compile"
+      case .compileError:
+        return language == .swift ? "\(name) does not compile" : "\(name) does not load"
       case .needsTask(let other):
-        return
-          "needs \(Exercise.task(other)?.signature.name ?? "?") (task \(other)), which is broken"
-      default: return "no \(task.signature.name) to call"
+        let used = Exercise.task(other)?.functionName(in: language) ?? "?"
+        return "needs \(used) (task \(other)), which is broken"
+      default:
+        return "no \(name) to call"
       }
     }
     for prerequisite in task.prerequisites {
       guard let needed = Exercise.task(prerequisite) else { continue }
-      if let reason = blockingReason(needed, build: build) {
-        return "needs \(needed.signature.name) (task \(needed.id)): \(reason)"
+      if let reason = blockingReason(needed, build: build, language: language) {
+        return "needs \(needed.functionName(in: language)) (task \(needed.id)): \(reason)"
       }
     }
     return nil

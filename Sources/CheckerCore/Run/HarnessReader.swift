@@ -3,7 +3,7 @@
 /// The channel carries one event per line, fields separated by tabs:
 /// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
 /// `W context start end value` a recorded sleep, `T context t` a recorded `taskWaitRandom`,
-/// `D t` done. Times are seconds since the harness started.
+/// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the harness started.
 enum HarnessReader {
   static func evidence(
     taskID: Int, calls: [PlannedCall], outcome: ProcessSupervisor.Outcome, instrumented: Bool
@@ -31,6 +31,21 @@ enum HarnessReader {
       case "R":
         guard let slot = call(1), let time = number(2) else { break }
         records[slot].returned = time
+        records[slot].returnedTask = fields.count < 4 || fields[3] != "0"
+        continue
+      case "X":
+        // A Python exception: it ends its own call (id -1: every call, as when an import fails).
+        guard fields.count >= 3, let id = Int(fields[1]) else { break }
+        let raised = Interruption.raised(String(fields[2]))
+        if let slot = index[id] {
+          records[slot].interruption = raised
+        } else if id == -1 {
+          for slot in records.indices where records[slot].values == nil {
+            records[slot].interruption = raised
+          }
+        } else {
+          break
+        }
         continue
       case "E":
         guard let slot = call(1), let time = number(2), fields.count == 4 else { break }
@@ -59,7 +74,8 @@ enum HarnessReader {
     let interruption: Interruption? =
       done && outcome.termination == .exited(0) ? nil : Interruption(outcome.termination)
     if let interruption {
-      for slot in records.indices where records[slot].ended == nil {
+      for slot in records.indices
+      where records[slot].ended == nil && records[slot].interruption == nil {
         records[slot].interruption = interruption
       }
     }

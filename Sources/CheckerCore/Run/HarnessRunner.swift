@@ -5,8 +5,9 @@
 /// side by side is safe for timing: a correct submission only sleeps, and a blocking one blocks
 /// the threads of its own process only.
 public struct HarnessRunner: Sendable {
-  /// The harness program.
-  public let executable: String
+  /// The command that starts the harness: the program built with the submission, or `python3`
+  /// and the Python harness with its first arguments.
+  public let launcher: [String]
   /// The temporary folder; each task runs in a folder of its own inside it.
   public let workspace: Workspace
   /// Whether the build recorded sleeps.
@@ -15,11 +16,11 @@ public struct HarnessRunner: Sendable {
   /// Creates a runner.
   ///
   /// - Parameters:
-  ///   - executable: The harness program built with the submission.
+  ///   - launcher: The command that starts the harness.
   ///   - workspace: The temporary folder to run in.
   ///   - isInstrumented: Whether the build recorded sleeps.
-  public init(executable: String, workspace: Workspace, isInstrumented: Bool) {
-    self.executable = executable
+  public init(launcher: [String], workspace: Workspace, isInstrumented: Bool) {
+    self.launcher = launcher
     self.workspace = workspace
     self.isInstrumented = isInstrumented
   }
@@ -82,8 +83,9 @@ public struct HarnessRunner: Sendable {
         group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
       jobs.append(
         ProcessSupervisor.Job(
-          executable: executable,
-          arguments: ["\(group.taskID)", "\(window)"] + group.calls.map(\.harnessArgument),
+          executable: launcher.first ?? "/nonexistent",
+          arguments: launcher.dropFirst() + ["\(group.taskID)", "\(window)"]
+            + group.calls.map(\.harnessArgument),
           workingDirectory: try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)"),
           timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
           // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.

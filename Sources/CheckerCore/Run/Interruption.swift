@@ -12,13 +12,15 @@ public enum Interruption: Sendable, Equatable {
   case memoryLimit(bytes: Int)
   /// The harness could not be started.
   case failedToStart(String)
+  /// The call raised an exception (Python), which ended that call only.
+  case raised(String)
 
   /// Whether it ends every call of the process at once (a crash, an exit, a limit), as opposed
   /// to one call running out of time.
   public var endsEveryCall: Bool {
     switch self {
     case .crashed, .exited, .outputLimit, .memoryLimit: true
-    case .timedOut, .failedToStart: false
+    case .timedOut, .failedToStart, .raised: false
     }
   }
 
@@ -49,6 +51,8 @@ public enum Interruption: Sendable, Equatable {
       "used more than \(bytes >> 20) MiB of memory and was stopped"
     case .failedToStart(let reason):
       "could not be run: \(reason)"
+    case .raised(let exception):
+      "raised \(exception)"
     }
   }
 

@@ -51,6 +51,22 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
     }
   }
 
+  /// The call as source in `language`: `waitN(n: 12, maxDelay: 1)` or `wait_n(12, 1)`.
+  ///
+  /// - Parameter language: The submission's language.
+  /// - Returns: The call.
+  public func description(in language: Language) -> String {
+    guard language == .python else { return description }
+    switch kind {
+    case .waitRandom: return "wait_random(\(maxDelay))"
+    case .waitRandomDefault: return "wait_random()"
+    case .waitN: return "wait_n(\(n), \(maxDelay))"
+    case .measureTime: return "measure_time(\(n), \(maxDelay))"
+    case .taskWaitRandom: return "task_wait_random(\(maxDelay))"
+    case .taskWaitN: return "task_wait_n(\(n), \(maxDelay))"
+    }
+  }
+
   /// The longest the call may sleep, in seconds, if the function is right.
   public var longestSleep: Double {
     kind == .waitRandomDefault ? 0 : Double(maxDelay)

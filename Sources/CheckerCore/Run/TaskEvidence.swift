@@ -9,6 +9,8 @@ public struct TaskEvidence: Sendable {
     public var started: Double?
     /// For `taskWaitRandom`: when the plain function returned its task.
     public var returned: Double?
+    /// For `task_wait_random` (Python): whether what it returned is an `asyncio.Task`.
+    public var returnedTask = true
     /// When it returned (for `taskWaitRandom`, when the task's value arrived).
     public var ended: Double?
     /// What it returned: one value, or the array.

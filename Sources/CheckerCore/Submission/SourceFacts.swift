@@ -1,38 +1,53 @@
 /// What the checker learns by reading a submission's sources.
 ///
-/// Where each task's function is declared and what its body uses. Source checks (no sorting, built on `taskWaitRandom`) read
-/// these; comments and strings never count.
+/// Where each task's function is declared, what its body uses, and where the code sorts: the
+/// source checks (no sorting, built on `taskWaitRandom`) read these, never comments or strings.
+/// Swift sources are read by `SourceScanner`; Python ones by the Python harness's `ast` probe.
 public struct SourceFacts: Sendable {
-  /// A function declaration and the file it is in.
-  public struct Located: Sendable, Hashable {
-    /// The file, relative to the submission.
-    public let file: String
-    /// The declaration.
-    public let declaration: FunctionDeclaration
-
+  /// A task function's declaration, as found.
+  public struct Declared: Sendable, Hashable {
+    /// The declaration up to its body, on one line.
+    public let header: String
     /// `file:line`, for messages.
-    public var location: String { "\(file):\(declaration.startLine)" }
+    public let location: String
   }
 
-  /// Each task function's first declaration, by function name.
-  public let declarations: [String: Located]
-  /// Lines of code outside every task function's body (helpers, extensions), with their place.
-  private let sharedLines: [(location: String, code: String)]
+  /// The language the facts were read from.
+  public let language: Language
+  /// Each task's function declaration, by task number.
+  public var declared: [Int: Declared] = [:]
+  /// Where each task's function, or code it shares with others, sorts (`file:line`).
+  var sorting: [Int: [String]] = [:]
+  /// The identifiers each task's function body uses.
+  var mentions: [Int: Set<String>] = [:]
+  /// Whether `waitRandom` declares a default value for `maxDelay`.
+  public var waitRandomHasDefault = false
+  /// The whole-number default value of `maxDelay`, when it is a literal.
+  public var waitRandomDefaultLiteral: Int?
+  /// What each Python file's text says, for the project's requirement checks.
+  public var pythonFiles: [Int: PythonFileFacts] = [:]
 
-  /// Reads `submission`.
+  /// Facts with nothing found, for `language`.
+  ///
+  /// - Parameter language: The submission's language.
+  public init(language: Language) {
+    self.language = language
+  }
+
+  /// Reads a Swift submission.
   ///
   /// - Parameter submission: The sources to read.
   public init(submission: Submission) {
-    let taskNames = Exercise.tasks.map(\.signature.name)
-    var declarations: [String: Located] = [:]
-    var shared: [(String, String)] = []
+    language = .swift
+    var shared: [(location: String, code: String)] = []
+    var bodies: [Int: (file: String, declaration: FunctionDeclaration)] = [:]
     for file in submission.files {
       let scanner = SourceScanner(text: file.text)
       var taskRanges: [ClosedRange<Int>] = []
-      for name in taskNames {
-        let found = scanner.functions(named: name)
-        if declarations[name] == nil, let first = found.first {
-          declarations[name] = Located(file: file.relativePath, declaration: first)
+      for task in Exercise.tasks {
+        let found = scanner.functions(named: task.signature.name)
+        if bodies[task.id] == nil, let first = found.first {
+          bodies[task.id] = (file.relativePath, first)
         }
         taskRanges += found.map { $0.startLine...$0.endLine }
       }
@@ -43,61 +58,49 @@ public struct SourceFacts: Sendable {
         shared.append(("\(file.relativePath):\(index + 1)", String(line)))
       }
     }
-    self.declarations = declarations
-    self.sharedLines = shared
-  }
-
-  /// Where the function named `name`, or the code it shares with others, sorts (`.sort`,
-  /// `.sorted`): the places, as `file:line`.
-  ///
-  /// - Parameter name: A task function's name.
-  /// - Returns: The places that sort; empty when none does.
-  public func sortingPlaces(for name: String) -> [String] {
-    var places: [String] = []
-    if let located = declarations[name] {
-      let lines = located.declaration.body.split(separator: "\n", omittingEmptySubsequences: false)
-      let bodyStart = located.declaration.endLine - lines.count + 1
-      for (index, line) in lines.enumerated() where Self.sorts(line) {
-        places.append("\(located.file):\(bodyStart + index)")
+    let sharedSorting = shared.filter { Self.sorts($0.code) }.map(\.location)
+    for task in Exercise.tasks {
+      sorting[task.id] = sharedSorting
+      guard let (file, declaration) = bodies[task.id] else { continue }
+      declared[task.id] = Declared(
+        header: declaration.header, location: "\(file):\(declaration.startLine)")
+      let lines = declaration.body.split(separator: "\n", omittingEmptySubsequences: false)
+      let bodyStart = declaration.endLine - lines.count + 1
+      sorting[task.id] =
+        lines.enumerated().filter { Self.sorts($0.element) }.map {
+          "\(file):\(bodyStart + $0.offset)"
+        }
+        + sharedSorting
+      mentions[task.id] = Set(
+        declaration.body.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+    }
+    if let header = declared[0]?.header, let range = header.range(of: "maxDelay") {
+      let parameters = header[range.upperBound...].prefix { $0 != ")" }
+      waitRandomHasDefault = parameters.contains("=")
+      if let equals = parameters.firstIndex(of: "=") {
+        let value = parameters[parameters.index(after: equals)...].drop { $0 == " " }
+          .prefix { $0.isNumber || $0 == "_" }
+        waitRandomDefaultLiteral = Int(value.filter { $0 != "_" })
       }
     }
-    places += sharedLines.filter { Self.sorts($0.code) }.map(\.location)
-    return places
   }
 
-  /// Whether the body of the function named `name` mentions the identifier `identifier`.
+  /// Where the function of task `taskID`, or the code it shares with others, sorts.
+  ///
+  /// - Parameter taskID: A task number.
+  /// - Returns: The places that sort, as `file:line`; empty when none does.
+  public func sortingPlaces(forTask taskID: Int) -> [String] {
+    sorting[taskID] ?? []
+  }
+
+  /// Whether the body of task `taskID`'s function uses the identifier `identifier`.
   ///
   /// - Parameters:
-  ///   - name: The function whose body to read.
+  ///   - taskID: The task whose function to read.
   ///   - identifier: The identifier to look for.
   /// - Returns: `true` when it is used there (comments and strings excluded).
-  public func body(of name: String, mentions identifier: String) -> Bool {
-    guard let body = declarations[name]?.declaration.body else { return false }
-    let identifiers = body.split { !($0.isLetter || $0.isNumber || $0 == "_") }
-    return identifiers.contains { $0 == identifier }
-  }
-
-  /// Whether `waitRandom` declares a default value for `maxDelay`.
-  public var waitRandomHasDefault: Bool {
-    guard let header = declarations["waitRandom"]?.declaration.header,
-      let range = header.range(of: "maxDelay")
-    else { return false }
-    let parameters = header[range.upperBound...].prefix { $0 != ")" }
-    return parameters.contains("=")
-  }
-
-  /// The whole-number default value of `waitRandom`'s `maxDelay`, when it is written as a
-  /// literal; `nil` when there is none or it is not a literal.
-  public var waitRandomDefaultLiteral: Int? {
-    guard let header = declarations["waitRandom"]?.declaration.header,
-      let range = header.range(of: "maxDelay")
-    else { return nil }
-    let rest = header[range.upperBound...]
-    guard let equals = rest.firstIndex(of: "=") else { return nil }
-    let value = rest[rest.index(after: equals)...].drop { $0 == " " }.prefix {
-      $0.isNumber || $0 == "_"
-    }
-    return Int(value.filter { $0 != "_" })
+  public func body(ofTask taskID: Int, mentions identifier: String) -> Bool {
+    mentions[taskID]?.contains(identifier) ?? false
   }
 
   private static func sorts(_ line: some StringProtocol) -> Bool {

@@ -4,6 +4,8 @@ public struct SourceFile: Sendable, Hashable {
   public let relativePath: String
   /// The file's text.
   public let text: String
+  /// Whether the file is executable (the Python project requires it).
+  public var isExecutable = false
 
   /// Creates a source file.
   ///

@@ -16,6 +16,8 @@ public struct Submission: Sendable {
   public let displayPath: String
   /// Where the sources came from.
   public let origin: Origin
+  /// The language the submission is written in.
+  public var language: Language = .swift
   /// The Swift language mode to compile in: 5 or 6.
   public let languageMode: Int
   /// The sources, in a stable order.

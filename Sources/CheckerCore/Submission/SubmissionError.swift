@@ -10,6 +10,8 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case notASwiftFile(path: String)
   /// The folder or target holds no `.swift` files.
   case noSwiftSources(path: String)
+  /// The folder holds none of the Python project's files.
+  case noPythonSources(path: String)
   /// A file could not be read.
   case unreadable(path: String)
   /// A file is not UTF-8 text.
@@ -28,6 +30,8 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
       "\(path) is not a .swift file: give a package, a folder of .swift files, or one .swift file"
     case .noSwiftSources(let path):
       "no Swift sources in \(path): expected .swift files (or a package with Sources/<Target>/)"
+    case .noPythonSources(let path):
+      "no Python project files in \(path): expected 0-basic_async_syntax.py … 4-tasks.py"
     case .unreadable(let path):
       "cannot read \(path): check its permissions"
     case .notUTF8(let path):

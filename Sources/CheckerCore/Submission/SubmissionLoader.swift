@@ -9,15 +9,20 @@ public struct SubmissionLoader: Sendable {
   public var target: String?
   /// A language mode that overrides the one the package declares (5 or 6).
   public var languageMode: Int?
+  /// The submission's language, or `nil` to detect it: a folder holding any of the Python
+  /// project's files (`0-basic_async_syntax.py` …) is a Python submission.
+  public var language: Language?
 
   /// Creates a loader.
   ///
   /// - Parameters:
   ///   - target: The package target to read, if the package has several.
   ///   - languageMode: A Swift language mode to force, or `nil` to use the submission's own.
-  public init(target: String? = nil, languageMode: Int? = nil) {
+  ///   - language: The submission's language, or `nil` to detect it.
+  public init(target: String? = nil, languageMode: Int? = nil, language: Language? = nil) {
     self.target = target
     self.languageMode = languageMode
+    self.language = language
   }
 
   /// Loads the submission at `path`.
@@ -32,6 +37,29 @@ public struct SubmissionLoader: Sendable {
       throw .notFound(path: path)
     }
     let root = URL(fileURLWithPath: path).standardizedFileURL
+    let pythonNames = Exercise.tasks.map(\.python.file)
+    if isDirectory.boolValue,
+      language == .python
+        || (language == nil
+          && pythonNames.contains {
+            fileManager.fileExists(atPath: root.appendingPathComponent($0).path)
+          })
+    {
+      var files: [SourceFile] = []
+      for name in pythonNames {
+        let url = root.appendingPathComponent(name)
+        guard fileManager.fileExists(atPath: url.path) else { continue }
+        var file = try read(url, relativeTo: root)
+        file.isExecutable = fileManager.isExecutableFile(atPath: url.path)
+        files.append(file)
+      }
+      guard !files.isEmpty else { throw .noPythonSources(path: path) }
+      var submission = Submission(
+        displayPath: path, origin: .folder, languageMode: 0, files: files)
+      submission.language = .python
+      return submission
+    }
+    if language == .python { throw .noPythonSources(path: path) }
     if !isDirectory.boolValue {
       guard root.pathExtension == "swift" else { throw .notASwiftFile(path: path) }
       let file = try read(root, relativeTo: root.deletingLastPathComponent())

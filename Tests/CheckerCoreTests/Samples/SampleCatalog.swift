@@ -45,6 +45,6 @@ struct SampleCatalog: Decodable {
 struct TaskReportView {
   let failed: [String]
   let skipped: [String]
-  /// Every check but the signature.
+  /// The checks that call the function (not the signature, not source-only requirements).
   let behaviour: [String]
 }

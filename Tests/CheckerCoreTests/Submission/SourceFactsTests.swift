@@ -27,16 +27,16 @@ struct SourceFactsTests {
       }
       """
     let found = facts(text)
-    #expect(found.sortingPlaces(for: "waitN") == ["Sources/A.swift:6"])
-    #expect(found.sortingPlaces(for: "taskWaitN") == ["Sources/A.swift:10", "Sources/A.swift:6"])
+    #expect(found.sortingPlaces(forTask: 1) == ["Sources/A.swift:6"])
+    #expect(found.sortingPlaces(forTask: 4) == ["Sources/A.swift:10", "Sources/A.swift:6"])
   }
 
   @Test("what a body calls, outside comments")
   func mentions() {
     let found = facts(
       "func taskWaitN(n: Int, maxDelay: Int) async -> [Double] {\n  // taskWaitRandom\n  []\n}\n")
-    #expect(!found.body(of: "taskWaitN", mentions: "taskWaitRandom"))
-    #expect(found.body(of: "taskWaitN", mentions: "n") == false)
+    #expect(!found.body(ofTask: 4, mentions: "taskWaitRandom"))
+    #expect(found.body(ofTask: 4, mentions: "n") == false)
   }
 
   @Test(

@@ -83,3 +83,30 @@ struct SubmissionLoaderTests {
     }
   }
 }
+
+@Suite("SubmissionLoader recognises the Python original")
+struct PythonSubmissionLoaderTests {
+  @Test("a folder with the project's file names is Python; --language overrides")
+  func detection() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-python-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("1-concurrent_coroutines.py")
+    try Data("#!/usr/bin/env python3\n".utf8).write(to: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    try Data("x".utf8).write(to: root.appendingPathComponent("notes.py"))
+    let submission = try SubmissionLoader().load(path: root.path)
+    #expect(submission.language == .python)
+    #expect(submission.files.map(\.relativePath) == ["1-concurrent_coroutines.py"])
+    #expect(submission.files.first?.isExecutable == true)
+    #expect(throws: SubmissionError.noSwiftSources(path: root.path)) {
+      try SubmissionLoader(language: .swift).load(path: root.path)
+    }
+    let empty = root.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    #expect(throws: SubmissionError.noPythonSources(path: empty.path)) {
+      try SubmissionLoader(language: .python).load(path: empty.path)
+    }
+  }
+}

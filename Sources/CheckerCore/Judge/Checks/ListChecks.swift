@@ -1,15 +1,15 @@
 /// The checks of tasks 1 and 4, which ask the same of `waitN` and of `taskWaitN`: n delays, in
 /// bounds, in completion order, run concurrently, never sorted, built on the function below.
 enum ListChecks {
-  /// The checks for the list function of `task`, built on the function named `builtOn`.
-  static func all(builtOn: String) -> [Check] {
+  /// The checks for a list function built on task `builtOn`'s function, titled in `language`.
+  static func all(builtOn: Int, language: Language) -> [Check] {
     [
       count,
       SharedChecks.inBounds(title: "returns delays within 0...maxDelay"),
       ascending,
       concurrent,
       noSort,
-      builtOnCheck(builtOn),
+      builtOnCheck(builtOn, language: language),
     ]
   }
 
@@ -20,7 +20,7 @@ enum ListChecks {
       }
       guard let failing, let values = failing.values else { return .pass() }
       return .fail(
-        "`\(failing.plan.description)` returned \(values.count) delays: \(Format.values(values)); "
+        "`\(context.show(failing.plan))` returned \(values.count) delays: \(Format.values(values)); "
           + "expected \(failing.plan.n)")
     }
   }
@@ -37,12 +37,9 @@ enum ListChecks {
           values[$0] > values[$0 + 1] + Tolerances.order
         }) {
           return .fail(
-            "`\(call.plan.description)` returned \(Format.values(values, limit: 12)): "
+            "`\(context.show(call.plan))` returned \(Format.values(values, limit: 12)): "
               + "\(Format.value(values[index])) comes before \(Format.value(values[index + 1]))",
-            details: [
-              "collect the delays as the calls complete (for await … in group), "
-                + "not in the order they were started"
-            ])
+            details: [Hints.completionOrder(context.language)])
         }
       }
       return .pass()
@@ -67,19 +64,19 @@ enum ListChecks {
       if call.values == nil {
         let unfinished = context.evidence.calls.filter { $0.values == nil }
         return .slowedOrInterrupted(
-          CheckContext.describe(call, among: unfinished) + "; \(expected)",
-          details: diagnosis(sleeps), timeline: context.timeline(for: call))
+          context.describe(call, among: unfinished) + "; \(expected)",
+          details: diagnosis(sleeps, context.language), timeline: context.timeline(for: call))
       }
       if let duration = call.duration, duration > allowed {
         // Reported as an interruption: when waitRandom blocks, the fault is task 0's.
         return .slowedOrInterrupted(
-          "`\(call.plan.description)` took \(Format.seconds(duration)); \(expected)",
-          details: diagnosis(sleeps), timeline: context.timeline(for: call))
+          "`\(context.show(call.plan))` took \(Format.seconds(duration)); \(expected)",
+          details: diagnosis(sleeps, context.language), timeline: context.timeline(for: call))
       }
     }
     let largest = context.evidence.calls.filter { $0.values != nil }.max { $0.plan.n < $1.plan.n }
     let summary = largest.flatMap { call in
-      call.duration.map { "`\(call.plan.description)` took \(Format.seconds($0))" }
+      call.duration.map { "`\(context.show(call.plan))` took \(Format.seconds($0))" }
     }
     return .pass(summary ?? "", timeline: largest.flatMap(context.timeline))
   }
@@ -87,22 +84,25 @@ enum ListChecks {
   static let noSort = Check(
     name: "no-sort", title: "does not sort: the order comes from completion"
   ) { context in
-    let places = context.facts.sortingPlaces(for: context.task.signature.name)
+    let places = context.facts.sortingPlaces(forTask: context.task.id)
     guard !places.isEmpty else { return .pass() }
     return .fail(
       "sorts at \(places.joined(separator: ", ")): the delays must arrive in order because "
         + "shorter sleeps finish first, without sort() or sorted()")
   }
 
-  static func builtOnCheck(_ function: String) -> Check {
-    let name = function == "waitRandom" ? "uses-wait-random" : "uses-task-wait-random"
-    return Check(name: name, title: "calls \(function) n times and returns what it returned") {
+  static func builtOnCheck(_ builtOn: Int, language: Language) -> Check {
+    let name = builtOn == 0 ? "uses-wait-random" : "uses-task-wait-random"
+    let title = Exercise.task(builtOn)?.functionName(in: language) ?? ""
+    return Check(name: name, title: "calls \(title) n times and returns what it returned") {
       context in
-      let mentioned = context.facts.body(of: context.task.signature.name, mentions: function)
+      let function = context.name(ofTask: builtOn)
+      let own = context.name(ofTask: context.task.id)
+      let mentioned = context.facts.body(ofTask: context.task.id, mentions: function)
       guard context.evidence.isInstrumented else {
         return mentioned
           ? .pass("calls to \(function) were not recorded; the source calls it")
-          : .fail("the body of \(context.task.signature.name) never calls \(function)")
+          : .fail("the body of \(own) never calls \(function)")
       }
       return context.judgeReturned(context.evidence.calls) { calls in
         let attributed =
@@ -116,15 +116,15 @@ enum ListChecks {
             let sleeps = context.evidence.sleeps(forCall: call.plan.id)
             let spawns = context.evidence.spawnContexts.filter { $0 == call.plan.id }.count
             return (
-              "`\(call.plan.description)`", call.plan.n, call.values ?? [],
-              function == "waitRandom" ? sleeps.count : spawns, sleeps.map(\.value)
+              "`\(context.show(call.plan))`", call.plan.n, call.values ?? [],
+              builtOn == 0 ? sleeps.count : spawns, sleeps.map(\.value)
             )
           }
         } else if calls.count == context.evidence.calls.count {
           groups = [
             (
               "the calls", calls.reduce(0) { $0 + $1.plan.n }, calls.flatMap { $0.values ?? [] },
-              function == "waitRandom"
+              builtOn == 0
                 ? context.evidence.sleeps.count : context.evidence.spawnContexts.count,
               context.evidence.sleeps.map(\.value)
             )
@@ -132,17 +132,17 @@ enum ListChecks {
         } else {
           return mentioned
             ? .pass("calls could not be attributed; the source calls \(function)")
-            : .fail("the body of \(context.task.signature.name) never calls \(function)")
+            : .fail("the body of \(own) never calls \(function)")
         }
         for (label, expected, returned, made, slept) in groups {
           guard made == expected else {
             return .fail(
               "\(label) asked for \(expected) delays; \(function) was called \(made) times")
           }
-          if function == "waitRandom", returned.sorted() != slept.sorted() {
+          if builtOn == 0, returned.sorted() != slept.sorted() {
             return .fail(
-              "\(label) returned \(Format.values(returned)), but waitRandom returned "
-                + "\(Format.values(slept)): return what each call of waitRandom gives back")
+              "\(label) returned \(Format.values(returned)), but \(function) returned "
+                + "\(Format.values(slept)): return what each call of \(function) gives back")
           }
         }
         return .pass()
@@ -151,17 +151,14 @@ enum ListChecks {
   }
 
   /// What the sleeps' timing says about why a call was slow.
-  static func diagnosis(_ sleeps: [TaskEvidence.Sleep]) -> [String] {
+  static func diagnosis(_ sleeps: [TaskEvidence.Sleep], _ language: Language) -> [String] {
     guard sleeps.count >= 2 else { return [] }
     let ordered = sleeps.sorted { $0.start < $1.start }
     let sequential = zip(ordered, ordered.dropFirst()).allSatisfy {
       $1.start >= $0.end - Tolerances.order
     }
     if sequential {
-      return [
-        "each sleep started only after the previous one ended: start all n calls first "
-          + "(a task group), then collect them"
-      ]
+      return [Hints.startAllFirst(language)]
     }
     var mostAtOnce = 0
     for sleep in ordered {
@@ -169,10 +166,7 @@ enum ListChecks {
       mostAtOnce = max(mostAtOnce, running)
     }
     if mostAtOnce <= 4 {
-      return [
-        "at most \(mostAtOnce) sleeps ran at a time: waitRandom seems to block a thread "
-          + "(Thread.sleep, sleep(), usleep) instead of suspending with Task.sleep"
-      ]
+      return [Hints.sleepBlocks(language, atOnce: mostAtOnce)]
     }
     return []
   }

@@ -16,7 +16,7 @@ enum MeasureTimeChecks {
             && candidate >= wall - Tolerances.measuredShortfall
         }
         if matches(total) { continue }
-        let seen = "`\(call.plan.description)` returned \(Format.value(result))"
+        let seen = "`\(context.show(call.plan))` returned \(Format.value(result))"
         let expected =
           "the call took \(Format.seconds(wall)), so total / n is \(Format.value(wall / n))"
         if call.plan.n >= 2, matches(result) {

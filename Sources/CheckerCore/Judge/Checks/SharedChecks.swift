@@ -13,7 +13,7 @@ enum SharedChecks {
         }
         let outside = values.filter { !(0...Double(failing.plan.maxDelay)).contains($0) }
         return .fail(
-          "`\(failing.plan.description)` returned \(Format.values(outside)), outside "
+          "`\(context.show(failing.plan))` returned \(Format.values(outside)), outside "
             + "0...\(failing.plan.maxDelay)",
           details: outside.contains { $0 > 100 }
             ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
@@ -30,13 +30,13 @@ enum SharedChecks {
           guard let value = call.values?.first, let duration = call.duration else { continue }
           if duration < value - Tolerances.earliness {
             return .fail(
-              "`\(call.plan.description)` returned \(Format.value(value)) but took only "
+              "`\(context.show(call.plan))` returned \(Format.value(value)) but took only "
                 + "\(Format.seconds(duration)): it must sleep the delay it returns")
           }
           if duration > value + Tolerances.lateness {
             // Deferred to a failing prerequisite: a blocking waitRandom slows a correct caller.
             return .slowedOrInterrupted(
-              "`\(call.plan.description)` returned \(Format.value(value)) but took "
+              "`\(context.show(call.plan))` returned \(Format.value(value)) but took "
                 + "\(Format.seconds(duration)): it must sleep the delay it returns, no longer")
           }
         }

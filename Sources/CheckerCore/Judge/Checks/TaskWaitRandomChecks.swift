@@ -12,11 +12,16 @@ enum TaskWaitRandomChecks {
     for call in context.evidence.calls.sorted(by: CheckContext.smallerCall) {
       guard let started = call.started, let returned = call.returned else {
         let reason = call.interruption?.description ?? "never returned"
-        return .fail("`\(call.plan.description)` \(reason)")
+        return .fail("`\(context.show(call.plan))` \(reason)")
+      }
+      if !call.returnedTask {
+        return .fail(
+          "`\(context.show(call.plan))` did not return an asyncio.Task: "
+            + "wrap the coroutine with asyncio.create_task")
       }
       if returned - started > Tolerances.immediateReturn {
         return .fail(
-          "`\(call.plan.description)` took \(Format.seconds(returned - started)) to return its "
+          "`\(context.show(call.plan))` took \(Format.seconds(returned - started)) to return its "
             + "task; it must start the task and return it without waiting")
       }
     }

@@ -23,7 +23,7 @@ enum WaitRandomChecks {
       guard whole.count * 2 > values.count else { return .pass() }
       return .fail(
         "returned \(Format.values(values)): whole seconds; draw a fractional delay with "
-          + "Double.random(in: 0...Double(maxDelay))")
+          + Hints.drawDelay(context.language))
     }
   }
 
@@ -51,7 +51,7 @@ enum WaitRandomChecks {
     return .fail(
       "\(samples.count) delays (as fractions of maxDelay) are not spread evenly over 0...1 "
         + String(format: "(Kolmogorov–Smirnov distance %.2f, p = %.1g)", distance, pValue)
-        + ": draw with Double.random(in: 0...Double(maxDelay))",
+        + ": draw with \(Hints.drawDelay(context.language))",
       details: ["how many fell in each fifth: " + histogram.joined(separator: ", ")])
   }
 
@@ -62,11 +62,11 @@ enum WaitRandomChecks {
       for call in calls {
         guard let value = call.values?.first, let duration = call.duration else { continue }
         if value != 0 {
-          return .fail("`\(call.plan.description)` returned \(Format.value(value)); expected 0")
+          return .fail("`\(context.show(call.plan))` returned \(Format.value(value)); expected 0")
         }
         if duration > Tolerances.zeroDelay {
           return .fail(
-            "`\(call.plan.description)` took \(Format.seconds(duration)); expected at once")
+            "`\(context.show(call.plan))` took \(Format.seconds(duration)); expected at once")
         }
       }
       return .pass()
@@ -76,24 +76,28 @@ enum WaitRandomChecks {
   static let defaultMaxDelay = Check(name: "default-max-delay", title: "maxDelay defaults to 10") {
     context in
     guard context.facts.waitRandomHasDefault else {
-      return .fail("`waitRandom()` must compile: declare `maxDelay: Int = 10`")
+      return .fail(
+        "`\(context.name(ofTask: 0))()` must work: declare \(Hints.defaultDeclaration(context.language))"
+      )
     }
     if let literal = context.facts.waitRandomDefaultLiteral, literal != 10 {
-      return .fail("maxDelay defaults to \(literal); the exercise says 10")
+      return .fail("the delay's maximum defaults to \(literal); the exercise says 10")
     }
     let calls = context.evidence.calls(for: .defaultArgument)
     let window = RunPlan.defaultArgumentWindow
     let early = calls.filter { ($0.ended ?? .infinity) <= window }
     let values = early.compactMap(\.values?.first)
     if let large = values.first(where: { !(0...10).contains($0) }) {
-      return .fail("`waitRandom()` returned \(Format.value(large)); expected a value in 0...10")
+      return .fail(
+        "`\(context.name(ofTask: 0))()` returned \(Format.value(large)); expected a value in 0...10"
+      )
     }
     if values.contains(where: { $0 > window + Tolerances.lateness }) {
       // It returned delays it cannot have slept (the sleep check reports that): judge the
       // default by the values. 30 uniform values on 0...10 all stay under 5 with p = 1e-9.
       guard values.count >= 20, let largest = values.max(), largest <= 5 else { return .pass() }
       return .fail(
-        "`waitRandom()` returned \(Format.values(values)): none above 5; the default looks "
+        "`\(context.name(ofTask: 0))()` returned \(Format.values(values)): none above 5; the default looks "
           + "smaller than 10")
     }
     // A function that sleeps: about 22% of 30 calls end within 2.2 s when the default is 10,
@@ -106,7 +110,7 @@ enum WaitRandomChecks {
       } ?? calls.count + 1
     guard early.count >= threshold else { return .pass() }
     return .fail(
-      "\(early.count) of \(calls.count) calls to `waitRandom()` returned within "
+      "\(early.count) of \(calls.count) calls to `\(context.name(ofTask: 0))()` returned within "
         + "\(Format.seconds(window)); with maxDelay 10 about "
         + "\(Int(Double(calls.count) * window / 10)) would: the default looks smaller than 10")
   }
@@ -119,18 +123,16 @@ enum WaitRandomChecks {
       .first(where: { $0.values == nil })
     {
       return .fail(
-        "`\(hung.plan.description)` \(hung.interruption?.description ?? "never returned")")
+        "`\(context.show(hung.plan))` \(hung.interruption?.description ?? "never returned")")
     }
     let calls = context.evidence.calls(for: .batch)
     let returned = calls.filter { $0.values != nil }
     let maxDelay = calls.first?.plan.maxDelay ?? 1
-    let hint =
-      "a blocking sleep (Thread.sleep, sleep(), usleep, a busy loop) holds one of the few "
-      + "threads Swift runs tasks on: use try await Task.sleep(for: .seconds(delay))"
+    let hint = Hints.blockingSleep(context.language)
     guard returned.count == calls.count else {
       let reason = calls.first { $0.values == nil }?.interruption?.description ?? "never returned"
       return .fail(
-        "\(calls.count) concurrent calls of `waitRandom(maxDelay: \(maxDelay))`: only "
+        "\(calls.count) concurrent calls of `\(calls.first.map { context.show($0.plan) } ?? "")`: only "
           + "\(returned.count) returned, then the rest \(reason); concurrent sleeps all end within "
           + "about \(maxDelay) s",
         details: [hint])
@@ -144,7 +146,7 @@ enum WaitRandomChecks {
       return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
     }
     return .fail(
-      "\(calls.count) concurrent calls of `waitRandom(maxDelay: \(maxDelay))` took "
+      "\(calls.count) concurrent calls of `\(calls.first.map { context.show($0.plan) } ?? "")` took "
         + "\(Format.seconds(span)); the longest delay was \(Format.seconds(longest)), so they "
         + "should have ended by then", details: [hint])
   }

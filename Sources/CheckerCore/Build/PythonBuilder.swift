@@ -1,0 +1,138 @@
+import Foundation
+
+/// Prepares a Python submission: the same role as `SubmissionBuilder`, without a compiler.
+///
+/// Copies the project's files into the workspace, then runs the Python harness in probe mode:
+/// it imports each file in order, so that an error in `3-tasks.py` fails tasks 3 and 4 only,
+/// reports each function's signature, and reads each file's docstrings, annotations and calls
+/// with `ast`. pycodestyle runs when it is installed.
+public struct PythonBuilder: Sendable {
+  /// The `python3` to run.
+  public let python: String
+  /// Where the files and the harness go.
+  public let workspace: Workspace
+
+  /// Creates a builder.
+  ///
+  /// - Parameters:
+  ///   - python: The `python3` to run.
+  ///   - workspace: The temporary folder to work in.
+  public init(python: String, workspace: Workspace) {
+    self.python = python
+    self.workspace = workspace
+  }
+
+  /// Probes `submission`.
+  ///
+  /// - Parameter submission: A Python submission.
+  /// - Returns: Each task's availability, the facts of its file, and the harness command.
+  /// - Throws: `BuildError` when the workspace cannot be written or Python cannot be run.
+  public func build(_ submission: Submission) throws(BuildError) -> BuildResult {
+    let start = ProcessSupervisor.monotonicSeconds()
+    var paths: [String] = []
+    for file in submission.files {
+      paths.append(
+        try workspace.write(
+          file.text, to: "src/" + file.relativePath, executable: file.isExecutable))
+    }
+    let harness = try workspace.write(
+      String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
+      to: "harness/asynccheck_harness.py")
+    let sources = workspace.path("src")
+    let probe = ProcessSupervisor.Job(
+      executable: python, arguments: ["-B", harness, "probe", sources],
+      workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
+    let style = ProcessSupervisor.Job(
+      executable: python, arguments: ["-m", "pycodestyle"] + paths, workingDirectory: sources,
+      timeLimit: 30)
+    let outcomes = ProcessSupervisor.run([probe, style])
+    if case .failedToStart(let reason) = outcomes[0].termination {
+      throw .compilerFailed(reason)
+    }
+    var (availability, facts) = Self.read(probe: outcomes[0])
+    Self.addStyle(outcomes[1], to: &facts)
+    return BuildResult(
+      availability: availability, launcher: [python, "-B", "-u", harness, "run", sources],
+      isInstrumented: true, hasDefaultMaxDelay: facts.waitRandomHasDefault, submissionErrors: [],
+      seconds: ProcessSupervisor.monotonicSeconds() - start, facts: facts)
+  }
+
+  /// Reads the probe's `P` (signature) and `F` (file facts) lines.
+  static func read(probe: ProcessSupervisor.Outcome) -> ([Int: TaskAvailability], SourceFacts) {
+    var availability: [Int: TaskAvailability] = [:]
+    var facts = SourceFacts(language: .python)
+    let text = String(decoding: probe.channel, as: UTF8.self)
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+      guard fields.count >= 3, let taskID = Int(fields[1]), let task = Exercise.task(taskID) else {
+        continue
+      }
+      let payload = fields.count > 3 ? String(fields[3]) : ""
+      switch (fields[0], fields[2]) {
+      case ("F", let json):
+        guard let file = try? JSONDecoder().decode(PythonFileFacts.self, from: Data(json.utf8))
+        else { continue }
+        facts.pythonFiles[taskID] = file
+        facts.sorting[taskID] = (file.sortingLines ?? []).map { "\(task.python.file):\($0)" }
+        facts.mentions[taskID] = Set(file.namesUsed ?? [])
+      case ("P", "ok"):
+        availability[taskID] = .callable(signatureProblem: nil)
+        facts.declared[taskID] = .init(header: payload, location: task.python.file)
+      case ("P", "wrong"):
+        availability[taskID] = .wrongSignature(found: payload)
+        facts.declared[taskID] = .init(header: payload, location: task.python.file)
+      case ("P", "missing"), ("P", "missing-file"):
+        availability[taskID] = .missing
+      case ("P", "needs"):
+        availability[taskID] = .needsTask(Int(payload) ?? 0)
+      case ("P", "error"):
+        let error = try? JSONDecoder().decode(ProbeError.self, from: Data(payload.utf8))
+        availability[taskID] = .compileError([
+          Diagnostic(
+            file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: "error",
+            message: error?.message ?? payload)
+        ])
+      case ("P", "default"):
+        facts.waitRandomHasDefault = payload != "None"
+        facts.waitRandomDefaultLiteral = Int(payload)
+      default:
+        continue
+      }
+    }
+    if availability.isEmpty {
+      // The probe itself failed (a file that hangs or exits on import): every task fails.
+      let reason = Interruption(probe.termination).description
+      for task in Exercise.tasks {
+        availability[task.id] = .compileError([
+          Diagnostic(
+            file: task.python.file, line: 0, severity: "error", message: "importing \(reason)")
+        ])
+      }
+    }
+    return (availability, facts)
+  }
+
+  /// Adds pycodestyle's messages (`file:line:column: CODE message`) to each file's facts, or
+  /// leaves them `nil` when pycodestyle is not installed.
+  static func addStyle(_ outcome: ProcessSupervisor.Outcome, to facts: inout SourceFacts) {
+    let text = String(decoding: outcome.output, as: UTF8.self)
+    guard case .exited(let status) = outcome.termination, status == 0 || status == 1,
+      !text.contains("No module named pycodestyle")
+    else { return }
+    for task in Exercise.tasks where facts.pythonFiles[task.id] != nil {
+      facts.pythonFiles[task.id]?.pycodestyle = text.split(separator: "\n").map(String.init).filter
+      {
+        $0.hasPrefix("./\(task.python.file):") || $0.contains("/\(task.python.file):")
+          || $0.hasPrefix("\(task.python.file):")
+      }.map { line in
+        line.split(separator: "/").last.map(String.init) ?? line
+      }
+    }
+  }
+
+  private struct ProbeError: Decodable {
+    var file: String
+    var line: Int
+    var message: String
+  }
+}

@@ -1,0 +1,81 @@
+/// The Python project's own requirements, checked on each task's file: a "Requirements" group.
+enum PythonRequirementChecks {
+  static let all: [Check] = [shebang, executable, finalNewline, docstrings, annotations, style]
+
+  /// A check on the facts of the task's file; `nil` from `judge` is a pass.
+  static func fileCheck(
+    _ name: String, _ title: String,
+    _ judge: @escaping @Sendable (PythonFileFacts, String) -> Verdict
+  )
+    -> Check
+  {
+    Check(name: name, title: "requirements: " + title, readsSourceOnly: true) { context in
+      let file = context.task.python.file
+      guard let facts = context.facts.pythonFiles[context.task.id] else {
+        return .fail("\(file) is missing")
+      }
+      return judge(facts, file)
+    }
+  }
+
+  static let shebang = fileCheck("shebang", "the first line is #!/usr/bin/env python3") {
+    facts, file in
+    facts.firstLine == "#!/usr/bin/env python3"
+      ? .pass()
+      : .fail("\(file) starts with `\(facts.firstLine)`; expected `#!/usr/bin/env python3`")
+  }
+
+  static let executable = fileCheck("executable", "the file is executable") { facts, file in
+    facts.executable ? .pass() : .fail("\(file) is not executable: chmod +x \(file)")
+  }
+
+  static let finalNewline = fileCheck("final-newline", "the file ends with a new line") {
+    facts, file in
+    facts.endsWithNewline ? .pass() : .fail("\(file) does not end with a new line")
+  }
+
+  static let docstrings = fileCheck(
+    "docstrings", "the module and its functions have real docstrings"
+  ) { facts, file in
+    guard let module = facts.moduleDocstring, let functions = facts.functions else {
+      return .skip("\(file) does not parse: fix the syntax error first")
+    }
+    var missing: [String] = []
+    if !isSentence(module) { missing.append("the module") }
+    missing += functions.filter { !isSentence($0.docstring) }.map { "\($0.name) (line \($0.line))" }
+    return missing.isEmpty
+      ? .pass()
+      : .fail(
+        "\(file): no real docstring (a sentence, not one word) for \(missing.joined(separator: ", "))"
+      )
+  }
+
+  static let annotations = fileCheck(
+    "annotations", "every function's parameters and return value are annotated"
+  ) { facts, file in
+    guard let functions = facts.functions else {
+      return .skip("\(file) does not parse: fix the syntax error first")
+    }
+    let missing = functions.filter { !$0.unannotated.isEmpty }.map {
+      "\($0.name) (\($0.unannotated.joined(separator: ", ")))"
+    }
+    return missing.isEmpty
+      ? .pass() : .fail("\(file): missing type annotations in \(missing.joined(separator: "; "))")
+  }
+
+  static let style = fileCheck("pycodestyle", "pycodestyle finds nothing") { facts, file in
+    guard let messages = facts.pycodestyle else {
+      return .skip("pycodestyle not installed: pip install pycodestyle")
+    }
+    return messages.isEmpty
+      ? .pass()
+      : .fail(
+        "pycodestyle: \(messages.count) problem\(messages.count == 1 ? "" : "s") in \(file)",
+        details: Array(messages.prefix(8)))
+  }
+
+  /// Whether a docstring is a real sentence: more than one word.
+  static func isSentence(_ text: String) -> Bool {
+    text.split(whereSeparator: \.isWhitespace).count >= 2
+  }
+}

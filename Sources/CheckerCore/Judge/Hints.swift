@@ -1,0 +1,49 @@
+/// The advice under a failure, in the words of the submission's language.
+enum Hints {
+  /// How to draw a fractional, uniform delay.
+  static func drawDelay(_ language: Language) -> String {
+    language == .swift
+      ? "Double.random(in: 0...Double(maxDelay))" : "random.uniform(0, max_delay)"
+  }
+
+  /// Why concurrent sleeps did not overlap, and what to use instead.
+  static func blockingSleep(_ language: Language) -> String {
+    language == .swift
+      ? "a blocking sleep (Thread.sleep, sleep(), usleep, a busy loop) holds one of the few "
+        + "threads Swift runs tasks on: use try await Task.sleep(for: .seconds(delay))"
+      : "a blocking sleep (time.sleep, a busy loop) stops the whole event loop: "
+        + "use await asyncio.sleep(delay)"
+  }
+
+  /// What the sleeps of a slow list call suggest about the sleep function.
+  static func sleepBlocks(_ language: Language, atOnce: Int) -> String {
+    language == .swift
+      ? "at most \(atOnce) sleeps ran at a time: waitRandom seems to block a thread "
+        + "(Thread.sleep, sleep(), usleep) instead of suspending with Task.sleep"
+      : "at most \(atOnce) sleeps ran at a time: wait_random seems to block the event loop "
+        + "(time.sleep) instead of awaiting asyncio.sleep"
+  }
+
+  /// How to start every call before collecting any.
+  static func startAllFirst(_ language: Language) -> String {
+    language == .swift
+      ? "each sleep started only after the previous one ended: start all n calls first "
+        + "(a task group), then collect them"
+      : "each sleep started only after the previous one ended: start all n coroutines first "
+        + "(asyncio.create_task, asyncio.as_completed), then collect them"
+  }
+
+  /// How to collect results in completion order.
+  static func completionOrder(_ language: Language) -> String {
+    language == .swift
+      ? "collect the delays as the calls complete (for await … in group), "
+        + "not in the order they were started"
+      : "collect the delays as the calls complete (asyncio.as_completed), "
+        + "not in the order they were started"
+  }
+
+  /// How to declare the default `maxDelay`.
+  static func defaultDeclaration(_ language: Language) -> String {
+    language == .swift ? "`maxDelay: Int = 10`" : "`max_delay: int = 10`"
+  }
+}

@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""The harness asynccheck runs to grade the Python "async basics" project.
+
+It imports the student's files by name (0-basic_async_syntax.py ... 4-tasks.py), calls their
+functions as the checker's plan says, and reports on file descriptor 3, a pipe that the
+student's print() cannot reach, in the same line protocol as the Swift harness. Standard
+library only; Python 3.8 or later.
+
+Usage (by the checker only):
+  asynccheck_harness.py probe SOURCES
+  asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
+where CALL is id:kind:n:max_delay and kind is r (wait_random), d (wait_random with its
+default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n).
+"""
+import ast
+import asyncio
+import contextvars
+import importlib
+import inspect
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+
+MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
+           "2-measure_runtime", "3-tasks", "4-tasks"]
+FUNCTIONS = ["wait_random", "wait_n", "measure_time",
+             "task_wait_random", "task_wait_n"]
+COROUTINES = {0: True, 1: True, 2: False, 3: False, 4: True}
+ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
+CHANNEL = 3
+ORIGIN = time.monotonic()
+CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
+LOCK = threading.Lock()
+
+
+def now():
+    """Seconds since the harness started, on the monotonic clock."""
+    return time.monotonic() - ORIGIN
+
+
+def send(*fields):
+    """Writes one event line, whole, on the report channel."""
+    data = ("\t".join(str(field) for field in fields) + "\n").encode()
+    with LOCK:
+        while data:
+            written = os.write(CHANNEL, data)
+            data = data[written:]
+
+
+def number(value):
+    """The value as the checker reads it: a float's exact repr, or nan."""
+    try:
+        return repr(float(value))
+    except (TypeError, ValueError):
+        return "nan"
+
+
+def student_frame(error, sources):
+    """The innermost traceback frame in a student's file: (file, line)."""
+    if isinstance(error, SyntaxError) and error.filename:
+        return os.path.basename(error.filename), error.lineno or 0
+    found = ("", 0)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.dirname(os.path.abspath(frame.filename)) == sources:
+            found = (os.path.basename(frame.filename), frame.lineno)
+    return found
+
+
+def describe(error):
+    """An exception as one line: 'ZeroDivisionError: division by zero'."""
+    text = str(error).splitlines()[0] if str(error) else ""
+    return type(error).__name__ + (": " + text if text else "")
+
+
+def probe(sources):
+    """Imports each file in order and reports its function's signature and source facts."""
+    for task, name in enumerate(MODULES):
+        path = os.path.join(sources, name + ".py")
+        if not os.path.exists(path):
+            send("P", task, "missing-file", "")
+            continue
+        report_facts(task, path)
+        try:
+            module = importlib.import_module(name)
+        except BaseException as error:  # a student's file may raise anything
+            file, line = student_frame(error, sources)
+            missing = getattr(error, "name", None)
+            if isinstance(error, ImportError) and missing in MODULES and missing != name:
+                send("P", task, "needs", MODULES.index(missing))
+            elif file and file != name + ".py" and file[:-3] in MODULES:
+                send("P", task, "needs", MODULES.index(file[:-3]))
+            else:
+                send("P", task, "error", json.dumps(
+                    {"file": file or name + ".py", "line": line,
+                     "message": describe(error)}))
+            continue
+        function = getattr(module, FUNCTIONS[task], None)
+        if function is None or not callable(function):
+            send("P", task, "missing", "")
+            continue
+        is_coroutine = inspect.iscoroutinefunction(function)
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            send("P", task, "ok" if is_coroutine == COROUTINES[task] else "wrong",
+                 FUNCTIONS[task])
+            continue
+        found = ("async " if is_coroutine else "") + "def " + FUNCTIONS[task] + \
+            str(signature)
+        try:
+            signature.bind(*range(ARITY[task]))
+        except TypeError:
+            send("P", task, "wrong", found)
+            continue
+        if task == 0:
+            parameter = next(iter(signature.parameters.values()), None)
+            default = None if parameter is None or \
+                parameter.default is inspect.Parameter.empty else parameter.default
+            send("P", task, "default", repr(default))
+        if is_coroutine != COROUTINES[task]:
+            send("P", task, "wrong", found)
+        else:
+            send("P", task, "ok", found)
+
+
+def report_facts(task, path):
+    """What the source says: docstrings, annotations, sorting and calls, by ast."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    facts = {"first_line": data.split(b"\n", 1)[0].decode("utf-8", "replace"),
+             "ends_with_newline": data.endswith(b"\n"),
+             "executable": os.access(path, os.X_OK)}
+    try:
+        tree = ast.parse(data, filename=path)
+    except SyntaxError:
+        send("F", task, json.dumps(facts))
+        return
+    facts["module_docstring"] = ast.get_docstring(tree) or ""
+    functions = [node for node in tree.body
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    facts["functions"] = [{
+        "name": node.name,
+        "line": node.lineno,
+        "docstring": ast.get_docstring(node) or "",
+        "unannotated": unannotated(node),
+    } for node in functions]
+    facts["sorting_lines"] = sorted({
+        node.lineno for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and (
+            (isinstance(node.func, ast.Name) and node.func.id == "sorted") or
+            (isinstance(node.func, ast.Attribute) and
+             node.func.attr in ("sort", "sorted")))})
+    target = next((node for node in functions
+                   if node.name == FUNCTIONS[task]), None)
+    facts["names_used"] = sorted({
+        node.id if isinstance(node, ast.Name) else node.attr
+        for node in ast.walk(target) if isinstance(node, (ast.Name, ast.Attribute))
+    }) if target is not None else []
+    send("F", task, json.dumps(facts))
+
+
+def unannotated(node):
+    """The parameters of a function without annotations, and 'return' if it has none."""
+    names = [argument.arg for argument in node.args.args + node.args.kwonlyargs
+             if argument.annotation is None]
+    return names + ([] if node.returns is not None else ["return"])
+
+
+def instrument(module_index, module):
+    """Wraps a module's wait_random or task_wait_random to record each call."""
+    name = FUNCTIONS[module_index]
+    original = getattr(module, name)
+    if module_index == 0:
+        async def wait_random(*args, **kwargs):
+            start = now()
+            value = await original(*args, **kwargs)
+            send("W", CALL_ID.get(), start, now(), number(value))
+            return value
+        setattr(module, name, wait_random)
+    else:
+        def task_wait_random(*args, **kwargs):
+            send("T", CALL_ID.get(), now())
+            return original(*args, **kwargs)
+        setattr(module, name, task_wait_random)
+
+
+def load(task):
+    """Imports the modules `task` needs, in order, instrumenting as it goes."""
+    needed = {0: [0], 1: [0, 1], 2: [0, 1, 2], 3: [0, 3], 4: [0, 3, 4]}[task]
+    modules = {}
+    for index in needed:
+        modules[index] = importlib.import_module(MODULES[index])
+        if index in (0, 3):
+            instrument(index, modules[index])
+    return getattr(modules[task], FUNCTIONS[task])
+
+
+async def perform(function, call, executor):
+    """Makes one call and reports it."""
+    call_id, kind, n, max_delay = call
+    CALL_ID.set(call_id)
+    send("S", call_id, now())
+    try:
+        if kind == "r":
+            values = [await function(max_delay)]
+        elif kind == "d":
+            values = [await function()]
+        elif kind in ("w", "k"):
+            values = list(await function(n, max_delay))
+        elif kind == "m":
+            loop = asyncio.get_running_loop()
+            context = contextvars.copy_context()
+            values = [await loop.run_in_executor(
+                executor, lambda: context.run(function, n, max_delay))]
+        elif kind == "t":
+            task = function(max_delay)
+            send("R", call_id, now(), 1 if isinstance(task, asyncio.Task) else 0)
+            values = [await task]
+        else:
+            send("X", call_id, "unknown kind " + kind)
+            return
+    except Exception as error:  # the student's exception is this call's verdict
+        send("X", call_id, describe(error))
+        return
+    send("E", call_id, now(), ",".join(number(value) for value in values))
+
+
+async def run(task, abandon_after, calls):
+    """Runs every call at once; calls with the default argument are never awaited."""
+    function = load(task)
+    executor = ThreadPoolExecutor(max_workers=max(4, len(calls)))
+    waited = [asyncio.ensure_future(perform(function, call, executor))
+              for call in calls if call[1] != "d"]
+    for call in calls:
+        if call[1] == "d":
+            asyncio.ensure_future(perform(function, call, executor))
+    if waited:
+        await asyncio.gather(*waited)
+    remaining = abandon_after - now()
+    if remaining > 0:
+        await asyncio.sleep(remaining)
+    send("D", now())
+
+
+def main(arguments):
+    """Parses the checker's arguments and runs the mode they name."""
+    mode, sources = arguments[0], os.path.abspath(arguments[1])
+    sys.path.insert(0, sources)
+    send("H", now())
+    if mode == "probe":
+        probe(sources)
+        send("D", now())
+    else:
+        task, abandon_after = int(arguments[2]), float(arguments[3])
+        calls = []
+        for text in arguments[4:]:
+            call_id, kind, n, max_delay = text.split(":")
+            calls.append((int(call_id), kind, int(n), int(max_delay)))
+        try:
+            asyncio.run(run(task, abandon_after, calls))
+        except Exception as error:  # an import that fails here fails every call
+            send("X", -1, describe(error))
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

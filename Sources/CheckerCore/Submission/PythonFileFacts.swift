@@ -1,0 +1,43 @@
+/// What one file of a Python submission says, as the harness's `ast` probe read it: the
+/// material of the project's requirement checks.
+public struct PythonFileFacts: Sendable, Hashable, Codable {
+  /// A top-level function or coroutine.
+  public struct Function: Sendable, Hashable, Codable {
+    /// Its name.
+    public var name: String
+    /// The line it starts on.
+    public var line: Int
+    /// Its docstring, or "".
+    public var docstring: String
+    /// Its parameters without an annotation, and `return` when the return type has none.
+    public var unannotated: [String]
+  }
+
+  /// The file's first line.
+  public var firstLine: String
+  /// Whether the file ends with a newline.
+  public var endsWithNewline: Bool
+  /// Whether the file is executable.
+  public var executable: Bool
+  /// The module docstring, or "" (`nil` when the file does not parse).
+  public var moduleDocstring: String?
+  /// The top-level functions (`nil` when the file does not parse).
+  public var functions: [Function]?
+  /// Lines that call `sorted`, `.sort` or `.sorted`.
+  public var sortingLines: [Int]?
+  /// The names the task's function uses.
+  public var namesUsed: [String]?
+  /// What pycodestyle said, one message per line; `nil` when it is not installed.
+  public var pycodestyle: [String]?
+
+  private enum CodingKeys: String, CodingKey {
+    case firstLine = "first_line"
+    case endsWithNewline = "ends_with_newline"
+    case executable
+    case moduleDocstring = "module_docstring"
+    case functions
+    case sortingLines = "sorting_lines"
+    case namesUsed = "names_used"
+    case pycodestyle
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+@Suite("PythonBuilder reads the Python probe")
+struct PythonBuilderTests {
+  func outcome(channel: String = "", output: String = "", status: Int32 = 0)
+    -> ProcessSupervisor.Outcome
+  {
+    ProcessSupervisor.Outcome(
+      termination: .exited(status), output: Array(output.utf8), outputByteCount: output.utf8.count,
+      channel: Array(channel.utf8), duration: 0.1)
+  }
+
+  @Test("signatures, errors, dependencies and facts become availability and source facts")
+  func probeLines() {
+    let facts =
+      ##"{"first_line": "#!/usr/bin/env python3", "ends_with_newline": true, "executable": false, "module_docstring": "A module.", "functions": [], "sorting_lines": [12], "names_used": ["task_wait_random"]}"##
+    let lines = [
+      "P\t0\tdefault\t10", "P\t0\tok\tasync def wait_random(max_delay: int = 10) -> float",
+      "P\t1\terror\t{\"file\": \"1-concurrent_coroutines.py\", \"line\": 7, \"message\": \"NameError: x\"}",
+      "P\t2\tneeds\t1", "P\t3\twrong\tasync def task_wait_random(max_delay)",
+      "P\t4\tmissing-file\t",
+      "F\t4\t" + facts,
+    ]
+    let (availability, read) = PythonBuilder.read(
+      probe: outcome(channel: lines.joined(separator: "\n")))
+    #expect(availability[0] == .callable(signatureProblem: nil))
+    #expect(
+      availability[1]
+        == .compileError([
+          Diagnostic(
+            file: "1-concurrent_coroutines.py", line: 7, severity: "error", message: "NameError: x")
+        ]))
+    #expect(availability[2] == .needsTask(1))
+    #expect(availability[3] == .wrongSignature(found: "async def task_wait_random(max_delay)"))
+    #expect(availability[4] == .missing)
+    #expect(read.waitRandomHasDefault && read.waitRandomDefaultLiteral == 10)
+    #expect(read.sortingPlaces(forTask: 4) == ["4-tasks.py:12"])
+    #expect(read.body(ofTask: 4, mentions: "task_wait_random"))
+    #expect(read.pythonFiles[4]?.executable == false)
+  }
+
+  @Test("a probe that says nothing fails every task with the reason")
+  func silentProbe() {
+    let (availability, _) = PythonBuilder.read(probe: outcome(status: 1))
+    #expect(availability.count == 5)
+    #expect(availability.values.allSatisfy { !$0.isCallable })
+  }
+
+  @Test("pycodestyle's messages go to their files; without pycodestyle they stay unknown")
+  func style() {
+    var facts = SourceFacts(language: .python)
+    let file = PythonFileFacts(
+      firstLine: "", endsWithNewline: true, executable: true, moduleDocstring: "", functions: [],
+      sortingLines: [], namesUsed: [], pycodestyle: nil)
+    facts.pythonFiles = [0: file, 1: file]
+    var missing = facts
+    PythonBuilder.addStyle(
+      outcome(output: "/usr/bin/python3: No module named pycodestyle\n", status: 1), to: &missing)
+    #expect(missing.pythonFiles[0]?.pycodestyle == nil)
+    PythonBuilder.addStyle(
+      outcome(output: "/tmp/w/src/0-basic_async_syntax.py:3:80: E501 line too long\n", status: 1),
+      to: &facts)
+    #expect(
+      facts.pythonFiles[0]?.pycodestyle == ["0-basic_async_syntax.py:3:80: E501 line too long"])
+    #expect(facts.pythonFiles[1]?.pycodestyle == [])
+  }
+
+  @Test("calls read as Python: wait_n(12, 1)")
+  func pythonCalls() {
+    let call = PlannedCall(id: 0, taskID: 1, kind: .waitN, n: 12, maxDelay: 1, purpose: .sample)
+    #expect(call.description(in: .python) == "wait_n(12, 1)")
+    #expect(call.description(in: .swift) == "waitN(n: 12, maxDelay: 1)")
+  }
+
+  @Test("an exception ends its own call only")
+  func exceptionPerCall() {
+    let calls = RunPlan(seed: 1).calls(forTask: 1)
+    let channel = "X\t\(calls[0].id)\tZeroDivisionError: division by zero\nD\t1\n"
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(channel: channel), instrumented: true)
+    #expect(evidence.calls[0].interruption == .raised("ZeroDivisionError: division by zero"))
+    #expect(evidence.calls.dropFirst().allSatisfy { $0.interruption == nil })
+  }
+}

@@ -79,6 +79,11 @@ public enum Judge {
       return CheckReport(
         name: "signature", title: title, status: .failed,
         message: "expected \(expected), found \(found ?? name): \(problem)")
+    case .missing where language == .python && facts.pythonFiles[task.id] == nil:
+      return CheckReport(
+        name: "signature", title: title, status: .failed,
+        message: "expected \(expected) in \(task.python.file): there is no file \(task.python.file)"
+      )
     case .missing:
       return CheckReport(
         name: "signature", title: title, status: .failed,

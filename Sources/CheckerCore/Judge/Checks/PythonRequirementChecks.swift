@@ -12,7 +12,7 @@ enum PythonRequirementChecks {
     Check(name: name, title: "requirements: " + title, readsSourceOnly: true) { context in
       let file = context.task.python.file
       guard let facts = context.facts.pythonFiles[context.task.id] else {
-        return .fail("\(file) is missing")
+        return .skip("\(file) is missing")
       }
       return judge(facts, file)
     }

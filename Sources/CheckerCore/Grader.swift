@@ -18,6 +18,8 @@ public struct Grader: Sendable {
     public var taskIDs: [Int]
     /// Whether to keep the temporary build folder (its path is returned) instead of deleting it.
     public var keepsBuild: Bool
+    /// How checks turn into points.
+    public var scoring: Scoring = .perCheck
 
     /// Creates a request.
     ///
@@ -75,6 +77,24 @@ public struct Grader: Sendable {
       }.start()
     }
     return try outcome.get()
+  }
+
+  /// How the grading went as a whole, for a gradebook: the worst of a compile error, a crash
+  /// (or an exception, an `exit()`, a limit) and a timeout; `ok` when none happened.
+  static func status(build: BuildResult, evidence: [Int: TaskEvidence]) -> String {
+    let compileError = build.availability.values.contains {
+      if case .compileError = $0 { return true }
+      return false
+    }
+    if !build.submissionErrors.isEmpty || compileError { return "compile-error" }
+    let interruptions = evidence.values.flatMap { $0.calls.compactMap(\.interruption) }
+    if interruptions.contains(where: {
+      if case .timedOut = $0 { return false }
+      return true
+    }) {
+      return "crashed"
+    }
+    return interruptions.isEmpty ? "ok" : "timeout"
   }
 
   /// Grades a submission, blocking the calling thread until it is done.
@@ -135,6 +155,8 @@ public struct Grader: Sendable {
         submission: submission.displayPath, seed: request.seed,
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
+      report.scoring = request.scoring
+      report.status = Self.status(build: build, evidence: evidence)
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds
       return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)

@@ -9,6 +9,20 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// The compiler's message.
   public var message: String
 
+  /// Creates a diagnostic.
+  ///
+  /// - Parameters:
+  ///   - file: The file, relative to the submission.
+  ///   - line: The 1-based line.
+  ///   - severity: `error`, `warning` or `note`.
+  ///   - message: The compiler's message.
+  public init(file: String, line: Int, severity: String, message: String) {
+    self.file = file
+    self.line = line
+    self.severity = severity
+    self.message = message
+  }
+
   /// The diagnostic as a report shows it: `Sources/Lib/WaitN.swift:12: error: …`.
   public var description: String {
     "\(file):\(line): \(severity): \(message)"

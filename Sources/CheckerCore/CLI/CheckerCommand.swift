@@ -42,10 +42,20 @@ public enum CheckerCommand {
       return Output(status: 0, standardOutput: "asynccheck \(version)\n", standardError: "")
     }
     let seed = options.seed ?? UInt64.random(in: 1...99_999)
-    let request = Grader.Request(
+    var scoring = Scoring.perCheck
+    if let pointsPath = options.pointsPath {
+      do {
+        scoring = try Scoring.load(path: pointsPath)
+      } catch {
+        return Output(
+          status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+      }
+    }
+    var request = Grader.Request(
       path: options.path, target: options.target, languageMode: options.languageMode,
       language: options.language, seed: seed,
       taskIDs: options.taskIDs, keepsBuild: options.keepsBuild)
+    request.scoring = scoring
     let result: Grader.Result
     do {
       result = try Grader().grade(request)
@@ -61,17 +71,43 @@ public enum CheckerCommand {
     switch options.format {
     case .json:
       text = JSONReport.render(result.report)
+    case .gradescope:
+      text = GradescopeReport.render(result.report)
+    case .junit:
+      text = JUnitReport.render(result.report)
+    case .html:
+      text = HTMLReport.render(result.report)
+    case .github:
+      text = GitHubReport.render(result.report)
+      if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+        if let handle = FileHandle(forWritingAtPath: summaryPath) {
+          handle.seekToEndOfFile()
+          handle.write(Data(GitHubReport.summary(result.report).utf8))
+          handle.closeFile()
+        } else {
+          FileManager.default.createFile(
+            atPath: summaryPath, contents: Data(GitHubReport.summary(result.report).utf8))
+        }
+      }
     case .text:
       let usesColor =
-        isTerminal && !options.disablesColor && environment["NO_COLOR"] == nil
-        && environment["TERM"] != "dumb"
+        isTerminal && options.outputPath == nil && !options.disablesColor
+        && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
       text = TextReport(
         usesColor: usesColor, showsTimelines: options.showsTimelines,
         command: reproduceCommand(options)
       ).render(result.report)
     }
-    return Output(
-      status: result.report.passed ? 0 : 1, standardOutput: text, standardError: standardError)
+    let status: Int32 = result.report.passed ? 0 : 1
+    if let outputPath = options.outputPath {
+      guard FileManager.default.createFile(atPath: outputPath, contents: Data(text.utf8)) else {
+        return Output(
+          status: 2, standardOutput: "",
+          standardError: standardError + "checker: cannot write \(outputPath)\n")
+      }
+      return Output(status: status, standardOutput: "", standardError: standardError)
+    }
+    return Output(status: status, standardOutput: text, standardError: standardError)
   }
 
   /// The command that grades the same submission the same way, without the seed.

@@ -6,6 +6,14 @@ public struct CheckerOptions: Sendable, Equatable {
     case text
     /// One JSON object for programs.
     case json
+    /// Gradescope's `results.json`.
+    case gradescope
+    /// JUnit XML.
+    case junit
+    /// GitHub Actions annotations (and a step summary).
+    case github
+    /// One self-contained HTML page.
+    case html
   }
 
   /// The submission's path; `nil` for the bundled reference.
@@ -22,6 +30,10 @@ public struct CheckerOptions: Sendable, Equatable {
   public var taskIDs: [Int] = Exercise.tasks.map(\.id)
   /// The report format.
   public var format: Format = .text
+  /// The file to write the report to, instead of standard output.
+  public var outputPath: String?
+  /// The `--points` file.
+  public var pointsPath: String?
   /// Whether to draw every timeline.
   public var showsTimelines = false
   /// Whether to keep the build folder.
@@ -94,9 +106,11 @@ public struct CheckerOptions: Sendable, Equatable {
         guard let format = Format(rawValue: text) else {
           throw .invalidValue(
             option: name, value: text,
-            expected: Format.allCases.map(\.rawValue).joined(separator: " or "))
+            expected: "one of " + Format.allCases.map(\.rawValue).joined(separator: ", "))
         }
         options.format = format
+      case "--output", "-o": options.outputPath = try value(for: name)
+      case "--points": options.pointsPath = try value(for: name)
       case "--timeline": options.showsTimelines = true
       case "--keep-build": options.keepsBuild = true
       case "--no-color": options.disablesColor = true
@@ -135,7 +149,14 @@ public struct CheckerOptions: Sendable, Equatable {
                             holds 0-basic_async_syntax.py … 4-tasks.py, else Swift).
       --seed N              Draw the inputs from seed N (every report prints its seed).
       --task LIST           Grade only these tasks, such as 0,3.
-      --format text|json    The report format (default: text).
+      --format FORMAT       The report format: text (default), json, gradescope (Gradescope's
+                            results.json), junit (JUnit XML), github (GitHub Actions
+                            annotations, and a summary in $GITHUB_STEP_SUMMARY), html (one
+                            self-contained page).
+      -o, --output FILE     Write the report to FILE instead of standard output.
+      --points FILE         Weigh tasks: a JSON object of points per task, such as
+                            {"0": 2, "1": 3, "2": 1, "3": 1, "4": 3}. Default: one point per
+                            check. Every format shows the same score.
       --timeline            Draw the timeline of waitN and taskWaitN even when they pass.
       --keep-build          Keep the temporary build folder and print its path.
       --no-color            No colour (also when NO_COLOR is set or output is not a terminal).

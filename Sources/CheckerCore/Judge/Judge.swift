@@ -56,6 +56,10 @@ public enum Judge {
           "needs \(task.functionName(in: language)) (task \(task.id)) to pass first: fix it, "
           + "then this runs"
       }
+      let location = facts.declared[task.id]?.location
+      for index in checks.indices where checks[index].status == .failed {
+        checks[index].location = location
+      }
       return TaskReport(
         id: task.id, title: task.title, function: task.declaration(in: language), checks: checks,
         printed: taskEvidence.flatMap(printed))
@@ -100,7 +104,8 @@ public enum Judge {
         message: language == .swift
           ? "\(name) does not compile" : "\(task.python.file) does not import",
         details: diagnostics.prefix(8).map(\.description)
-          + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : []))
+          + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : []),
+        diagnostics: diagnostics)
     case .needsTask(let other):
       let used = Exercise.task(other)?.functionName(in: language) ?? "task \(other)"
       return CheckReport(

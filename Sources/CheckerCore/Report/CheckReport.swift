@@ -22,6 +22,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
   public var details: [String]
   /// When each sleep of a `waitN`/`taskWaitN` call ran, for a picture.
   public var timeline: Timeline?
+  /// Where the task's function is declared (`file:line`), when known: where an annotation goes.
+  public var location: String?
+  /// The compiler's messages, for a check that failed to compile.
+  public var diagnostics: [Diagnostic] = []
 
   /// Creates a check report.
   ///
@@ -32,9 +36,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
   ///   - message: What was expected and seen, or why it was skipped.
   ///   - details: More lines under the message.
   ///   - timeline: The sleeps of a call, for a picture.
+  ///   - diagnostics: The compiler's messages, for a compile failure.
   public init(
     name: String, title: String, status: Status, message: String = "", details: [String] = [],
-    timeline: Timeline? = nil
+    timeline: Timeline? = nil, diagnostics: [Diagnostic] = []
   ) {
     self.name = name
     self.title = title
@@ -42,5 +47,6 @@ public struct CheckReport: Sendable, Codable, Equatable {
     self.message = message
     self.details = details
     self.timeline = timeline
+    self.diagnostics = diagnostics
   }
 }

@@ -19,10 +19,16 @@ public struct GradeReport: Sendable, Codable, Equatable {
   /// Seconds spent running the harness.
   public var runSeconds: Double = 0
 
-  /// Checks passed, over all tasks.
-  public var score: Int { tasks.reduce(0) { $0 + $1.score } }
-  /// Checks in all.
-  public var maxScore: Int { tasks.reduce(0) { $0 + $1.checks.count } }
+  /// How checks turn into points.
+  public var scoring: Scoring = .perCheck
+  /// Points earned, over all tasks (checks passed, by default).
+  public var score: Double { tasks.reduce(0) { $0 + scoring.score(of: $1) } }
+  /// Points in all (checks, by default).
+  public var maxScore: Double { tasks.reduce(0) { $0 + scoring.maxScore(of: $1) } }
+  /// The score as a whole percentage.
+  public var percent: Int { maxScore > 0 ? Int((score / maxScore * 100).rounded(.down)) : 0 }
+  /// How the grading went as a whole: `ok`, `compile-error`, `crashed` or `timeout`.
+  public var status: String = "ok"
   /// Whether every check passed.
   public var passed: Bool { tasks.allSatisfy(\.passed) }
 
@@ -47,6 +53,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
   private enum CodingKeys: String, CodingKey {
     case submission, seed, tasks, notes, seconds, score, passed
     case maxScore = "max_score"
+    case status, points
     case buildSeconds = "build_seconds"
     case runSeconds = "run_seconds"
   }
@@ -64,6 +71,13 @@ public struct GradeReport: Sendable, Codable, Equatable {
     seconds = try container.decode(Double.self, forKey: .seconds)
     buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
     runSeconds = try container.decodeIfPresent(Double.self, forKey: .runSeconds) ?? 0
+    status = try container.decodeIfPresent(String.self, forKey: .status) ?? "ok"
+    let points = try container.decodeIfPresent([String: Double].self, forKey: .points) ?? [:]
+    scoring = Scoring(
+      taskPoints: Dictionary(
+        uniqueKeysWithValues: points.compactMap { key, value in
+          Int(key).map { ($0, value) }
+        }))
   }
 
   /// Encodes the report, with its score.
@@ -82,5 +96,11 @@ public struct GradeReport: Sendable, Codable, Equatable {
     try container.encode(score, forKey: .score)
     try container.encode(maxScore, forKey: .maxScore)
     try container.encode(passed, forKey: .passed)
+    try container.encode(status, forKey: .status)
+    if !scoring.isPerCheck {
+      try container.encode(
+        Dictionary(uniqueKeysWithValues: scoring.taskPoints.map { ("\($0.key)", $0.value) }),
+        forKey: .points)
+    }
   }
 }

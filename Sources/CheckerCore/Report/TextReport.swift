@@ -58,15 +58,27 @@ public struct TextReport: Sendable {
           "    | " + $0
         }
       }
-      lines.append("  Task score: \(task.score)/\(task.checks.count)")
+      lines.append(
+        report.scoring.isPerCheck
+          ? "  Task score: \(task.score)/\(task.checks.count)"
+          : "  Task score: \(Self.number(report.scoring.score(of: task)))/"
+            + "\(Self.number(report.scoring.maxScore(of: task))) points")
     }
     lines.append("")
-    let percent = report.maxScore == 0 ? 0 : report.score * 100 / report.maxScore
-    let score = "Score: \(report.score)/\(report.maxScore) checks (\(percent)%)"
+    let unit = report.scoring.isPerCheck ? "checks" : "points"
+    let score =
+      "Score: \(Self.number(report.score))/\(Self.number(report.maxScore)) \(unit) "
+      + "(\(report.percent)%)"
     lines.append(bold(report.passed ? green(score) : score))
     lines.append(
       "Reproduce: \(command.replacingFirst("checker", with: "checker --seed \(report.seed)"))")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A score without a needless fraction: `17`, `7.5`, `6.67`.
+  static func number(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
   private func mark(_ status: CheckReport.Status) -> String {

@@ -55,7 +55,10 @@ struct CheckerExecutableTests {
     arguments: [
       (["/no/such/place"], "no such file or folder: /no/such/place"),
       (["--bogus"], "unknown option --bogus (see checker --help)"),
-      (["--format", "xml"], "--format xml: expected text or json"),
+      (
+        ["--format", "xml"],
+        "--format xml: expected one of text, json, gradescope, junit, github, html"
+      ),
     ])
   func badInput(arguments: [String], message: String) async throws {
     let run = try await Self.checker(arguments)

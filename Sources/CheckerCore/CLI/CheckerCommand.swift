@@ -28,6 +28,11 @@ public enum CheckerCommand {
   public static func run(
     arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false
   ) -> Output {
+    if arguments.first == "grade-all" {
+      return BatchCommand.run(
+        arguments: Array(arguments.dropFirst()), isTerminal: isTerminal,
+        progressStream: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
     let options: CheckerOptions
     do {
       options = try CheckerOptions.parse(arguments)
@@ -67,36 +72,18 @@ public enum CheckerCommand {
     if let folder = result.keptBuildFolder {
       standardError += "checker: build folder kept at \(folder)\n"
     }
-    let text: String
-    switch options.format {
-    case .json:
-      text = JSONReport.render(result.report)
-    case .gradescope:
-      text = GradescopeReport.render(result.report)
-    case .junit:
-      text = JUnitReport.render(result.report)
-    case .html:
-      text = HTMLReport.render(result.report)
-    case .github:
-      text = GitHubReport.render(result.report)
-      if let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
-        if let handle = FileHandle(forWritingAtPath: summaryPath) {
-          handle.seekToEndOfFile()
-          handle.write(Data(GitHubReport.summary(result.report).utf8))
-          handle.closeFile()
-        } else {
-          FileManager.default.createFile(
-            atPath: summaryPath, contents: Data(GitHubReport.summary(result.report).utf8))
-        }
-      }
-    case .text:
-      let usesColor =
-        isTerminal && options.outputPath == nil && !options.disablesColor
-        && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-      text = TextReport(
+    let usesColor =
+      isTerminal && options.outputPath == nil && !options.disablesColor
+      && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    let text = options.format.render(
+      result.report,
+      text: TextReport(
         usesColor: usesColor, showsTimelines: options.showsTimelines,
-        command: reproduceCommand(options)
-      ).render(result.report)
+        command: reproduceCommand(options)))
+    if options.format == .github, let summaryPath = environment["GITHUB_STEP_SUMMARY"],
+      !summaryPath.isEmpty
+    {
+      appendSummary(GitHubReport.summary(result.report), to: summaryPath)
     }
     let status: Int32 = result.report.passed ? 0 : 1
     if let outputPath = options.outputPath {
@@ -108,6 +95,17 @@ public enum CheckerCommand {
       return Output(status: status, standardOutput: "", standardError: standardError)
     }
     return Output(status: status, standardOutput: text, standardError: standardError)
+  }
+
+  /// Appends `text` to the file at `path` (GitHub's step summary), making it if needed.
+  static func appendSummary(_ text: String, to path: String) {
+    if let handle = FileHandle(forWritingAtPath: path) {
+      handle.seekToEndOfFile()
+      handle.write(Data(text.utf8))
+      handle.closeFile()
+    } else {
+      FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
   }
 
   /// The command that grades the same submission the same way, without the seed.

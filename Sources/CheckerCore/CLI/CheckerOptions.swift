@@ -1,20 +1,7 @@
 /// The checker's command line, parsed by hand (the package uses no third-party parser).
 public struct CheckerOptions: Sendable, Equatable {
   /// A report format.
-  public enum Format: String, Sendable, Equatable, CaseIterable {
-    /// The Holberton-style report for people.
-    case text
-    /// One JSON object for programs.
-    case json
-    /// Gradescope's `results.json`.
-    case gradescope
-    /// JUnit XML.
-    case junit
-    /// GitHub Actions annotations (and a step summary).
-    case github
-    /// One self-contained HTML page.
-    case html
-  }
+  public typealias Format = ReportFormat
 
   /// The submission's path; `nil` for the bundled reference.
   public var path: String?
@@ -130,6 +117,7 @@ public struct CheckerOptions: Sendable, Equatable {
   /// The help text.
   public static let help = """
     USAGE: checker [options] [PATH]
+           checker grade-all [options] CLASS_DIR    (see checker grade-all --help)
 
     Grades an "async basics" submission: compiles it with a harness, runs its five functions
     in child processes against property tests, and prints one line per check.

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Why a batch could not run at all.
+public enum BatchError: Error, Equatable, LocalizedError {
+  /// The class folder does not exist.
+  case notFound(path: String)
+  /// The class path is a file.
+  case notAFolder(path: String)
+  /// The class folder has no student folders.
+  case noStudents(path: String)
+  /// The output folder is inside a student's submission.
+  case outputInsideSubmission(output: String, student: String)
+  /// The output folder cannot be written.
+  case unwritable(path: String)
+
+  /// A one-line message naming the path.
+  public var errorDescription: String? {
+    switch self {
+    case .notFound(let path):
+      "no such folder: \(path)"
+    case .notAFolder(let path):
+      "\(path) is a file: grade-all takes a folder holding one subfolder per student"
+    case .noStudents(let path):
+      "no student folders in \(path): grade-all takes a folder holding one subfolder per student"
+    case .outputInsideSubmission(let output, let student):
+      "the output folder \(output) is inside \(student)'s submission: choose another with --out"
+    case .unwritable(let path):
+      "cannot write to \(path)"
+    }
+  }
+}

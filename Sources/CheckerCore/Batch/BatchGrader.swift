@@ -1,0 +1,212 @@
+import Foundation
+
+/// Grades a whole class: every subfolder of a class folder is one student's submission.
+///
+/// Submissions are graded by a bounded number of workers at once, each on a thread of its own.
+/// Timing checks allow for a loaded machine (see `Tolerances`; the load test grades correct
+/// submissions with 8 CPU hogs and sees no false fail), so two or three gradings side by side do
+/// not change a verdict, and a broken, hanging or hostile submission is held to its own limits.
+public struct BatchGrader: Sendable {
+  /// What to grade, and how.
+  public struct Options: Sendable {
+    /// The class folder.
+    public var classFolder: String
+    /// Where reports and the gradebook go (never inside a submission).
+    public var outputFolder: String
+    /// The formats of each student's report.
+    public var formats: [ReportFormat]
+    /// How many submissions are graded at once.
+    public var workers: Int
+    /// Whether to grade again submissions that did not change.
+    public var force: Bool
+    /// The seed for every student's inputs.
+    public var seed: UInt64
+    /// How checks turn into points.
+    public var scoring: Scoring
+    /// The submissions' language, or `nil` to detect each one's.
+    public var language: Language?
+
+    /// Creates options.
+    ///
+    /// - Parameters:
+    ///   - classFolder: The class folder.
+    ///   - outputFolder: Where reports go.
+    ///   - formats: The report formats.
+    ///   - workers: Gradings at once.
+    ///   - force: Whether to grade unchanged submissions again.
+    ///   - seed: The seed for every student.
+    ///   - scoring: How checks turn into points.
+    ///   - language: The submissions' language, or `nil` to detect it.
+    public init(
+      classFolder: String, outputFolder: String, formats: [ReportFormat], workers: Int,
+      force: Bool, seed: UInt64, scoring: Scoring, language: Language?
+    ) {
+      self.classFolder = classFolder
+      self.outputFolder = outputFolder
+      self.formats = formats
+      self.workers = workers
+      self.force = force
+      self.seed = seed
+      self.scoring = scoring
+      self.language = language
+    }
+  }
+
+  /// The options.
+  public let options: Options
+
+  /// Creates a batch grader.
+  ///
+  /// - Parameter options: What to grade, and how.
+  public init(options: Options) {
+    self.options = options
+  }
+
+  /// The student folders of the class, by name.
+  ///
+  /// - Returns: Each student's name and folder.
+  /// - Throws: `BatchError` when the class folder cannot be graded.
+  public func students() throws(BatchError) -> [(name: String, folder: URL)] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: options.classFolder, isDirectory: &isDirectory)
+    else { throw .notFound(path: options.classFolder) }
+    guard isDirectory.boolValue else { throw .notAFolder(path: options.classFolder) }
+    let root = URL(fileURLWithPath: options.classFolder).standardizedFileURL
+    let output = URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    var students: [(String, URL)] = []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      let folder = root.appendingPathComponent(name)
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+        isFolder.boolValue, folder.path != output
+      else { continue }
+      if output.hasPrefix(folder.path + "/") {
+        throw .outputInsideSubmission(output: options.outputFolder, student: name)
+      }
+      students.append((name, folder))
+    }
+    guard !students.isEmpty else { throw .noStudents(path: options.classFolder) }
+    return students
+  }
+
+  /// Grades every student, writing each one's reports as soon as it is graded.
+  ///
+  /// - Parameter progress: Called after each student, with the count done and the total.
+  /// - Returns: Every student's result, in name order.
+  /// - Throws: `BatchError` when the class cannot be read or the output cannot be written.
+  public func run(progress: @escaping @Sendable (Int, Int, StudentResult) -> Void = { _, _, _ in })
+    throws(BatchError) -> [StudentResult]
+  {
+    let students = try students()
+    let state = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(".asynccheck")
+    do {
+      try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    } catch {
+      throw .unwritable(path: options.outputFolder)
+    }
+    let queue = WorkQueue(count: students.count)
+    let workers = max(1, min(options.workers, students.count))
+    let group = DispatchGroup()
+    for _ in 0..<workers {
+      group.enter()
+      Thread {
+        while let index = queue.next() {
+          let result = grade(students[index].name, students[index].folder, state: state)
+          let done = queue.finish(index, result)
+          progress(done, students.count, result)
+        }
+        group.leave()
+      }.start()
+    }
+    group.wait()
+    return queue.results
+  }
+
+  private func grade(_ student: String, _ folder: URL, state: URL) -> StudentResult {
+    let salt =
+      "\(options.seed)|\(options.scoring.taskPoints.sorted { $0.key < $1.key })|"
+      + "\(options.language?.rawValue ?? "")|\(CheckerCommand.version)"
+    let hash = ContentHash.of(folder: folder, salt: salt)
+    let saved = state.appendingPathComponent(student + ".json")
+    let savedHash = state.appendingPathComponent(student + ".hash")
+    if !options.force,
+      (try? String(contentsOf: savedHash, encoding: .utf8)) == hash,
+      let data = FileManager.default.contents(atPath: saved.path),
+      let report = try? JSONDecoder().decode(GradeReport.self, from: data)
+    {
+      write(report, for: student)
+      return StudentResult(student: student, status: report.status, report: report, wasReused: true)
+    }
+    var request = Grader.Request(path: folder.path, language: options.language, seed: options.seed)
+    request.scoring = options.scoring
+    let result: StudentResult
+    do {
+      var report = try Grader().grade(request).report
+      report.submission = student
+      write(report, for: student)
+      try? Data(JSONReport.render(report).utf8).write(to: saved)
+      try? Data(hash.utf8).write(to: savedHash)
+      result = StudentResult(student: student, status: report.status, report: report)
+    } catch {
+      let noSources: Bool =
+        switch error {
+        case .submission(.noSwiftSources), .submission(.noPythonSources): true
+        default: false
+        }
+      result = StudentResult(
+        student: student, status: noSources ? "no-submission" : "error",
+        error: error.localizedDescription)
+      try? FileManager.default.removeItem(at: savedHash)
+    }
+    return result
+  }
+
+  private func write(_ report: GradeReport, for student: String) {
+    let text = TextReport(
+      usesColor: false, showsTimelines: false, command: "checker \(student)")
+    for format in options.formats {
+      let url = URL(fileURLWithPath: options.outputFolder)
+        .appendingPathComponent(student + format.fileSuffix)
+      try? Data(format.render(report, text: text).utf8).write(to: url)
+    }
+  }
+}
+
+/// The batch's shared to-do list and results: a lock around two arrays, for worker threads.
+///
+/// `@unchecked Sendable`: every access to the mutable state goes through `lock`.
+private final class WorkQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nextIndex = 0
+  private var done = 0
+  private let count: Int
+  private var slots: [StudentResult?]
+
+  init(count: Int) {
+    self.count = count
+    slots = Array(repeating: nil, count: count)
+  }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextIndex < count else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
+  }
+
+  func finish(_ index: Int, _ result: StudentResult) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = result
+    done += 1
+    return done
+  }
+
+  var results: [StudentResult] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
+  }
+}

@@ -1,0 +1,13 @@
+/// One student's outcome in a batch.
+public struct StudentResult: Sendable {
+  /// The student's folder name.
+  public var student: String
+  /// `ok`, `compile-error`, `crashed`, `timeout`, `no-submission` or `error`.
+  public var status: String
+  /// The report, when the submission could be graded.
+  public var report: GradeReport?
+  /// Why it could not be graded, when it could not.
+  public var error: String?
+  /// Whether the previous grading was reused because the sources had not changed.
+  public var wasReused = false
+}

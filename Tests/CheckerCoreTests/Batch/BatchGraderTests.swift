@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+@Suite("Batch grading", .serialized)
+struct BatchGraderTests {
+  static let samples = [
+    "swift/correct-task-group", "swift/broken-sequential", "swift/broken-compile-error",
+    "swift/broken-crash", "python/correct-callback", "python/broken-spawn-order",
+  ]
+
+  func makeClass() throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-class-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for sample in Self.samples {
+      let name = sample.replacingOccurrences(of: "/", with: "-")
+      try FileManager.default.copyItem(
+        at: SampleCatalog.folder.appendingPathComponent(sample),
+        to: root.appendingPathComponent(name))
+    }
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("zz-empty"), withIntermediateDirectories: true)
+    return root
+  }
+
+  @Test("a batch with two workers gives each sample the verdicts it gets alone")
+  func sameVerdictsAsOneByOne() async throws {
+    let root = try makeClass()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let output = root.appendingPathComponent("grades").path
+    let grader = BatchGrader(
+      options: .init(
+        classFolder: root.path, outputFolder: output, formats: [.json, .junit], workers: 2,
+        force: false, seed: 2024, scoring: .perCheck, language: nil))
+    let results = try await offPool { try grader.run() }
+    let names = Self.samples.map { $0.replacingOccurrences(of: "/", with: "-") }
+    #expect(results.map(\.student) == names.sorted() + ["zz-empty"])
+    #expect(results.last?.status == "no-submission")
+    for sample in Self.samples {
+      let result = try #require(
+        results.first { $0.student == sample.replacingOccurrences(of: "/", with: "-") })
+      let expected = try #require(SampleCatalog.shared.samples[sample]).expect
+      let report = try #require(result.report, "\(sample): \(result.error ?? "")")
+      let language: Language = sample.hasPrefix("python/") ? .python : .swift
+      for task in report.tasks {
+        let view = TaskReportView(
+          failed: task.checks.filter { $0.status == .failed }.map(\.name),
+          skipped: task.checks.filter { $0.status == .skipped }.map(\.name),
+          behaviour: CheckCatalog.checks(forTask: task.id, language: language)
+            .filter { !$0.readsSourceOnly }.map(\.name))
+        let expectation = try #require(expected["\(task.id)"])
+        #expect(SampleCatalog.matches(view, expectation), "\(sample) task \(task.id): \(view)")
+      }
+      for suffix in [".json", ".junit.xml"] {
+        #expect(FileManager.default.fileExists(atPath: "\(output)/\(result.student)\(suffix)"))
+      }
+    }
+    // Nothing changed: the second run grades nothing again.
+    let again = try await offPool { try grader.run() }
+    #expect(again.filter(\.wasReused).count == Self.samples.count)
+    #expect(again.map(\.status) == results.map(\.status))
+  }
+
+  @Test("the gradebook has a row per student with task points, total, percent and status")
+  func gradebook() throws {
+    let task = TaskReport(
+      id: 0, title: "t", function: "f",
+      checks: [
+        CheckReport(name: "a", title: "a", status: .passed),
+        CheckReport(name: "b", title: "b", status: .failed),
+      ], printed: nil)
+    let report = GradeReport(submission: "x", seed: 1, tasks: [task], notes: [], seconds: 1)
+    let csv = Gradebook.csv([
+      StudentResult(student: "ann, the first", status: "ok", report: report),
+      StudentResult(student: "bo", status: "no-submission", error: "no sources"),
+    ])
+    let rows = csv.split(separator: "\n").map(String.init)
+    #expect(rows[0] == "student,task0,task1,task2,task3,task4,total,max,percent,status")
+    #expect(rows[1] == "\"ann, the first\",1,,,,,1,2,50,ok")
+    #expect(rows[2] == "bo,,,,,,0,,0,no-submission")
+    let summary = Gradebook.summary(
+      [StudentResult(student: "ann", status: "ok", report: report)], seconds: 3)
+    #expect(summary.contains("class average 50%"))
+    #expect(summary.contains("0/1 passed  task 0 b: b"))
+  }
+
+  @Test("the content hash changes with a file's contents, name and mode")
+  func contentHash() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("hash-\(UUID())")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("a.swift")
+    try Data("one".utf8).write(to: file)
+    let first = ContentHash.of(folder: root, salt: "s")
+    #expect(ContentHash.of(folder: root, salt: "s") == first)
+    #expect(ContentHash.of(folder: root, salt: "t") != first)
+    try Data("two".utf8).write(to: file)
+    let second = ContentHash.of(folder: root, salt: "s")
+    #expect(second != first)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    #expect(ContentHash.of(folder: root, salt: "s") != second)
+  }
+
+  @Test(
+    "grade-all refuses what it cannot grade, naming the path",
+    arguments: [
+      (["/no/such/class"], "checker: no such folder: /no/such/class\n"),
+      (["--workers", "0", "x"], "checker: --workers needs a whole number ≥ 1\n"),
+      (
+        ["--format", "pdf", "x"],
+        "checker: --format pdf: expected a comma-separated list of text, json, gradescope, junit, github, html\n"
+      ),
+      ([], "checker: grade-all needs a class folder (see --help)\n"),
+    ])
+  func badInput(arguments: [String], message: String) {
+    let output = BatchCommand.run(arguments: arguments, isTerminal: false)
+    #expect(output.status == 2)
+    #expect(output.standardError == message)
+  }
+}

@@ -16,4 +16,28 @@ public struct BuildResult: Sendable {
   /// What the sources say, when the build read it (Python's `ast` probe); `nil` for Swift,
   /// whose sources the checker reads itself.
   public var facts: SourceFacts?
+
+  /// Creates a build result.
+  ///
+  /// - Parameters:
+  ///   - availability: Each task's function, as the build found it.
+  ///   - launcher: The command that starts the harness, if anything was built.
+  ///   - isInstrumented: Whether sleeps are recorded.
+  ///   - hasDefaultMaxDelay: Whether `waitRandom()` can be called without arguments.
+  ///   - submissionErrors: Errors outside every task's function.
+  ///   - seconds: Seconds spent building.
+  ///   - facts: What the sources say, when the build read it.
+  public init(
+    availability: [Int: TaskAvailability], launcher: [String]?, isInstrumented: Bool,
+    hasDefaultMaxDelay: Bool, submissionErrors: [Diagnostic], seconds: Double,
+    facts: SourceFacts? = nil
+  ) {
+    self.availability = availability
+    self.launcher = launcher
+    self.isInstrumented = isInstrumented
+    self.hasDefaultMaxDelay = hasDefaultMaxDelay
+    self.submissionErrors = submissionErrors
+    self.seconds = seconds
+    self.facts = facts
+  }
 }

@@ -4,8 +4,16 @@
 /// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
 /// `W context start end value` a recorded sleep, `T context t` a recorded `taskWaitRandom`,
 /// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the harness started.
-enum HarnessReader {
-  static func evidence(
+public enum HarnessReader {
+  /// Reads what a harness process wrote on its channel.
+  ///
+  /// - Parameters:
+  ///   - taskID: The task the process ran.
+  ///   - calls: The calls it was asked to make.
+  ///   - outcome: How it ended, and what it wrote.
+  ///   - instrumented: Whether sleeps were recorded.
+  /// - Returns: The evidence for the judge.
+  public static func evidence(
     taskID: Int, calls: [PlannedCall], outcome: ProcessSupervisor.Outcome, instrumented: Bool
   ) -> TaskEvidence {
     var records = calls.map { TaskEvidence.Call(plan: $0) }

@@ -39,6 +39,26 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
   /// Which checks use it.
   public let purpose: Purpose
 
+  /// Creates a call.
+  ///
+  /// - Parameters:
+  ///   - id: A number, unique in the plan.
+  ///   - taskID: The task it belongs to.
+  ///   - kind: What is called.
+  ///   - n: The `n` argument.
+  ///   - maxDelay: The `maxDelay` argument.
+  ///   - purpose: Which checks use it.
+  public init(
+    id: Int, taskID: Int, kind: Kind, n: Int, maxDelay: Int, purpose: Purpose
+  ) {
+    self.id = id
+    self.taskID = taskID
+    self.kind = kind
+    self.n = n
+    self.maxDelay = maxDelay
+    self.purpose = purpose
+  }
+
   /// The call as Swift source, as reports show it: `waitN(n: 12, maxDelay: 1)`.
   public var description: String {
     switch kind {

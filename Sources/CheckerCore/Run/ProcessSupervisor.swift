@@ -80,6 +80,25 @@ public enum ProcessSupervisor {
     public var channel: [UInt8]
     /// Wall-clock seconds from start to end.
     public var duration: Double
+
+    /// Creates an outcome.
+    ///
+    /// - Parameters:
+    ///   - termination: How the process ended.
+    ///   - output: The start of what it printed.
+    ///   - outputByteCount: How many bytes it printed in all.
+    ///   - channel: What it wrote on the report channel.
+    ///   - duration: Seconds from start to end.
+    public init(
+      termination: Termination, output: [UInt8], outputByteCount: Int, channel: [UInt8],
+      duration: Double
+    ) {
+      self.termination = termination
+      self.output = output
+      self.outputByteCount = outputByteCount
+      self.channel = channel
+      self.duration = duration
+    }
   }
 
   /// How much printed output an outcome keeps.

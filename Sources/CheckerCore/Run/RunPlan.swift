@@ -10,7 +10,7 @@ public struct RunPlan: Sendable {
   public let calls: [PlannedCall]
 
   /// How long `waitRandom()` calls (default maxDelay 10) are watched before they are abandoned.
-  public static let defaultArgumentWindow = 2.2
+  public static let defaultArgumentWindow = 2.0
 
   /// Draws the plan for `seed`.
   ///

@@ -100,7 +100,7 @@ enum WaitRandomChecks {
         "`\(context.name(ofTask: 0))()` returned \(Format.values(values)): none above 5; the default looks "
           + "smaller than 10")
     }
-    // A function that sleeps: about 22% of 30 calls end within 2.2 s when the default is 10,
+    // A function that sleeps: about 20% of 30 calls end within 2 s when the default is 10,
     // many more when it is smaller; this avoids waiting 10 s.
     let threshold =
       (0...calls.count).first { count in

@@ -21,7 +21,9 @@ func channel(for calls: [PlannedCall]) -> String {
       values.append(value)
       lines.append("W\t\(call.id)\t0.002\t\(value + 0.002)\t\(value)")
     }
-    lines.append("E\t\(call.id)\t\((values.last ?? 0) + 0.003)\t" + values.map { "\($0)" }.joined(separator: ","))
+    lines.append(
+      "E\t\(call.id)\t\((values.last ?? 0) + 0.003)\t"
+        + values.map { "\($0)" }.joined(separator: ","))
   }
   lines.append("D\t2.1")
   return lines.joined(separator: "\n") + "\n"
@@ -33,17 +35,22 @@ for n in [10, 100, 1000] {
     PlannedCall(id: index, taskID: 1, kind: .waitN, n: size, maxDelay: 2, purpose: .sample)
   }
   let outcome = ProcessSupervisor.Outcome(
-    termination: .exited(0), output: [], outputByteCount: 0, channel: Array(channel(for: calls).utf8),
+    termination: .exited(0), output: [], outputByteCount: 0,
+    channel: Array(channel(for: calls).utf8),
     duration: 2.1)
   let build = BuildResult(
-    availability: Dictionary(uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
-    launcher: ["x"], isInstrumented: true, hasDefaultMaxDelay: true, submissionErrors: [], seconds: 0)
+    availability: Dictionary(
+      uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
+    launcher: ["x"], isInstrumented: true, hasDefaultMaxDelay: true, submissionErrors: [],
+    seconds: 0)
   var times: [Double] = []
   for _ in 0..<9 {
     let start = clock.now
-    let evidence = HarnessReader.evidence(taskID: 1, calls: calls, outcome: outcome, instrumented: true)
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome, instrumented: true)
     let reports = Judge.grade(
-      [Exercise.tasks[1]], build: build, evidence: [1: evidence], facts: SourceFacts(language: .swift))
+      [Exercise.tasks[1]], build: build, evidence: [1: evidence],
+      facts: SourceFacts(language: .swift))
     precondition(reports[0].checks.count == 7)
     times.append(seconds(clock.now - start))
   }
@@ -53,7 +60,8 @@ for n in [10, 100, 1000] {
 }
 print("n      read + judge (median of 9)   per sleep")
 for (n, median, perSleep) in table {
-  print("\(n)".padding(toLength: 7, withPad: " ", startingAt: 0)
-    + String(format: "%8.2f ms", median * 1000).padding(toLength: 29, withPad: " ", startingAt: 0)
-    + String(format: "%.1f µs", perSleep))
+  print(
+    "\(n)".padding(toLength: 7, withPad: " ", startingAt: 0)
+      + String(format: "%8.2f ms", median * 1000).padding(toLength: 29, withPad: " ", startingAt: 0)
+      + String(format: "%.1f µs", perSleep))
 }

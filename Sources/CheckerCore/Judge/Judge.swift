@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what the build found and what the harness saw into verdicts, task by task.
 ///
 /// Every task opens with its signature check (from the build). When the task's function cannot
@@ -47,7 +49,11 @@ public enum Judge {
         {
           verdict = .skip(cause)
         }
-        checks.append(report(check.name, check.title, verdict))
+        // Python names the parameter max_delay; the checks' titles are written once.
+        let title =
+          language == .python
+          ? check.title.replacingOccurrences(of: "maxDelay", with: "max_delay") : check.title
+        checks.append(report(check.name, title, verdict))
       }
       if let cause = task.prerequisites.lazy.compactMap({ failing[$0] }).first {
         failing[task.id] = cause

@@ -41,7 +41,7 @@ for n in [10, 100, 1000] {
   let build = BuildResult(
     availability: Dictionary(
       uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
-    launcher: ["x"], isInstrumented: true, hasDefaultMaxDelay: true, submissionErrors: [],
+    launcher: ["x"], isInstrumented: true, submissionErrors: [],
     seconds: 0)
   var times: [Double] = []
   for _ in 0..<9 {

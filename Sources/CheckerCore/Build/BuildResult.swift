@@ -7,8 +7,6 @@ public struct BuildResult: Sendable {
   public var launcher: [String]?
   /// Whether `waitRandom` and `taskWaitRandom` calls are recorded (see `Instrumenter`).
   public var isInstrumented: Bool
-  /// Whether `waitRandom()` can be called without arguments.
-  public var hasDefaultMaxDelay: Bool
   /// Compiler errors outside any task's function, which stop the whole submission from building.
   public var submissionErrors: [Diagnostic]
   /// Seconds spent type-checking and compiling.
@@ -23,19 +21,17 @@ public struct BuildResult: Sendable {
   ///   - availability: Each task's function, as the build found it.
   ///   - launcher: The command that starts the harness, if anything was built.
   ///   - isInstrumented: Whether sleeps are recorded.
-  ///   - hasDefaultMaxDelay: Whether `waitRandom()` can be called without arguments.
   ///   - submissionErrors: Errors outside every task's function.
   ///   - seconds: Seconds spent building.
   ///   - facts: What the sources say, when the build read it.
   public init(
     availability: [Int: TaskAvailability], launcher: [String]?, isInstrumented: Bool,
-    hasDefaultMaxDelay: Bool, submissionErrors: [Diagnostic], seconds: Double,
+    submissionErrors: [Diagnostic], seconds: Double,
     facts: SourceFacts? = nil
   ) {
     self.availability = availability
     self.launcher = launcher
     self.isInstrumented = isInstrumented
-    self.hasDefaultMaxDelay = hasDefaultMaxDelay
     self.submissionErrors = submissionErrors
     self.seconds = seconds
     self.facts = facts

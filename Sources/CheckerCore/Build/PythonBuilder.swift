@@ -53,7 +53,7 @@ public struct PythonBuilder: Sendable {
     Self.addStyle(outcomes[1], to: &facts)
     return BuildResult(
       availability: availability, launcher: [python, "-B", "-u", harness, "run", sources],
-      isInstrumented: true, hasDefaultMaxDelay: facts.waitRandomHasDefault, submissionErrors: [],
+      isInstrumented: true, submissionErrors: [],
       seconds: ProcessSupervisor.monotonicSeconds() - start, facts: facts)
   }
 
@@ -122,8 +122,7 @@ public struct PythonBuilder: Sendable {
     for task in Exercise.tasks where facts.pythonFiles[task.id] != nil {
       facts.pythonFiles[task.id]?.pycodestyle = text.split(separator: "\n").map(String.init).filter
       {
-        $0.hasPrefix("./\(task.python.file):") || $0.contains("/\(task.python.file):")
-          || $0.hasPrefix("\(task.python.file):")
+        $0.hasPrefix("\(task.python.file):") || $0.contains("/\(task.python.file):")
       }.map { line in
         line.split(separator: "/").last.map(String.init) ?? line
       }

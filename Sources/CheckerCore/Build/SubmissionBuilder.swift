@@ -52,13 +52,13 @@ public struct SubmissionBuilder: Sendable {
     var blankedAny = false
     // Type-check, blanking out each task function that does not compile, until it does.
     for _ in 0...Exercise.tasks.count {
-      let (check, alongside) = try typecheck(
+      let (errors, alongside) = try typecheck(
         sources, submission: submission,
         alongside: speculativeOutcome == nil && !blankedAny ? speculative.job : nil)
       if let alongside { speculativeOutcome = alongside }
-      let studentErrors = check.errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
+      let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
       if studentErrors.isEmpty {
-        (probed, hasDefault) = interpretProbes(check.errors, sources: sources)
+        (probed, hasDefault) = interpretProbes(errors, sources: sources)
         break
       }
       var blanked = false
@@ -95,7 +95,7 @@ public struct SubmissionBuilder: Sendable {
       }
       return BuildResult(
         availability: availability, launcher: nil, isInstrumented: false,
-        hasDefaultMaxDelay: false, submissionErrors: submissionErrors,
+        submissionErrors: submissionErrors,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
     }
     for task in Exercise.tasks where availability[task.id] == nil {
@@ -126,20 +126,16 @@ public struct SubmissionBuilder: Sendable {
     return BuildResult(
       availability: availability, launcher: executable.map { [$0] },
       isInstrumented: instrumented,
-      hasDefaultMaxDelay: hasDefault, submissionErrors: [],
+      submissionErrors: [],
       seconds: ProcessSupervisor.monotonicSeconds() - start)
   }
 
   // MARK: - Steps
 
-  private struct TypecheckOutput {
-    var errors: [Diagnostic]
-  }
-
   private func typecheck(
     _ sources: [(String, String)], submission: Submission,
     alongside: ProcessSupervisor.Job? = nil
-  ) throws(BuildError) -> (TypecheckOutput, ProcessSupervisor.Outcome?) {
+  ) throws(BuildError) -> (errors: [Diagnostic], alongside: ProcessSupervisor.Outcome?) {
     var paths: [String] = []
     for (relative, text) in sources {
       paths.append(try workspace.write(text, to: "typecheck/src/" + relative))
@@ -172,7 +168,7 @@ public struct SubmissionBuilder: Sendable {
     if errors.isEmpty, output.status != 0 {
       throw .compilerFailed(String(output.text.prefix(2000)))
     }
-    return (TypecheckOutput(errors: errors), outcomes.count > 1 ? outcomes[1] : nil)
+    return (errors, outcomes.count > 1 ? outcomes[1] : nil)
   }
 
   private func interpretProbes(_ errors: [Diagnostic], sources: [(String, String)])

@@ -19,14 +19,4 @@ public struct FunctionSignature: Sendable, Hashable {
   public var reference: String {
     "\(name)(\(labels.map { "\($0):" }.joined()))"
   }
-
-  /// How a call with these arguments reads in a report, such as `waitN(n: 12, maxDelay: 1)`.
-  ///
-  /// - Parameter arguments: The argument values, in the order of `labels`; `[]` for a call that
-  ///   relies on every default value.
-  /// - Returns: The call as Swift source.
-  public func call(_ arguments: [Int]) -> String {
-    let pairs = zip(labels, arguments).map { "\($0): \($1)" }
-    return "\(name)(\(pairs.joined(separator: ", ")))"
-  }
 }

@@ -16,7 +16,7 @@ struct JudgeTests {
   let callable: BuildResult = BuildResult(
     availability: Dictionary(
       uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
-    launcher: ["x"], isInstrumented: false, hasDefaultMaxDelay: true, submissionErrors: [],
+    launcher: ["x"], isInstrumented: false, submissionErrors: [],
     seconds: 0)
 
   /// Task 1 evidence where every call returns `values(n)` and takes `duration(n)` seconds.

@@ -8,8 +8,12 @@ enum HarnessSources {
       String(decoding: PackageResources.AsyncCheckHarness_swift, as: UTF8.self)
     ),
     (
-      "AsyncCheckInstrumentation.swift",
-      String(decoding: PackageResources.AsyncCheckInstrumentation_swift, as: UTF8.self)
+      "AsyncCheckSubstitution.swift",
+      String(decoding: PackageResources.AsyncCheckSubstitution_swift, as: UTF8.self)
+    ),
+    (
+      "AsyncCheckReference.swift",
+      String(decoding: PackageResources.AsyncCheckReference_swift, as: UTF8.self)
     ),
   ]
 }

@@ -1,10 +1,11 @@
-/// Renames the student's `waitRandom` and `taskWaitRandom` so that the harness's recording
-/// wrappers (`AsyncCheckInstrumentation.swift`) take their names.
+/// Renames the student's task functions so that the harness's substitutes
+/// (`AsyncCheckSubstitution.swift`) take their names.
 ///
 /// Every call in the submission, the student's own `waitN` included, then goes through a
-/// wrapper that reports when the sleep started and ended and what it returned. The wrappers
-/// forward to the student's function unchanged, default value included, so behaviour is the
-/// same; when renaming breaks the build, the checker builds again without it.
+/// substitute that, in the process grading task k, leads to the student's function for task k
+/// and to the checker's reference for the others, and reports each call of the functions a
+/// task builds on. Renaming keeps every line where it was, so compiler messages still point at
+/// the student's lines.
 enum Instrumenter {
   /// The name the student's function gets.
   static func renamed(_ name: String) -> String {

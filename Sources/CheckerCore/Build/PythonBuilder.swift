@@ -78,6 +78,11 @@ public struct PythonBuilder: Sendable {
       case ("P", "ok"):
         availability[taskID] = .callable(signatureProblem: nil)
         facts.declared[taskID] = .init(header: payload, location: task.python.file)
+      case ("P", "renamed"):
+        availability[taskID] = .callable(
+          signatureProblem: "its parameters are not named "
+            + "(\(task.python.parameterNames.joined(separator: ", "))) as the project says")
+        facts.declared[taskID] = .init(header: payload, location: task.python.file)
       case ("P", "wrong"):
         availability[taskID] = .wrongSignature(found: payload)
         facts.declared[taskID] = .init(header: payload, location: task.python.file)
@@ -85,13 +90,13 @@ public struct PythonBuilder: Sendable {
         availability[taskID] = .missing
       case ("P", "needs"):
         availability[taskID] = .needsTask(Int(payload) ?? 0)
-      case ("P", "error"):
+      case ("P", "error"), ("P", "incompatible"):
         let error = try? JSONDecoder().decode(ProbeError.self, from: Data(payload.utf8))
-        availability[taskID] = .compileError([
-          Diagnostic(
-            file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: "error",
-            message: error?.message ?? payload)
-        ])
+        let diagnostic = Diagnostic(
+          file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: "error",
+          message: error?.message ?? payload)
+        availability[taskID] =
+          fields[2] == "error" ? .compileError([diagnostic]) : .incompatible([diagnostic])
       case ("P", "default"):
         facts.waitRandomHasDefault = payload != "None"
         facts.waitRandomDefaultLiteral = Int(payload)

@@ -46,8 +46,10 @@ public struct SubmissionBuilder: Sendable {
     // While the first type-check runs, compile as if every task were callable (a correct
     // submission): on two cores the probes then cost no time. Used only if the probes agree.
     let speculative = try compileJob(
-      sources, submission: submission, tasks: tasks, renamedIDs: [0, 3], hasDefault: true,
-      folder: "build-speculative")
+      sources, submission: submission, tasks: tasks,
+      availability: Dictionary(
+        uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
+      substitute: true, hasDefault: true, folder: "build-speculative")
     var speculativeOutcome: ProcessSupervisor.Outcome?
     var blankedAny = false
     // Type-check, blanking out each task function that does not compile, until it does.
@@ -102,32 +104,116 @@ public struct SubmissionBuilder: Sendable {
       availability[task.id] = probed[task.id] ?? .missing
     }
 
-    let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
     var executable: String?
     var instrumented = false
-    let agrees =
-      !blankedAny && hasDefault && wanted.map(\.id) == tasks.map(\.id)
-      && availability[0]?.isCallable == true && availability[3]?.isCallable == true
-    if agrees, speculativeOutcome?.termination == .exited(0) {
+    let allCallable = Exercise.tasks.allSatisfy { availability[$0.id]?.isCallable == true }
+    if !blankedAny, hasDefault, allCallable, speculativeOutcome?.termination == .exited(0) {
       executable = speculative.executable
       instrumented = true
-    }
-    if !wanted.isEmpty, executable == nil {
-      for instrument in [true, false] where executable == nil {
-        executable = try compile(
-          sources, submission: submission, tasks: wanted, availability: availability,
-          hasDefault: hasDefault, instrument: instrument)
-        instrumented = executable != nil && instrument
-      }
-      if executable == nil {
-        throw .compilerFailed("the submission type-checks but the harness does not build with it")
-      }
+    } else if tasks.contains(where: { availability[$0.id]?.isCallable == true }) {
+      (executable, instrumented) = try compileSubstituted(
+        &sources, submission: submission, tasks: tasks, availability: &availability,
+        hasDefault: hasDefault, submissionErrors: &submissionErrors)
     }
     return BuildResult(
       availability: availability, launcher: executable.map { [$0] },
       isInstrumented: instrumented,
-      submissionErrors: [],
+      submissionErrors: submissionErrors,
       seconds: ProcessSupervisor.monotonicSeconds() - start)
+  }
+
+  /// Compiles the harness with the student's functions renamed, so that each task runs against
+  /// the checker's versions of the functions it builds on.
+  ///
+  /// A task function that compiles with the student's own functions may not compile with the
+  /// exercise's (it calls a `waitRandom` declared with other parameters, say), and errors that
+  /// only code generation finds (a missing `return`) are not seen by a type-check: each such
+  /// error inside a task function takes that task out, and the rest is compiled again. An error
+  /// elsewhere falls back to a build without substitution; if that fails too, its errors are
+  /// the submission's compile errors.
+  ///
+  /// - Returns: The program, if any, and whether it substitutes and records.
+  private func compileSubstituted(
+    _ sources: inout [(String, String)], submission: Submission, tasks: [ExerciseTask],
+    availability: inout [Int: TaskAvailability], hasDefault: Bool,
+    submissionErrors: inout [Diagnostic]
+  ) throws(BuildError) -> (String?, Bool) {
+    for attempt in 0...Exercise.tasks.count {
+      let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
+      guard !wanted.isEmpty else { return (nil, false) }
+      let compilation = try compileJob(
+        sources, submission: submission, tasks: wanted, availability: availability,
+        substitute: true, hasDefault: hasDefault, folder: "build-substituted-\(attempt)")
+      let outcome = ProcessSupervisor.run([compilation.job])[0]
+      let result = try Self.compilerResult(outcome)
+      if result.status == 0 { return (compilation.executable, true) }
+      let prefix = workspace.path("build-substituted-\(attempt)/src/")
+      let errors = Diagnostic.parse(result.text).filter { $0.severity == "error" }
+      var blanked = false
+      for error in errors {
+        guard error.file.hasPrefix(prefix) else { continue }
+        let file = String(error.file.dropFirst(prefix.count))
+        guard let index = sources.firstIndex(where: { $0.0 == file }),
+          let (task, declaration) = Self.taskFunction(containing: error.line, in: sources[index].1)
+        else { continue }
+        var located = error
+        located.file = file
+        if case .compileError(let earlier) = availability[task.id] {
+          availability[task.id] = .compileError(earlier + [located])
+        } else if case .incompatible(let earlier) = availability[task.id] {
+          availability[task.id] = .incompatible(earlier + [located])
+        } else {
+          availability[task.id] =
+            Self.isCodeGenerationError(error) ? .compileError([located]) : .incompatible([located])
+        }
+        sources[index].1 = Self.blank(
+          lines: declaration.startLine...declaration.endLine, in: sources[index].1)
+        blanked = true
+      }
+      if !blanked { break }
+    }
+    // An error outside every task function: build without substitution.
+    let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
+    let plain = try compileJob(
+      sources, submission: submission, tasks: wanted, availability: availability,
+      substitute: false, hasDefault: hasDefault, folder: "build-plain")
+    let result = try Self.compilerResult(ProcessSupervisor.run([plain.job])[0])
+    if result.status == 0 { return (plain.executable, false) }
+    let prefix = workspace.path("build-plain/src/")
+    submissionErrors = Diagnostic.parse(result.text).filter {
+      $0.severity == "error" && $0.file.hasPrefix(prefix)
+    }.map { error in
+      var located = error
+      located.file = String(error.file.dropFirst(prefix.count))
+      return located
+    }
+    guard !submissionErrors.isEmpty else {
+      throw .compilerFailed("the submission type-checks but the harness does not build with it")
+    }
+    for task in tasks where availability[task.id]?.isCallable == true {
+      availability[task.id] = .compileError(submissionErrors)
+    }
+    return (nil, false)
+  }
+
+  /// The task function that contains `line` of `text`, if any.
+  static func taskFunction(containing line: Int, in text: String) -> (
+    ExerciseTask, FunctionDeclaration
+  )? {
+    let scanner = SourceScanner(text: text)
+    return Exercise.tasks.lazy.compactMap { task in
+      scanner.functions(named: task.signature.name).first { $0.contains(line: line) }.map {
+        (task, $0)
+      }
+    }.first
+  }
+
+  /// Whether an error is one that only code generation reports (the function's own fault), as
+  /// opposed to one that calling the exercise's functions causes.
+  static func isCodeGenerationError(_ error: Diagnostic) -> Bool {
+    ["missing return", "before being initialized", "used before", "never mutated"].contains {
+      error.message.contains($0)
+    }
   }
 
   // MARK: - Steps
@@ -205,25 +291,14 @@ public struct SubmissionBuilder: Sendable {
     return (result, hasDefault)
   }
 
-  private func compile(
-    _ sources: [(String, String)], submission: Submission, tasks: [ExerciseTask],
-    availability: [Int: TaskAvailability], hasDefault: Bool, instrument: Bool
-  ) throws(BuildError) -> String? {
-    let renamedIDs = [0, 3].filter { instrument && availability[$0]?.isCallable == true }
-    let compilation = try compileJob(
-      sources, submission: submission, tasks: tasks, renamedIDs: renamedIDs,
-      hasDefault: hasDefault, folder: instrument ? "build-instrumented" : "build")
-    guard let outcome = ProcessSupervisor.run([compilation.job]).first else { return nil }
-    return try Self.compilerResult(outcome).status == 0 ? compilation.executable : nil
-  }
-
-  /// The compiler run that builds the harness with `sources`, renaming the functions of
-  /// `renamedIDs` for recording, with the code of `tasks` only.
+  /// The compiler run that builds the harness with `sources` for `tasks`; with `substitute`,
+  /// the student's task functions are renamed and the harness's substitutes and reference
+  /// take their names (see `AsyncCheckSubstitution.swift`).
   private func compileJob(
     _ sources: [(String, String)], submission: Submission, tasks: [ExerciseTask],
-    renamedIDs: [Int], hasDefault: Bool, folder: String
+    availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String
   ) throws(BuildError) -> (job: ProcessSupervisor.Job, executable: String) {
-    let renamed = renamedIDs.compactMap { Exercise.task($0)?.signature.name }
+    let renamed = substitute ? Exercise.tasks.map(\.signature.name) : []
     var paths: [String] = []
     for (relative, text) in sources {
       paths.append(
@@ -235,7 +310,12 @@ public struct SubmissionBuilder: Sendable {
     }
     var defines = tasks.map { "ASYNCCHECK_TASK_\($0.id)" }
     if hasDefault { defines.append("ASYNCCHECK_DEFAULT_MAX_DELAY") }
-    defines += renamedIDs.map { "ASYNCCHECK_INSTRUMENT_TASK_\($0)" }
+    if substitute {
+      defines.append("ASYNCCHECK_SUBSTITUTE")
+      defines += Exercise.tasks.filter { availability[$0.id]?.isCallable == true }.map {
+        "ASYNCCHECK_STUDENT_TASK_\($0.id)"
+      }
+    }
     let executable = workspace.path("\(folder)/harness-program")
     let job = ProcessSupervisor.Job(
       executable: toolchain.swiftc,

@@ -11,6 +11,10 @@ public enum TaskAvailability: Sendable, Equatable {
   case compileError([Diagnostic])
   /// The function does not compile because it uses another task's function, which is broken.
   case needsTask(Int)
+  /// The function compiles with the student's own versions of the functions it builds on, but
+  /// not with the exercise's (it calls them with other parameters, say), so it cannot be graded
+  /// on its own; the compiler's messages.
+  case incompatible([Diagnostic])
 
   /// Whether the harness can call the function.
   public var isCallable: Bool {

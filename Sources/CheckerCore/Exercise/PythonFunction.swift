@@ -7,3 +7,14 @@ public struct PythonFunction: Sendable, Hashable {
   /// The declaration as the project states it.
   public let declaration: String
 }
+
+extension PythonFunction {
+  /// The parameters' names, as the declaration states them: `["n", "max_delay"]`.
+  public var parameterNames: [String] {
+    guard let open = declaration.firstIndex(of: "("), let close = declaration.firstIndex(of: ")")
+    else { return [] }
+    return declaration[declaration.index(after: open)..<close].split(separator: ",").compactMap {
+      $0.split(separator: ":").first.map { String($0.filter { !$0.isWhitespace }) }
+    }
+  }
+}

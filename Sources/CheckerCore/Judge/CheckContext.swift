@@ -85,6 +85,53 @@ public struct CheckContext: Sendable {
     }
   }
 
+  /// The calls of `calls` that returned their n values with n ≥ 2: only those can show range,
+  /// order and concurrency (an empty list is in bounds, ascending and concurrent by accident).
+  ///
+  /// - Parameter calls: Calls of a list function.
+  /// - Returns: Those that can be judged, smallest first.
+  public func judgeable(_ calls: [TaskEvidence.Call]) -> [TaskEvidence.Call] {
+    calls.filter { $0.plan.n >= 2 && $0.values?.count == $0.plan.n }.sorted(by: Self.smallerCall)
+  }
+
+  /// The verdict for a list check that has no call to judge.
+  ///
+  /// - Parameter calls: The calls it could have judged.
+  /// - Returns: A failure naming why the calls gave nothing, or a skip.
+  public func nothingToJudge(_ calls: [TaskEvidence.Call]) -> Verdict {
+    if case .failure(let failure) = returned(calls) { return failure.verdict }
+    return .skip(
+      "nothing to judge: no call with n ≥ 2 returned n delays (see “returns n delays”)")
+  }
+
+  /// The recorded `waitRandom` calls made for `call`: by the call each says it ran for or,
+  /// when some say nothing (a detached task), by the value the call returned.
+  ///
+  /// - Parameter call: A call that returns one value (`taskWaitRandom`).
+  /// - Returns: Its sleeps.
+  public func sleeps(of call: TaskEvidence.Call) -> [TaskEvidence.Sleep] {
+    let own = evidence.sleeps(forCall: call.plan.id)
+    guard own.isEmpty, let value = call.values?.first else { return own }
+    return evidence.sleeps.filter { $0.context < 0 && $0.value == value }
+  }
+
+  /// The most of `intervals` that were running at the same moment.
+  ///
+  /// - Parameter intervals: Start and end times.
+  /// - Returns: The largest overlap: 1 for intervals one after the other.
+  public static func mostAtOnce(_ intervals: [(start: Double, end: Double)]) -> Int {
+    let events =
+      intervals.map { ($0.start, 1) } + intervals.map { ($0.end, -1) }
+    var running = 0
+    var most = 0
+    // Ends first at equal times: a sleep that starts as another ends does not overlap it.
+    for (_, change) in events.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+      running += change
+      most = max(most, running)
+    }
+    return most
+  }
+
   /// Says why `call` never returned.
   ///
   /// A crash or an `exit()` ends every call running at the time; when re-running them one by

@@ -47,3 +47,29 @@ enum Hints {
     language == .swift ? "`maxDelay: Int = 10`" : "`max_delay: int = 10`"
   }
 }
+
+extension Hints {
+  /// Why a list call's sleeps ran few at a time, when `waitRandom` is the checker's own.
+  static func fewAtOnce(_ language: Language, atOnce: Int) -> String {
+    language == .swift
+      ? "at most \(atOnce) sleeps ran at a time: start every call before awaiting any "
+        + "(a task group), then collect them"
+      : "at most \(atOnce) sleeps ran at a time: create every task before awaiting any "
+        + "(asyncio.create_task, asyncio.as_completed), then collect them"
+  }
+
+  /// What to do when `waitRandom` did not get the call's `maxDelay`.
+  static func passMaxDelay(_ language: Language, called: String) -> String {
+    language == .swift
+      ? "it calls \(called): pass maxDelay on, as waitRandom(maxDelay: maxDelay)"
+      : "it calls \(called): pass max_delay on, as wait_random(max_delay)"
+  }
+
+  /// Why a coroutine that was never awaited did not run.
+  static func neverRan(_ language: Language) -> String {
+    language == .swift
+      ? "call it and await it: let start = ContinuousClock.now; _ = await waitN(n: n, maxDelay: maxDelay)"
+      : "a coroutine runs only when it is awaited or given to asyncio.run: "
+        + "asyncio.run(wait_n(n, max_delay))"
+  }
+}

@@ -2,9 +2,11 @@ import Foundation
 
 /// Turns what the build found and what the harness saw into verdicts, task by task.
 ///
-/// Every task opens with its signature check (from the build). When the task's function cannot
-/// be called, or a task it builds on is broken, its other checks are skipped, not failed: the
-/// student sees one failure to fix, not a wall of them.
+/// Every task opens with its signature check (from the build). Each task is judged on its own
+/// function: the harness ran it against the checker's versions of the functions it builds on,
+/// so a broken prerequisite neither fails nor skips it; what the student's prerequisite does is
+/// added as a note. When the task's own function cannot be called, its other checks are
+/// skipped, not failed: the student sees one failure to fix, not a wall of them.
 public enum Judge {
   /// Grades `tasks`.
   ///
@@ -17,15 +19,15 @@ public enum Judge {
   public static func grade(
     _ tasks: [ExerciseTask], build: BuildResult, evidence: [Int: TaskEvidence], facts: SourceFacts
   ) -> [TaskReport] {
-    var failing: [Int: String] = [:]
     let language = facts.language
-    return tasks.map { task in
+    var reports = tasks.map { task in
       let availability = build.availability[task.id] ?? .missing
       var checks = [signatureCheck(task, availability, facts: facts)]
       let blocked = blockingReason(task, build: build, language: language)
       let taskEvidence = evidence[task.id]
       let catalog = CheckCatalog.checks(forTask: task.id, language: language)
       let timeoutsAreReported = catalog.contains(where: \.reportsTimeouts)
+      var crash = taskEvidence.flatMap(unexplainedCrash)
       for check in catalog {
         var verdict: Verdict
         if let blocked, !check.readsSourceOnly {
@@ -43,24 +45,12 @@ public enum Judge {
         } else {
           verdict = .skip("not run")
         }
-        // A crash or hang in code this task builds on is that task's failure, reported there.
-        if case .slowedOrInterrupted = verdict,
-          let cause = task.prerequisites.lazy.compactMap({ failing[$0] }).first
-        {
-          verdict = .skip(cause)
+        // A crash seen once counts, even when every call returned when run again alone.
+        if let message = crash, !check.readsSourceOnly {
+          verdict = .fail(message)
+          crash = nil
         }
-        // Python names the parameter max_delay; the checks' titles are written once.
-        let title =
-          language == .python
-          ? check.title.replacingOccurrences(of: "maxDelay", with: "max_delay") : check.title
-        checks.append(report(check.name, title, verdict))
-      }
-      if let cause = task.prerequisites.lazy.compactMap({ failing[$0] }).first {
-        failing[task.id] = cause
-      } else if checks.contains(where: { $0.status != .passed }) {
-        failing[task.id] =
-          "needs \(task.functionName(in: language)) (task \(task.id)) to pass first: fix it, "
-          + "then this runs"
+        checks.append(report(check.name, title(check.title, in: language), verdict))
       }
       let location = facts.declared[task.id]?.location
       for index in checks.indices where checks[index].status == .failed {
@@ -70,6 +60,53 @@ public enum Judge {
         id: task.id, title: task.title, function: task.declaration(in: language), checks: checks,
         printed: taskEvidence.flatMap(printed))
     }
+    for index in reports.indices {
+      reports[index].notes = prerequisiteNotes(
+        for: reports[index], among: reports, build: build, language: language)
+    }
+    return reports
+  }
+
+  /// A check's title in the words of `language`: the checks' titles are written once, with the
+  /// Swift names.
+  static func title(_ title: String, in language: Language) -> String {
+    guard language == .python else { return title }
+    // Longest names first: `taskWaitRandom` before `waitRandom`.
+    let names = Exercise.tasks.map { ($0.signature.name, $0.python.name) }
+      .sorted { $0.0.count > $1.0.count } + [("maxDelay", "max_delay")]
+    return names.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+  }
+
+  /// What the student's own versions of the functions a task builds on do, when they fail:
+  /// information, since the task ran against the checker's versions.
+  static func prerequisiteNotes(
+    for report: TaskReport, among reports: [TaskReport], build: BuildResult, language: Language
+  ) -> [String] {
+    guard let task = Exercise.task(report.id), build.availability[task.id]?.isCallable == true
+    else { return [] }
+    return task.prerequisites.compactMap { prerequisite in
+      guard let needed = Exercise.task(prerequisite) else { return nil }
+      let name = needed.functionName(in: language)
+      let own = task.functionName(in: language)
+      if let other = reports.first(where: { $0.id == prerequisite }) {
+        let failed = other.checks.filter { $0.status == .failed }.map(\.name)
+        guard !failed.isEmpty else { return nil }
+        return "\(own) was judged with the checker's \(name); your \(name) (task "
+          + "\(prerequisite)) fails: \(failed.joined(separator: ", "))"
+      }
+      return nil
+    }
+  }
+
+  /// The message for a crash, an exit or a limit that ended a run of the task's calls while no
+  /// call's verdict shows it (each returned when run again alone), or `nil`.
+  static func unexplainedCrash(_ evidence: TaskEvidence) -> String? {
+    guard let crash = evidence.crashes.first else { return nil }
+    let shown = evidence.calls.contains { $0.interruption?.endsEveryCall == true }
+    guard !shown else { return nil }
+    return "the program \(crash.description) while the calls ran together; run again one by "
+      + "one, each returned: it fails only sometimes, or on a later call (a counter, a shared "
+      + "variable, a race)"
   }
 
   static func signatureCheck(
@@ -117,6 +154,16 @@ public enum Judge {
       return CheckReport(
         name: "signature", title: title, status: .skipped,
         message: "cannot be loaded because it uses \(used) (task \(other)), which is broken")
+    case .incompatible(let diagnostics):
+      let used = task.prerequisites.compactMap { Exercise.task($0) }.map {
+        "`\($0.declaration(in: language))`"
+      }
+      return CheckReport(
+        name: "signature", title: title, status: .skipped,
+        message: "\(name) cannot be graded on its own: it does not compile with the exercise's "
+          + (used.isEmpty ? "functions" : used.joined(separator: " and "))
+          + " (it calls your own version, declared differently)",
+        details: diagnostics.prefix(8).map(\.description), diagnostics: diagnostics)
     }
   }
 
@@ -126,24 +173,19 @@ public enum Judge {
   {
     let availability = build.availability[task.id] ?? .missing
     let name = task.functionName(in: language)
-    guard availability.isCallable else {
-      switch availability {
-      case .compileError:
-        return language == .swift ? "\(name) does not compile" : "\(name) does not load"
-      case .needsTask(let other):
-        let used = Exercise.task(other)?.functionName(in: language) ?? "?"
-        return "needs \(used) (task \(other)), which is broken"
-      default:
-        return "no \(name) to call"
-      }
+    switch availability {
+    case .callable:
+      return nil
+    case .compileError:
+      return language == .swift ? "\(name) does not compile" : "\(name) does not load"
+    case .needsTask(let other):
+      let used = Exercise.task(other)?.functionName(in: language) ?? "?"
+      return "needs \(used) (task \(other)), which is broken"
+    case .incompatible:
+      return "\(name) does not compile with the exercise's versions of the functions it calls"
+    case .missing, .wrongSignature:
+      return "no \(name) to call"
     }
-    for prerequisite in task.prerequisites {
-      guard let needed = Exercise.task(prerequisite) else { continue }
-      if let reason = blockingReason(needed, build: build, language: language) {
-        return "needs \(needed.functionName(in: language)) (task \(needed.id)): \(reason)"
-      }
-    }
-    return nil
   }
 
   static func report(_ name: String, _ title: String, _ verdict: Verdict) -> CheckReport {

@@ -42,6 +42,9 @@ public enum HTMLReport {
         body.append(item + "</li>")
       }
       body.append("</ul>")
+      for note in task.notes {
+        body.append("<p class=\"note\">note: \(escape(note))</p>")
+      }
       if let printed = task.printed {
         body.append(
           "<details><summary>What your code printed</summary><pre>\(escape(printed))</pre></details>"

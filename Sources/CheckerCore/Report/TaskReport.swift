@@ -10,6 +10,9 @@ public struct TaskReport: Sendable, Codable, Equatable {
   public var checks: [CheckReport]
   /// The start of what the student's code printed while this task ran.
   public var printed: String?
+  /// What is true of the student's whole program but does not count for this task, such as a
+  /// prerequisite of theirs that fails (the task was judged with the checker's own).
+  public var notes: [String] = []
 
   /// Checks passed.
   public var score: Int { checks.filter { $0.status == .passed }.count }
@@ -33,7 +36,7 @@ public struct TaskReport: Sendable, Codable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, title, function, checks, printed, passed, score
+    case id, title, function, checks, printed, passed, score, notes
   }
 
   /// Decodes a task report; `passed` and `score` are recomputed.
@@ -47,6 +50,7 @@ public struct TaskReport: Sendable, Codable, Equatable {
     function = try container.decode(String.self, forKey: .function)
     checks = try container.decode([CheckReport].self, forKey: .checks)
     printed = try container.decodeIfPresent(String.self, forKey: .printed)
+    notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
   }
 
   /// Encodes the task report, with `passed` and `score`.
@@ -62,5 +66,6 @@ public struct TaskReport: Sendable, Codable, Equatable {
     try container.encode(score, forKey: .score)
     try container.encode(checks, forKey: .checks)
     try container.encodeIfPresent(printed, forKey: .printed)
+    if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
   }
 }

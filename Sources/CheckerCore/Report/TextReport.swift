@@ -52,6 +52,7 @@ public struct TextReport: Sendable {
           lines += TimelineRenderer.lines(timeline).map { indent + $0 }
         }
       }
+      lines += task.notes.map { "  note: " + $0 }
       if let printed = task.printed {
         lines.append("  Your code printed:")
         lines += printed.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map {

@@ -2,7 +2,8 @@
 ///
 /// The channel carries one event per line, fields separated by tabs:
 /// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
-/// `W context start end value` a recorded sleep, `T context t` a recorded `taskWaitRandom`,
+/// `W context start end value maxDelay` a recorded sleep (maxDelay -1: the default),
+/// `T context t` a recorded `taskWaitRandom`, `N context start end n maxDelay` a recorded `waitN`,
 /// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the harness started.
 public enum HarnessReader {
   /// Reads what a harness process wrote on its channel.
@@ -62,14 +63,25 @@ public enum HarnessReader {
         records[slot].values = values
         continue
       case "W":
-        guard fields.count == 5, let context = Int(fields[1]), let start = number(2),
-          let end = number(3), let value = number(4)
+        guard fields.count == 5 || fields.count == 6, let context = Int(fields[1]),
+          let start = number(2), let end = number(3), let value = number(4)
         else { break }
-        evidence.sleeps.append(.init(context: context, start: start, end: end, value: value))
+        let argument = fields.count == 6 ? Int(fields[5]) : nil
+        evidence.sleeps.append(
+          .init(
+            context: context, start: start, end: end, value: value,
+            maxDelayArgument: argument.flatMap { $0 < 0 ? nil : $0 }))
         continue
       case "T":
         guard let context = Int(fields.count > 1 ? fields[1] : "") else { break }
         evidence.spawnContexts.append(context)
+        continue
+      case "N":
+        guard fields.count == 6, let context = Int(fields[1]), let start = number(2),
+          let end = number(3), let n = Int(fields[4]), let maxDelay = Int(fields[5])
+        else { break }
+        evidence.waitNCalls.append(
+          .init(context: context, start: start, end: end, n: n, maxDelay: maxDelay))
         continue
       case "D":
         done = true
@@ -89,6 +101,7 @@ public enum HarnessReader {
     }
     evidence.calls = records
     evidence.interruption = interruption
+    if let interruption, interruption.endsEveryCall { evidence.crashes = [interruption] }
     evidence.printed = String(decoding: outcome.output, as: UTF8.self)
     evidence.printedByteCount = outcome.outputByteCount
     return evidence

@@ -34,10 +34,17 @@ public struct HarnessRunner: Sendable {
   /// - Throws: `BuildError.workspace` when a task's folder cannot be made.
   public func run(_ plan: RunPlan, taskIDs: [Int]) throws(BuildError) -> [Int: TaskEvidence] {
     var evidence: [Int: TaskEvidence] = [:]
-    let groups = taskIDs.map { (taskID: $0, calls: plan.calls(forTask: $0)) }
+    let groups = taskIDs.flatMap { taskID in
+      plan.processes(forTask: taskID).map { (taskID: taskID, calls: $0) }
+    }
     for (group, outcome) in zip(groups, try launch(groups, plan: plan, folder: "run")) {
-      evidence[group.taskID] = HarnessReader.evidence(
+      let read = HarnessReader.evidence(
         taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented)
+      if let earlier = evidence[group.taskID] {
+        evidence[group.taskID] = earlier.merged(with: read)
+      } else {
+        evidence[group.taskID] = read
+      }
     }
     try isolateCulprits(in: &evidence, plan: plan)
     return evidence
@@ -70,6 +77,9 @@ public struct HarnessRunner: Sendable {
       merged.sleeps += alone.sleeps
       merged.spawnContexts.removeAll { $0 == call.plan.id }
       merged.spawnContexts += alone.spawnContexts
+      merged.waitNCalls.removeAll { $0.context == call.plan.id }
+      merged.waitNCalls += alone.waitNCalls
+      merged.crashes += alone.crashes
       evidence[single.taskID] = merged
     }
   }

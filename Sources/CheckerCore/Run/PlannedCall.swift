@@ -24,6 +24,29 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
     case batch
     /// Calls with the default argument.
     case defaultArgument
+    /// A `waitN`/`taskWaitN` call whose `waitRandom` calls (the checker's own) follow a
+    /// `schedule`: run in a process of its own, it tells completion order from sorting and
+    /// spawn order, and concurrent from sequential, with margins no timer jitter reaches.
+    case probe
+  }
+
+  /// What the checker's `waitRandom` does on its k-th call while serving a probe call.
+  public struct ScheduledSleep: Sendable, Hashable {
+    /// How long it sleeps, in seconds.
+    public let duration: Double
+    /// What it returns: deliberately not the duration, so that the order of the values differs
+    /// from the order in which the sleeps end.
+    public let value: Double
+
+    /// Creates a scheduled sleep.
+    ///
+    /// - Parameters:
+    ///   - duration: How long it sleeps.
+    ///   - value: What it returns.
+    public init(duration: Double, value: Double) {
+      self.duration = duration
+      self.value = value
+    }
   }
 
   /// A number, unique in the plan.
@@ -38,6 +61,9 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
   public let maxDelay: Int
   /// Which checks use it.
   public let purpose: Purpose
+  /// For a probe call: what the checker's `waitRandom` does on each of its calls, in the order
+  /// they are made; empty otherwise.
+  public let schedule: [ScheduledSleep]
 
   /// Creates a call.
   ///
@@ -48,8 +74,10 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
   ///   - n: The `n` argument.
   ///   - maxDelay: The `maxDelay` argument.
   ///   - purpose: Which checks use it.
+  ///   - schedule: For a probe call, what the checker's `waitRandom` does on each call.
   public init(
-    id: Int, taskID: Int, kind: Kind, n: Int, maxDelay: Int, purpose: Purpose
+    id: Int, taskID: Int, kind: Kind, n: Int, maxDelay: Int, purpose: Purpose,
+    schedule: [ScheduledSleep] = []
   ) {
     self.id = id
     self.taskID = taskID
@@ -57,6 +85,7 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
     self.n = n
     self.maxDelay = maxDelay
     self.purpose = purpose
+    self.schedule = schedule
   }
 
   /// The call as Swift source, as reports show it: `waitN(n: 12, maxDelay: 1)`.
@@ -89,11 +118,15 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
 
   /// The longest the call may sleep, in seconds, if the function is right.
   public var longestSleep: Double {
-    kind == .waitRandomDefault ? 0 : Double(maxDelay)
+    if kind == .waitRandomDefault { return 0 }
+    return max(Double(maxDelay), schedule.map(\.duration).max() ?? 0)
   }
 
-  /// The call as the harness's command line takes it: `id:kind:n:maxDelay`.
+  /// The call as the harness's command line takes it: `id:kind:n:maxDelay`, then for a probe
+  /// `:duration/value,duration/value,…`.
   var harnessArgument: String {
-    "\(id):\(kind.rawValue):\(n):\(maxDelay)"
+    let base = "\(id):\(kind.rawValue):\(n):\(maxDelay)"
+    guard !schedule.isEmpty else { return base }
+    return base + ":" + schedule.map { "\($0.duration)/\($0.value)" }.joined(separator: ",")
   }
 }

@@ -12,6 +12,19 @@ public struct RunPlan: Sendable {
   /// How long `waitRandom()` calls (default maxDelay 10) are watched before they are abandoned.
   public static let defaultArgumentWindow = 2.0
 
+  /// What the checker's `waitRandom` does in a probe call, call by call: the sleeps end 150 ms
+  /// apart (ten times the worst timer lateness measured on a loaded machine), the shortest lasts
+  /// 300 ms (so all six are running at once unless they are awaited one by one), and the values
+  /// rank neither as the sleeps end nor as they were started, so completion order, sorted order
+  /// and spawn order give three different lists.
+  public static let probeSchedule: [PlannedCall.ScheduledSleep] = {
+    let completionRank = [3, 0, 5, 1, 4, 2]
+    let valueByRank = [0.45, 0.15, 0.75, 0.35, 0.65, 0.25]
+    return completionRank.map { rank in
+      PlannedCall.ScheduledSleep(duration: 0.3 + 0.15 * Double(rank), value: valueByRank[rank])
+    }
+  }()
+
   /// Draws the plan for `seed`.
   ///
   /// - Parameter seed: Any number; the same seed gives the same plan.
@@ -42,6 +55,10 @@ public struct RunPlan: Sendable {
       add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
       add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
       add(task, kind, n: Int.random(in: 1...5, using: &random), maxDelay: 0)
+      calls.append(
+        PlannedCall(
+          id: calls.count, taskID: task, kind: kind, n: Self.probeSchedule.count, maxDelay: 1,
+          purpose: .probe, schedule: Self.probeSchedule))
     }
     // Task 2: small n, where total and total / n differ most in relative terms, and one large n.
     add(2, .measureTime, n: 1, maxDelay: 1)
@@ -54,6 +71,18 @@ public struct RunPlan: Sendable {
       add(3, .taskWaitRandom, maxDelay: maxDelay)
     }
     self.calls = calls.sorted { $0.taskID < $1.taskID }
+  }
+
+  /// The calls for one task, grouped by the process that makes them: the task's calls together,
+  /// and each probe alone (so that every `waitRandom` call in it is the probe's, even from a
+  /// detached task).
+  ///
+  /// - Parameter taskID: A task number.
+  /// - Returns: The groups, in plan order.
+  public func processes(forTask taskID: Int) -> [[PlannedCall]] {
+    let calls = calls(forTask: taskID)
+    let together = calls.filter { $0.purpose != .probe }
+    return (together.isEmpty ? [] : [together]) + calls.filter { $0.purpose == .probe }.map { [$0] }
   }
 
   /// The calls for one task.

@@ -38,6 +38,40 @@ public struct TaskEvidence: Sendable {
     public let end: Double
     /// What it returned.
     public let value: Double
+    /// The `maxDelay` it was called with, or `nil` for `waitRandom()` (the default).
+    public var maxDelayArgument: Int?
+
+    /// Creates a recorded sleep.
+    ///
+    /// - Parameters:
+    ///   - context: The plan call it ran for, or -1.
+    ///   - start: When it started.
+    ///   - end: When it returned.
+    ///   - value: What it returned.
+    ///   - maxDelayArgument: The `maxDelay` it was called with, `nil` for the default.
+    public init(
+      context: Int, start: Double, end: Double, value: Double, maxDelayArgument: Int? = nil
+    ) {
+      self.context = context
+      self.start = start
+      self.end = end
+      self.value = value
+      self.maxDelayArgument = maxDelayArgument
+    }
+  }
+
+  /// One call of the checker's `waitN`, recorded while grading `measureTime`.
+  public struct WaitNCall: Sendable, Hashable {
+    /// The plan call it ran for, or -1 when it ran outside one.
+    public let context: Int
+    /// When it started.
+    public let start: Double
+    /// When it returned.
+    public let end: Double
+    /// Its `n` argument.
+    public let n: Int
+    /// Its `maxDelay` argument.
+    public let maxDelay: Int
   }
 
   /// The task.
@@ -48,7 +82,10 @@ public struct TaskEvidence: Sendable {
   public var sleeps: [Sleep] = []
   /// The plan call each recorded `taskWaitRandom` call ran for (-1 when outside one).
   public var spawnContexts: [Int] = []
-  /// Whether `sleeps` and `spawnContexts` were recorded.
+  /// Every call of the checker's `waitN` (while grading `measureTime`).
+  public var waitNCalls: [WaitNCall] = []
+  /// Whether `sleeps`, `spawnContexts` and `waitNCalls` were recorded: the task's function ran
+  /// against the checker's own versions of the functions it builds on.
   public var isInstrumented: Bool
   /// The start of what the student's code printed.
   public var printed: String = ""
@@ -56,8 +93,29 @@ public struct TaskEvidence: Sendable {
   public var printedByteCount = 0
   /// How the harness process ended, when it did not end normally.
   public var interruption: Interruption?
+  /// Every crash, exit or limit that ended a harness process of the task, including those whose
+  /// calls returned when run again alone: a crash seen once is a crash.
+  public var crashes: [Interruption] = []
   /// Lines the harness sent that the checker did not understand (a sign of tampering).
   public var malformedLines = 0
+
+  /// This evidence and that of another process of the same task, together.
+  ///
+  /// - Parameter other: What another process of the task saw.
+  /// - Returns: Both.
+  public func merged(with other: TaskEvidence) -> TaskEvidence {
+    var merged = self
+    merged.calls += other.calls
+    merged.sleeps += other.sleeps
+    merged.spawnContexts += other.spawnContexts
+    merged.waitNCalls += other.waitNCalls
+    merged.printed += other.printed
+    merged.printedByteCount += other.printedByteCount
+    merged.interruption = interruption ?? other.interruption
+    merged.crashes += other.crashes
+    merged.malformedLines += other.malformedLines
+    return merged
+  }
 
   /// The calls made for a purpose.
   ///
@@ -73,5 +131,12 @@ public struct TaskEvidence: Sendable {
   /// - Returns: Its sleeps, by start time.
   public func sleeps(forCall id: Int) -> [Sleep] {
     sleeps.filter { $0.context == id }.sorted { $0.start < $1.start }
+  }
+
+  /// Whether every recorded sleep and spawn says which call it ran for (task-local values do
+  /// not reach detached tasks).
+  public var isAttributed: Bool {
+    !sleeps.contains { $0.context < 0 } && !spawnContexts.contains { $0 < 0 }
+      && !waitNCalls.contains { $0.context < 0 }
   }
 }

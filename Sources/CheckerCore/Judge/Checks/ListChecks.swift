@@ -1,11 +1,16 @@
 /// The checks of tasks 1 and 4, which ask the same of `waitN` and of `taskWaitN`: n delays, in
 /// bounds, in completion order, run concurrently, never sorted, built on the function below.
+///
+/// The task's function ran against the checker's `waitRandom` (and `taskWaitRandom`), which
+/// recorded every sleep: order and concurrency are judged from those records. A probe call,
+/// whose sleeps follow a schedule (`RunPlan.probeSchedule`), separates completion order from
+/// sorting and spawn order, and concurrent from sequential, with margins no timer jitter reaches.
 enum ListChecks {
   /// The checks for a list function built on task `builtOn`'s function, titled in `language`.
   static func all(builtOn: Int, language: Language) -> [Check] {
     [
       count,
-      SharedChecks.inBounds(title: "returns delays within 0...maxDelay"),
+      inBounds,
       ascending,
       concurrent,
       noSort,
@@ -25,11 +30,35 @@ enum ListChecks {
     }
   }
 
+  static let inBounds = Check(name: "in-bounds", title: "returns delays within 0...maxDelay") {
+    context in
+    let calls = context.evidence.calls(for: .sample)
+    return context.judgeReturned(calls) { returned in
+      let judged = context.judgeable(returned)
+      guard !judged.isEmpty else { return context.nothingToJudge(calls) }
+      for call in judged {
+        guard let values = call.values else { continue }
+        let outside = values.filter { !(0...Double(call.plan.maxDelay)).contains($0) }
+        guard outside.isEmpty else {
+          return .fail(
+            "`\(context.show(call.plan))` returned \(Format.values(outside)), outside "
+              + "0...\(call.plan.maxDelay)",
+            details: outside.contains { $0 > 100 }
+              ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
+        }
+      }
+      return .pass()
+    }
+  }
+
   static let ascending = Check(
     name: "ascending", title: "returns the delays in ascending (completion) order"
   ) { context in
-    return context.judgeReturned(context.evidence.calls) { calls in
-      for call in calls.sorted(by: CheckContext.smallerCall) {
+    let calls = context.evidence.calls(for: .sample)
+    return context.judgeReturned(calls) { returned in
+      let judged = context.judgeable(returned)
+      guard !judged.isEmpty else { return context.nothingToJudge(calls) }
+      for call in judged {
         guard let values = call.values else { continue }
         // Timers wake a little late by different amounts: neighbours closer than the tolerance
         // may come in either order.
@@ -47,48 +76,113 @@ enum ListChecks {
   }
 
   static let concurrent = Check(
-    name: "concurrent", title: "runs the calls concurrently: total time ≈ the longest delay",
+    name: "concurrent", title: "runs the calls concurrently: all sleeps at the same time",
     reportsTimeouts: true
   ) { context in
-    let calls = context.evidence.calls.filter {
-      ($0.plan.n >= 2 && $0.plan.maxDelay > 0) || $0.values == nil
-    }.sorted(by: CheckContext.smallerCall)
-    for call in calls {
-      let sleeps = context.evidence.sleeps(forCall: call.plan.id)
-      let longest = ((call.values ?? []) + sleeps.map(\.value)).max() ?? 0
-      let allowed = longest + Tolerances.concurrencySlack(calls: call.plan.n)
-      let expected =
-        "concurrent calls finish in about the longest delay"
-        + (call.values == nil
-          ? ", at most \(call.plan.maxDelay) s" : " (\(Format.seconds(longest)))")
-      if call.values == nil {
-        let unfinished = context.evidence.calls.filter { $0.values == nil }
-        return .slowedOrInterrupted(
-          context.describe(call, among: unfinished) + "; \(expected)",
-          details: diagnosis(sleeps, context.language), timeline: context.timeline(for: call))
-      }
-      if let duration = call.duration, duration > allowed {
-        // Reported as an interruption: when waitRandom blocks, the fault is task 0's.
-        return .slowedOrInterrupted(
-          "`\(context.show(call.plan))` took \(Format.seconds(duration)); \(expected)",
-          details: diagnosis(sleeps, context.language), timeline: context.timeline(for: call))
+    let evidence = context.evidence
+    guard evidence.isInstrumented else {
+      return .skip("sleeps could not be recorded, so their overlap cannot be judged")
+    }
+    if let hung = evidence.calls.filter({ $0.values == nil }).sorted(by: CheckContext.smallerCall)
+      .first
+    {
+      let unfinished = evidence.calls.filter { $0.values == nil }
+      let sleeps = evidence.sleeps(forCall: hung.plan.id)
+      return .slowedOrInterrupted(
+        context.describe(hung, among: unfinished)
+          + "; concurrent calls finish in about the longest delay, at most "
+          + "\(Format.seconds(hung.plan.longestSleep))",
+        details: diagnosis(hung, sleeps, context.language), timeline: context.timeline(for: hung))
+    }
+    var judged = 0
+    let candidates =
+      evidence.calls(for: .probe)
+      + context.judgeable(evidence.calls(for: .sample)).filter { $0.plan.n >= 10 }
+    for call in candidates {
+      let sleeps = evidence.sleeps(forCall: call.plan.id)
+      guard sleeps.count >= 2 else { continue }
+      judged += 1
+      let atOnce = CheckContext.mostAtOnce(sleeps.map { ($0.start, $0.end) })
+      // The probe's sleeps last 300 ms or more: all of them run together unless they are
+      // awaited one by one. Random sleeps can be very short: half of them is the bar.
+      let needed =
+        call.plan.purpose == .probe
+        ? sleeps.count : Int((Double(sleeps.count) * Tolerances.overlapFraction).rounded(.up))
+      if atOnce < needed {
+        return .fail(
+          "`\(context.show(call.plan))`: at most \(atOnce) of its \(sleeps.count) sleeps ran at "
+            + "the same time; concurrent sleeps all start before the first one ends",
+          details: diagnosis(call, sleeps, context.language), timeline: context.timeline(for: call)
+        )
       }
     }
-    let largest = context.evidence.calls.filter { $0.values != nil }.max { $0.plan.n < $1.plan.n }
-    let summary = largest.flatMap { call in
+    for call in evidence.calls where call.plan.n >= 1 {
+      let sleeps = evidence.sleeps(forCall: call.plan.id)
+      guard let duration = call.duration, !sleeps.isEmpty else { continue }
+      let longest = sleeps.map { $0.end - $0.start }.max() ?? 0
+      if duration > Tolerances.wallBound(longest: longest, calls: call.plan.n) {
+        return .fail(
+          "`\(context.show(call.plan))` took \(Format.seconds(duration)); its longest sleep "
+            + "lasted \(Format.seconds(longest)), and concurrent calls finish soon after it",
+          details: diagnosis(call, sleeps, context.language), timeline: context.timeline(for: call)
+        )
+      }
+    }
+    guard judged > 0 else {
+      return .skip("nothing to judge: no call recorded two or more sleeps (see the checks above)")
+    }
+    let shown = evidence.calls(for: .probe).first
+    let summary = shown.flatMap { call in
       call.duration.map { "`\(context.show(call.plan))` took \(Format.seconds($0))" }
     }
-    return .pass(summary ?? "", timeline: largest.flatMap(context.timeline))
+    return .pass(summary ?? "", timeline: shown.flatMap(context.timeline))
   }
 
   static let noSort = Check(
-    name: "no-sort", title: "does not sort: the order comes from completion"
+    name: "no-sort", title: "keeps completion order: does not sort or reorder"
   ) { context in
-    let places = context.facts.sortingPlaces(forTask: context.task.id)
-    guard !places.isEmpty else { return .pass() }
-    return .fail(
-      "sorts at \(places.joined(separator: ", ")): the delays must arrive in order because "
-        + "shorter sleeps finish first, without sort() or sorted()")
+    let probes = context.evidence.calls(for: .probe)
+    return context.judgeReturned(probes) { returned in
+      guard context.evidence.isInstrumented else {
+        return .skip("sleeps could not be recorded, so completion order cannot be judged")
+      }
+      var judged = 0
+      for call in returned {
+        let sleeps = context.evidence.sleeps(forCall: call.plan.id)
+        guard let values = call.values, values.count == call.plan.n, sleeps.count == call.plan.n
+        else { continue }
+        judged += 1
+        let completion = sleeps.sorted { $0.end < $1.end }.map(\.value)
+        if values == completion { continue }
+        let started = sleeps.sorted { $0.start < $1.start }.map(\.value)
+        let shown =
+          "`\(context.show(call.plan))` returned \(Format.values(values)); the checker's "
+          + "\(context.name(ofTask: 0)) returned values that do not rank as the sleeps ended, "
+          + "and the calls completed as \(Format.values(completion))"
+        let places = context.facts.sortingPlaces(forTask: context.task.id)
+        let hint = places.isEmpty ? [] : ["it sorts at \(places.joined(separator: ", "))"]
+        if values == completion.sorted() {
+          return .fail(
+            shown + ": it sorts; the delays must arrive in order because shorter sleeps finish "
+              + "first", details: hint)
+        }
+        if values == completion.sorted(by: >) {
+          return .fail(shown + ": it sorts, in descending order", details: hint)
+        }
+        if values == started {
+          return .fail(
+            shown + ": that is the order the calls were started",
+            details: [Hints.completionOrder(context.language)])
+        }
+        return .fail(shown, details: [Hints.completionOrder(context.language)] + hint)
+      }
+      guard judged > 0 else {
+        return .skip(
+          "nothing to judge: the probe call did not return one delay per sleep "
+            + "(see the checks above)")
+      }
+      return .pass()
+    }
   }
 
   static func builtOnCheck(_ builtOn: Int, language: Language) -> Check {
@@ -97,27 +191,20 @@ enum ListChecks {
     return Check(name: name, title: "calls \(title) n times and returns what it returned") {
       context in
       let function = context.name(ofTask: builtOn)
-      let own = context.name(ofTask: context.task.id)
-      let mentioned = context.facts.body(ofTask: context.task.id, mentions: function)
       guard context.evidence.isInstrumented else {
-        return mentioned
-          ? .pass("calls to \(function) were not recorded; the source calls it")
-          : .fail("the body of \(own) never calls \(function)")
+        return .skip("calls to \(function) could not be recorded")
       }
       return context.judgeReturned(context.evidence.calls) { calls in
-        let attributed =
-          !context.evidence.sleeps.contains { $0.context < 0 }
-          && !context.evidence.spawnContexts.contains { $0 < 0 }
         // Per call when every recorded call says which call it ran for (task-locals do not
         // reach detached tasks); otherwise over the whole run, when every call returned.
-        let groups: [(String, Int, [Double], Int, [Double])]
-        if attributed {
+        let groups: [(String, Int, [Double], Int, [TaskEvidence.Sleep], Int?)]
+        if context.evidence.isAttributed {
           groups = calls.map { call in
             let sleeps = context.evidence.sleeps(forCall: call.plan.id)
             let spawns = context.evidence.spawnContexts.filter { $0 == call.plan.id }.count
             return (
               "`\(context.show(call.plan))`", call.plan.n, call.values ?? [],
-              builtOn == 0 ? sleeps.count : spawns, sleeps.map(\.value)
+              builtOn == 0 ? sleeps.count : spawns, sleeps, call.plan.maxDelay
             )
           }
         } else if calls.count == context.evidence.calls.count {
@@ -126,23 +213,26 @@ enum ListChecks {
               "the calls", calls.reduce(0) { $0 + $1.plan.n }, calls.flatMap { $0.values ?? [] },
               builtOn == 0
                 ? context.evidence.sleeps.count : context.evidence.spawnContexts.count,
-              context.evidence.sleeps.map(\.value)
+              context.evidence.sleeps, nil
             )
           ]
         } else {
-          return mentioned
-            ? .pass("calls could not be attributed; the source calls \(function)")
-            : .fail("the body of \(own) never calls \(function)")
+          return .skip("calls to \(function) could not be attributed to the calls that made them")
         }
-        for (label, expected, returned, made, slept) in groups {
+        for (label, expected, returned, made, sleeps, maxDelay) in groups {
           guard made == expected else {
             return .fail(
               "\(label) asked for \(expected) delays; \(function) was called \(made) times")
           }
-          if builtOn == 0, returned.sorted() != slept.sorted() {
+          if let maxDelay, let other = sleeps.first(where: { $0.maxDelayArgument != maxDelay }) {
             return .fail(
-              "\(label) returned \(Format.values(returned)), but \(function) returned "
-                + "\(Format.values(slept)): return what each call of \(function) gives back")
+              "\(label): \(Hints.passMaxDelay(context.language, called: called(other, context)))")
+          }
+          if returned.sorted() != sleeps.map(\.value).sorted() {
+            return .fail(
+              "\(label) returned \(Format.values(returned)), but \(context.name(ofTask: 0)) "
+                + "returned \(Format.values(sleeps.map(\.value))): return what each call gives back"
+            )
           }
         }
         return .pass()
@@ -150,8 +240,27 @@ enum ListChecks {
     }
   }
 
-  /// What the sleeps' timing says about why a call was slow.
-  static func diagnosis(_ sleeps: [TaskEvidence.Sleep], _ language: Language) -> [String] {
+  /// A recorded `waitRandom` call as source: `waitRandom(maxDelay: 10)` or `waitRandom()`.
+  static func called(_ sleep: TaskEvidence.Sleep, _ context: CheckContext) -> String {
+    let name = context.name(ofTask: 0)
+    guard let argument = sleep.maxDelayArgument else { return "\(name)() (maxDelay 10)" }
+    return context.language == .swift ? "\(name)(maxDelay: \(argument))" : "\(name)(\(argument))"
+  }
+
+  /// What a slow call's sleeps say about why it was slow. `waitRandom` is the checker's here,
+  /// so a slow call is the list function's doing: a sequential loop, a limit on how many run
+  /// at once, or a `maxDelay` that was not passed on.
+  static func diagnosis(
+    _ call: TaskEvidence.Call, _ sleeps: [TaskEvidence.Sleep], _ language: Language
+  ) -> [String] {
+    if let other = sleeps.first(where: { $0.maxDelayArgument != call.plan.maxDelay }) {
+      let name = language == .swift ? "waitRandom" : "wait_random"
+      let shown =
+        other.maxDelayArgument.map {
+          language == .swift ? "\(name)(maxDelay: \($0))" : "\(name)(\($0))"
+        } ?? "\(name)() (maxDelay 10: up to 10 s)"
+      return [Hints.passMaxDelay(language, called: shown)]
+    }
     guard sleeps.count >= 2 else { return [] }
     let ordered = sleeps.sorted { $0.start < $1.start }
     let sequential = zip(ordered, ordered.dropFirst()).allSatisfy {
@@ -160,14 +269,7 @@ enum ListChecks {
     if sequential {
       return [Hints.startAllFirst(language)]
     }
-    var mostAtOnce = 0
-    for sleep in ordered {
-      let running = ordered.filter { $0.start <= sleep.start && $0.end > sleep.start }.count
-      mostAtOnce = max(mostAtOnce, running)
-    }
-    if mostAtOnce <= 4 {
-      return [Hints.sleepBlocks(language, atOnce: mostAtOnce)]
-    }
-    return []
+    let atOnce = CheckContext.mostAtOnce(sleeps.map { ($0.start, $0.end) })
+    return atOnce < sleeps.count ? [Hints.fewAtOnce(language, atOnce: atOnce)] : []
   }
 }

@@ -1,24 +1,46 @@
 /// Task 2's checks: `measureTime(n:maxDelay:)`.
+///
+/// The function ran against the checker's `waitN`, which recorded when each of its calls ran
+/// and with which arguments: the result is judged against that, relatively, so that load
+/// (which stretches the harness's own measurement) cannot fail a correct function.
 enum MeasureTimeChecks {
-  static let all: [Check] = [average]
+  static let all: [Check] = [average, usesWaitN]
 
-  /// The result times n is the time the call took, as the harness measured it around the call.
+  /// The checker's `waitN` calls made for `call`: by the call each says it ran for or, when
+  /// some say nothing (a detached task), those that ran within the call with its arguments.
+  static func runs(of call: TaskEvidence.Call, in evidence: TaskEvidence) -> [TaskEvidence.WaitNCall]
+  {
+    let own = evidence.waitNCalls.filter { $0.context == call.plan.id }
+    guard own.isEmpty, let started = call.started, let ended = call.ended else { return own }
+    return evidence.waitNCalls.filter {
+      $0.context < 0 && $0.start >= started && $0.end <= ended && $0.n == call.plan.n
+        && $0.maxDelay == call.plan.maxDelay
+    }
+  }
+
+  /// The result times n is the time the student's `waitN` call took, within a relative margin.
   static let average = Check(
     name: "average", title: "returns the total time divided by n, in seconds"
   ) { context in
     return context.judgeReturned(context.evidence.calls) { calls in
+      var judged = 0
       for call in calls.sorted(by: CheckContext.smallerCall) {
-        guard let result = call.values?.first, let wall = call.duration else { continue }
+        let runs = runs(of: call, in: context.evidence)
+        guard let result = call.values?.first, let wall = call.duration,
+          let first = runs.map(\.start).min(), let last = runs.map(\.end).max()
+        else { continue }
+        judged += 1
+        let inner = last - first
         let n = Double(call.plan.n)
-        let total = result * n
-        func matches(_ candidate: Double) -> Bool {
-          candidate <= wall + Tolerances.measuredExcess
-            && candidate >= wall - Tolerances.measuredShortfall
+        func matches(_ total: Double) -> Bool {
+          total >= inner * (1 - Tolerances.measuredRelative) - Tolerances.measuredAbsolute
+            && total <= wall * (1 + Tolerances.measuredRelative) + Tolerances.measuredAbsolute
         }
+        let total = result * n
         if matches(total) { continue }
         let seen = "`\(context.show(call.plan))` returned \(Format.value(result))"
         let expected =
-          "the call took \(Format.seconds(wall)), so total / n is \(Format.value(wall / n))"
+          "its waitN ran \(Format.seconds(inner)), so total / n is about \(Format.value(inner / n))"
         if call.plan.n >= 2, matches(result) {
           return .fail("\(seen): that is the total; \(expected)")
         }
@@ -29,6 +51,42 @@ enum MeasureTimeChecks {
           return .fail("\(seen): that is maxDelay, not a measurement; \(expected)")
         }
         return .fail("\(seen); \(expected)")
+      }
+      guard judged > 0 else {
+        return .skip("nothing to judge: no call ran waitN (see the check below)")
+      }
+      return .pass()
+    }
+  }
+
+  /// Each call runs `waitN` once, with its own `n` and `maxDelay`.
+  static let usesWaitN = Check(
+    name: "uses-wait-n", title: "runs waitN(n, maxDelay) once per call"
+  ) { context in
+    let waitN = context.name(ofTask: 1)
+    guard context.evidence.isInstrumented else {
+      return .skip("calls to \(waitN) could not be recorded")
+    }
+    return context.judgeReturned(context.evidence.calls) { calls in
+      for call in calls.sorted(by: CheckContext.smallerCall) {
+        let runs = runs(of: call, in: context.evidence)
+        let shown = "`\(context.show(call.plan))`"
+        guard let run = runs.first else {
+          return .fail("\(shown) never ran \(waitN)", details: [Hints.neverRan(context.language)])
+        }
+        if run.n != call.plan.n || run.maxDelay != call.plan.maxDelay {
+          let ran = PlannedCall(
+            id: -1, taskID: 1, kind: .waitN, n: run.n, maxDelay: run.maxDelay, purpose: .sample)
+          let asked = PlannedCall(
+            id: -1, taskID: 1, kind: .waitN, n: call.plan.n, maxDelay: call.plan.maxDelay,
+            purpose: .sample)
+          return .fail(
+            "\(shown) ran `\(context.show(ran))`; expected `\(context.show(asked))`: pass n and "
+              + "maxDelay on, in that order")
+        }
+        if runs.count > 1 {
+          return .fail("\(shown) ran \(waitN) \(runs.count) times; run it once and time it")
+        }
       }
       return .pass()
     }

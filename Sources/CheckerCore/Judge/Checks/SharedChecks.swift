@@ -9,6 +9,12 @@ enum SharedChecks {
           call.values?.contains { !(0...Double(call.plan.maxDelay)).contains($0) } ?? false
         }
         guard let failing, let values = failing.values else {
+          let drawn = calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
+          if !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
+            return .fail(
+              "returned 0 every time, whatever maxDelay: a delay drawn from 0...maxDelay is "
+                + "almost never 0")
+          }
           return .pass()
         }
         let outside = values.filter { !(0...Double(failing.plan.maxDelay)).contains($0) }
@@ -22,10 +28,19 @@ enum SharedChecks {
   }
 
   /// A call that returns one delay takes about that long: never less, and not much more.
-  static func sleepsReturnedDelay(title: String) -> Check {
+  static func sleepsReturnedDelay(
+    _ purposes: Set<PlannedCall.Purpose> = [.sample], title: String
+  ) -> Check {
     Check(name: "sleeps-returned-delay", title: title) { context in
-      let calls = context.evidence.calls(for: .sample)
+      let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
       return context.judgeReturned(calls) { calls in
+        // A function that returns 0 at once sleeps "the delay it returns": that shows nothing.
+        guard calls.contains(where: { ($0.values?.first ?? 0) >= Tolerances.shortestJudgedSleep })
+        else {
+          return .skip(
+            "nothing to judge: no call returned a delay of "
+              + "\(Format.seconds(Tolerances.shortestJudgedSleep)) or more")
+        }
         for call in calls.sorted(by: CheckContext.smallerCall) {
           guard let value = call.values?.first, let duration = call.duration else { continue }
           if duration < value - Tolerances.earliness {

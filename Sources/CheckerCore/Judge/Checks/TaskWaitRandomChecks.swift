@@ -1,14 +1,19 @@
 /// Task 3's checks: `taskWaitRandom(maxDelay:)`.
+///
+/// The function ran against the checker's `waitRandom`, which recorded each sleep: the task must
+/// really run it, and the function must hand the task back before the sleep ends.
 enum TaskWaitRandomChecks {
   static let all: [Check] = [
     returnsAtOnce,
-    SharedChecks.inBounds(title: "the task's value is within 0...maxDelay"),
+    inBounds,
     SharedChecks.sleepsReturnedDelay(title: "the task sleeps the delay it returns"),
+    usesWaitRandom,
   ]
 
   static let returnsAtOnce = Check(
     name: "returns-at-once", title: "returns the task at once, before the delay"
   ) { context in
+    var shown = 0
     for call in context.evidence.calls.sorted(by: CheckContext.smallerCall) {
       guard let started = call.started, let returned = call.returned else {
         let reason = call.interruption?.description ?? "never returned"
@@ -24,7 +29,70 @@ enum TaskWaitRandomChecks {
           "`\(context.show(call.plan))` took \(Format.seconds(returned - started)) to return its "
             + "task; it must start the task and return it without waiting")
       }
+      // Only a task that then sleeps shows that the function did not wait for it.
+      if context.sleeps(of: call).contains(where: { $0.end - $0.start >= 0.1 && $0.end > returned })
+      {
+        shown += 1
+      }
+    }
+    guard shown > 0 else {
+      return .skip(
+        "nothing to judge: no task slept after it was returned (see “calls waitRandom”)")
     }
     return .pass()
+  }
+
+  static let inBounds = Check(
+    name: "in-bounds", title: "the task's value is within 0...maxDelay"
+  ) { context in
+    let calls = context.evidence.calls(for: .sample)
+    return context.judgeReturned(calls) { calls in
+      guard calls.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
+        return .skip("nothing to judge: no task ran \(context.name(ofTask: 0))")
+      }
+      for call in calls.sorted(by: CheckContext.smallerCall) {
+        guard let value = call.values?.first else { continue }
+        if !(0...Double(call.plan.maxDelay)).contains(value) {
+          return .fail(
+            "`\(context.show(call.plan))`'s task returned \(Format.value(value)), outside "
+              + "0...\(call.plan.maxDelay)")
+        }
+      }
+      return .pass()
+    }
+  }
+
+  /// The task runs `waitRandom` once, with the call's `maxDelay`, and returns what it returned.
+  static let usesWaitRandom = Check(
+    name: "uses-wait-random", title: "the task runs waitRandom(maxDelay) and returns its value"
+  ) { context in
+    let waitRandom = context.name(ofTask: 0)
+    guard context.evidence.isInstrumented else {
+      return .skip("calls to \(waitRandom) could not be recorded")
+    }
+    return context.judgeReturned(context.evidence.calls) { calls in
+      for call in calls.sorted(by: CheckContext.smallerCall) {
+        guard let value = call.values?.first else { continue }
+        let sleeps = context.sleeps(of: call)
+        let shown = "`\(context.show(call.plan))`"
+        guard let sleep = sleeps.first else {
+          return .fail("\(shown)'s task never called \(waitRandom)")
+        }
+        if sleeps.count > 1 {
+          return .fail("\(shown)'s task called \(waitRandom) \(sleeps.count) times; call it once")
+        }
+        if sleep.maxDelayArgument != call.plan.maxDelay {
+          return .fail(
+            "\(shown): \(Hints.passMaxDelay(context.language, called: ListChecks.called(sleep, context)))"
+          )
+        }
+        if sleep.value != value {
+          return .fail(
+            "\(shown)'s task returned \(Format.value(value)), but \(waitRandom) returned "
+              + "\(Format.value(sleep.value)): return what it gives back")
+        }
+      }
+      return .pass()
+    }
   }
 }

@@ -5,7 +5,7 @@ enum WaitRandomChecks {
   static let all: [Check] = [
     SharedChecks.inBounds([.sample, .batch], title: "returns a delay within 0...maxDelay"),
     fractional,
-    SharedChecks.sleepsReturnedDelay(title: "sleeps the delay it returns"),
+    SharedChecks.sleepsReturnedDelay([.sample, .batch], title: "sleeps the delay it returns"),
     uniform,
     zeroMaxDelay,
     defaultMaxDelay,
@@ -58,6 +58,12 @@ enum WaitRandomChecks {
   static let zeroMaxDelay = Check(name: "zero-max-delay", title: "maxDelay 0 returns 0 at once") {
     context in
     let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay == 0 }
+    let drawn = context.evidence.calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values?.first)
+    guard drawn.contains(where: { $0 > 0 }) else {
+      // Returning 0 for everything says nothing about maxDelay 0.
+      if case .failure(let failure) = context.returned(calls) { return failure.verdict }
+      return .skip("nothing to judge: it returned 0 for every maxDelay")
+    }
     return context.judgeReturned(calls) { calls in
       for call in calls {
         guard let value = call.values?.first, let duration = call.duration else { continue }
@@ -137,17 +143,32 @@ enum WaitRandomChecks {
           + "about \(maxDelay) s",
         details: [hint])
     }
-    let starts = returned.compactMap(\.started)
-    let ends = returned.compactMap(\.ended)
+    let intervals = returned.compactMap { call in
+      call.started.flatMap { start in call.ended.map { (start: start, end: $0) } }
+    }
     let longest = returned.compactMap(\.values?.first).max() ?? 0
-    guard let first = starts.min(), let last = ends.max() else { return .pass() }
+    guard let first = intervals.map(\.start).min(), let last = intervals.map(\.end).max(),
+      intervals.contains(where: { $0.end - $0.start >= Tolerances.shortestJudgedSleep })
+    else {
+      return .skip("nothing to judge: the calls returned at once, without sleeping")
+    }
+    let shown = calls.first.map { context.show($0.plan) } ?? ""
+    // Judged by overlap: the calls start together and most last hundreds of ms, so nearly all
+    // run at once; a blocking sleep lets only as many run as there are threads.
+    let atOnce = CheckContext.mostAtOnce(intervals)
+    let needed = Int((Double(intervals.count) * Tolerances.overlapFraction).rounded(.up))
+    if atOnce < needed {
+      return .fail(
+        "\(calls.count) concurrent calls of `\(shown)`: at most \(atOnce) were running at the same "
+          + "time; calls that suspend all run together", details: [hint])
+    }
     let span = last - first
-    guard span > longest + Tolerances.concurrencySlack(calls: calls.count) else {
+    guard span > Tolerances.wallBound(longest: longest, calls: calls.count) else {
       return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
     }
     return .fail(
-      "\(calls.count) concurrent calls of `\(calls.first.map { context.show($0.plan) } ?? "")` took "
-        + "\(Format.seconds(span)); the longest delay was \(Format.seconds(longest)), so they "
-        + "should have ended by then", details: [hint])
+      "\(calls.count) concurrent calls of `\(shown)` took \(Format.seconds(span)); the longest delay "
+        + "was \(Format.seconds(longest)), so they should have ended soon after",
+      details: [hint])
   }
 }

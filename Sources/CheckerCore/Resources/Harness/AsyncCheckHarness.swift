@@ -5,7 +5,8 @@
 //
 // Usage (by the checker only): harness TASK ABANDON_AFTER CALL...
 // where CALL is `id:kind:n:maxDelay` and kind is one of r (waitRandom), d (waitRandom with its
-// default argument), w (waitN), m (measureTime), t (taskWaitRandom), k (taskWaitN).
+// default argument), w (waitN), m (measureTime), t (taskWaitRandom), k (taskWaitN); a probe call
+// adds `:duration/value,…`, what the checker's waitRandom does on each of its calls.
 
 import Synchronization
 
@@ -57,13 +58,72 @@ struct AsyncCheckCall: Sendable {
   var kind: Character
   var n: Int
   var maxDelay: Int
+  /// For a probe: (duration, value) of each call of the checker's waitRandom, in order.
+  var schedule: [AsyncCheckScheduledSleep] = []
 
   init?(_ text: String) {
     let parts = text.split(separator: ":")
-    guard parts.count == 4, let id = Int(parts[0]), let kind = parts[1].first,
+    guard parts.count == 4 || parts.count == 5, let id = Int(parts[0]), let kind = parts[1].first,
       let n = Int(parts[2]), let maxDelay = Int(parts[3])
     else { return nil }
     (self.id, self.kind, self.n, self.maxDelay) = (id, kind, n, maxDelay)
+    if parts.count == 5 {
+      schedule = parts[4].split(separator: ",").compactMap { pair in
+        let numbers = pair.split(separator: "/").compactMap { Double(String($0)) }
+        return numbers.count == 2
+          ? AsyncCheckScheduledSleep(duration: numbers[0], value: numbers[1]) : nil
+      }
+    }
+  }
+}
+
+/// What the checker's waitRandom does on one call of a probe.
+struct AsyncCheckScheduledSleep: Sendable {
+  var duration: Double
+  var value: Double
+}
+
+/// What this process grades, read once from its arguments.
+enum AsyncCheckRun {
+  /// The task whose student function runs; the others are the checker's.
+  static let gradedTask: Int = {
+    let arguments = CommandLine.arguments
+    return arguments.count > 1 ? Int(arguments[1]) ?? -1 : -1
+  }()
+
+  static let calls: [AsyncCheckCall] = CommandLine.arguments.dropFirst(3).compactMap {
+    AsyncCheckCall($0)
+  }
+
+  /// The only call of the process, when there is one: whatever runs then runs for it, even in a
+  /// detached task that the task-local value does not reach.
+  static let soleCall: Int = {
+    let awaited = calls.filter { $0.kind != "d" }
+    return awaited.count == 1 ? awaited[0].id : -1
+  }()
+
+  static let schedules: [Int: [AsyncCheckScheduledSleep]] = Dictionary(
+    calls.filter { !$0.schedule.isEmpty }.map { ($0.id, $0.schedule) },
+    uniquingKeysWith: { first, _ in first })
+
+  static let used = Mutex<[Int: Int]>([:])
+
+  /// The call the current code runs for, or -1.
+  static var context: Int {
+    let id = AsyncCheckContext.callID
+    return id >= 0 ? id : soleCall
+  }
+
+  /// The next scheduled sleep of the current call, when it is a probe and has one left.
+  static func scheduled() -> AsyncCheckScheduledSleep? {
+    let id = context
+    guard let schedule = schedules[id] else { return nil }
+    let index = used.withLock { used -> Int in
+      let index = used[id, default: 0]
+      used[id] = index + 1
+      return index
+    }
+    return index < schedule.count ? schedule[index] : nil
   }
 }
 
@@ -75,7 +135,7 @@ enum AsyncCheckHarness {
       AsyncCheckChannel.send("X\tbad arguments")
       exit(70)
     }
-    let calls = arguments.dropFirst(3).compactMap(AsyncCheckCall.init)
+    let calls = AsyncCheckRun.calls
     AsyncCheckChannel.send("H\t\(AsyncCheckChannel.now())")
 
     await withTaskGroup(of: Void.self) { group in

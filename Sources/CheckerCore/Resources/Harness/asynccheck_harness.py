@@ -6,11 +6,16 @@ functions as the checker's plan says, and reports on file descriptor 3, a pipe t
 student's print() cannot reach, in the same line protocol as the Swift harness. Standard
 library only; Python 3.8 or later.
 
+Each task is judged on its own file: while the harness imports and runs task k's file, the
+other four module names lead to the checker's reference versions (`install_references`), which
+record every call (W, T and N lines), so a broken prerequisite cannot fail a correct task.
+
 Usage (by the checker only):
   asynccheck_harness.py probe SOURCES
   asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
 where CALL is id:kind:n:max_delay and kind is r (wait_random), d (wait_random with its
-default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n).
+default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n); a probe call adds
+:duration/value,... : what the reference wait_random does on each of its calls.
 """
 import ast
 import asyncio
@@ -19,10 +24,12 @@ import importlib
 import inspect
 import json
 import os
+import random
 import sys
 import threading
 import time
 import traceback
+import types
 from concurrent.futures import ThreadPoolExecutor
 
 MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
@@ -31,10 +38,15 @@ FUNCTIONS = ["wait_random", "wait_n", "measure_time",
              "task_wait_random", "task_wait_n"]
 COROUTINES = {0: True, 1: True, 2: False, 3: False, 4: True}
 ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
+PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
+              3: ["max_delay"], 4: ["n", "max_delay"]}
 CHANNEL = 3
 ORIGIN = time.monotonic()
 CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
 LOCK = threading.Lock()
+SCHEDULES = {}
+SCHEDULE_USED = {}
+SOLE_CALL = [-1]
 
 
 def now():
@@ -77,13 +89,15 @@ def describe(error):
 
 
 def probe(sources):
-    """Imports each file in order and reports its function's signature and source facts."""
+    """Imports each file on its own, the other files being the references, and reports its
+    function's signature and source facts."""
     for task, name in enumerate(MODULES):
         path = os.path.join(sources, name + ".py")
         if not os.path.exists(path):
             send("P", task, "missing-file", "")
             continue
         report_facts(task, path)
+        install_references(task)
         try:
             module = importlib.import_module(name)
         except BaseException as error:  # a student's file may raise anything
@@ -91,6 +105,11 @@ def probe(sources):
             missing = getattr(error, "name", None)
             if isinstance(error, ImportError) and missing in MODULES and missing != name:
                 send("P", task, "needs", MODULES.index(missing))
+            elif isinstance(error, AttributeError) and any(
+                    "'" + other + "'" in str(error) for other in MODULES if other != name):
+                send("P", task, "incompatible", json.dumps(
+                    {"file": file or name + ".py", "line": line,
+                     "message": describe(error)}))
             elif file and file != name + ".py" and file[:-3] in MODULES:
                 send("P", task, "needs", MODULES.index(file[:-3]))
             else:
@@ -121,8 +140,11 @@ def probe(sources):
             default = None if parameter is None or \
                 parameter.default is inspect.Parameter.empty else parameter.default
             send("P", task, "default", repr(default))
+        names = [parameter.name for parameter in signature.parameters.values()]
         if is_coroutine != COROUTINES[task]:
             send("P", task, "wrong", found)
+        elif names != PARAMETERS[task]:
+            send("P", task, "renamed", found)
         else:
             send("P", task, "ok", found)
 
@@ -170,33 +192,110 @@ def unannotated(node):
     return names + ([] if node.returns is not None else ["return"])
 
 
-def instrument(module_index, module):
-    """Wraps a module's wait_random or task_wait_random to record each call."""
-    name = FUNCTIONS[module_index]
-    original = getattr(module, name)
-    if module_index == 0:
-        async def wait_random(*args, **kwargs):
-            start = now()
-            value = await original(*args, **kwargs)
-            send("W", CALL_ID.get(), start, now(), number(value))
-            return value
-        setattr(module, name, wait_random)
-    else:
-        def task_wait_random(*args, **kwargs):
-            send("T", CALL_ID.get(), now())
-            return original(*args, **kwargs)
-        setattr(module, name, task_wait_random)
+def context():
+    """The call the running code works for: the call id, or the process's only call."""
+    call_id = CALL_ID.get()
+    return call_id if call_id >= 0 else SOLE_CALL[0]
+
+
+def scheduled():
+    """The next (duration, value) of the current probe call, or None."""
+    call_id = context()
+    schedule = SCHEDULES.get(call_id)
+    if not schedule:
+        return None
+    with LOCK:
+        index = SCHEDULE_USED.get(call_id, 0)
+        SCHEDULE_USED[call_id] = index + 1
+    return schedule[index] if index < len(schedule) else None
+
+
+def argument_number(value):
+    """A max_delay argument as the W line carries it: an int, or -2 if it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -2
+
+
+def make_references():
+    """The checker's versions of the five modules, recording each call."""
+    references = [types.ModuleType(name) for name in MODULES]
+    basic, concurrent, measure, tasks, tasks_n = references
+
+    async def wait_random(*args, **kwargs):
+        """The reference wait_random: a recorded, possibly scheduled, sleep."""
+        argument = args[0] if args else kwargs.get("max_delay")
+        max_delay = 10 if argument is None else argument
+        start = now()
+        planned = scheduled()
+        if planned:
+            delay, value = planned
+        else:
+            delay = value = random.uniform(0, max(0, float(max_delay)))
+        await asyncio.sleep(delay)
+        send("W", context(), start, now(), number(value),
+             -1 if argument is None else argument_number(argument))
+        return value
+
+    async def wait_n(n, max_delay):
+        """The reference wait_n: completion order, recorded."""
+        start = now()
+        spawned = [asyncio.ensure_future(basic.wait_random(max_delay))
+                   for _ in range(n)]
+        values = [await done for done in asyncio.as_completed(spawned)]
+        send("N", context(), start, now(), argument_number(n),
+             argument_number(max_delay))
+        return values
+
+    def measure_time(n, max_delay):
+        """The reference measure_time."""
+        start = time.perf_counter()
+        asyncio.run(concurrent.wait_n(n, max_delay))
+        return (time.perf_counter() - start) / n if n else 0.0
+
+    def task_wait_random(max_delay):
+        """The reference task_wait_random, recorded."""
+        send("T", context(), now())
+        return asyncio.create_task(basic.wait_random(max_delay))
+
+    async def task_wait_n(n, max_delay):
+        """The reference task_wait_n."""
+        spawned = [tasks.task_wait_random(max_delay) for _ in range(n)]
+        return [await done for done in asyncio.as_completed(spawned)]
+
+    for module in references:
+        module.asyncio = asyncio
+        module.random = random
+    basic.wait_random = wait_random
+    concurrent.wait_random = wait_random
+    concurrent.wait_n = wait_n
+    measure.wait_n = wait_n
+    measure.measure_time = measure_time
+    tasks.wait_random = wait_random
+    tasks.task_wait_random = task_wait_random
+    tasks_n.task_wait_random = task_wait_random
+    tasks_n.task_wait_n = task_wait_n
+    return references
+
+
+REFERENCES = make_references()
+
+
+def install_references(task):
+    """Makes every module name but task's lead to the reference; forgets task's own."""
+    for index, name in enumerate(MODULES):
+        if index == task:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = REFERENCES[index]
 
 
 def load(task):
-    """Imports the modules `task` needs, in order, instrumenting as it goes."""
-    needed = {0: [0], 1: [0, 1], 2: [0, 1, 2], 3: [0, 3], 4: [0, 3, 4]}[task]
-    modules = {}
-    for index in needed:
-        modules[index] = importlib.import_module(MODULES[index])
-        if index in (0, 3):
-            instrument(index, modules[index])
-    return getattr(modules[task], FUNCTIONS[task])
+    """Imports task's file alone, the others being the references; returns its function."""
+    install_references(task)
+    module = importlib.import_module(MODULES[task])
+    return getattr(module, FUNCTIONS[task])
 
 
 async def perform(function, call, executor):
@@ -229,9 +328,8 @@ async def perform(function, call, executor):
     send("E", call_id, now(), ",".join(number(value) for value in values))
 
 
-async def run(task, abandon_after, calls):
+async def run(function, abandon_after, calls):
     """Runs every call at once; calls with the default argument are never awaited."""
-    function = load(task)
     executor = ThreadPoolExecutor(max_workers=max(4, len(calls)))
     waited = [asyncio.ensure_future(perform(function, call, executor))
               for call in calls if call[1] != "d"]
@@ -258,11 +356,21 @@ def main(arguments):
         task, abandon_after = int(arguments[2]), float(arguments[3])
         calls = []
         for text in arguments[4:]:
-            call_id, kind, n, max_delay = text.split(":")
+            call_id, kind, n, max_delay, *schedule = text.split(":")
             calls.append((int(call_id), kind, int(n), int(max_delay)))
+            if schedule:
+                SCHEDULES[int(call_id)] = [
+                    tuple(float(number) for number in pair.split("/"))
+                    for pair in schedule[0].split(",")]
+        awaited = [call for call in calls if call[1] != "d"]
+        if len(awaited) == 1:
+            SOLE_CALL[0] = awaited[0][0]
         try:
-            asyncio.run(run(task, abandon_after, calls))
-        except Exception as error:  # an import that fails here fails every call
+            # Imported before the event loop starts: a file that runs asyncio.run() at import
+            # time (a forgotten test line) still loads.
+            function = load(task)
+            asyncio.run(run(function, abandon_after, calls))
+        except BaseException as error:  # an import that fails here fails every call
             send("X", -1, describe(error))
     sys.stdout.flush()
     os._exit(0)

@@ -16,47 +16,36 @@ struct JudgeTests {
   let callable: BuildResult = BuildResult(
     availability: Dictionary(
       uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
-    launcher: ["x"], isInstrumented: false, submissionErrors: [],
+    launcher: ["x"], isInstrumented: true, submissionErrors: [],
     seconds: 0)
+  let waitN = EvidenceBuilder(task: 1)
 
-  /// Task 1 evidence where every call returns `values(n)` and takes `duration(n)` seconds.
-  func waitNEvidence(values: (PlannedCall) -> [Double], duration: (PlannedCall) -> Double)
-    -> TaskEvidence
-  {
-    let plan = RunPlan(seed: 3).calls(forTask: 1)
-    var evidence = TaskEvidence(taskID: 1, calls: [], isInstrumented: false)
-    evidence.calls = plan.map { call in
-      var record = TaskEvidence.Call(plan: call)
-      record.started = 0
-      record.values = values(call)
-      record.ended = duration(call)
-      return record
-    }
-    return evidence
+  func report(task: Int, _ evidence: TaskEvidence, build: BuildResult? = nil) -> TaskReport? {
+    Judge.grade(
+      [Exercise.tasks[task]], build: build ?? callable, evidence: [task: evidence], facts: facts
+    ).first
   }
 
   func verdict(_ name: String, task: Int = 1, _ evidence: TaskEvidence, build: BuildResult? = nil)
     -> CheckReport?
   {
-    let tasks = [Exercise.tasks[task]]
-    return Judge.grade(tasks, build: build ?? callable, evidence: [task: evidence], facts: facts)
-      .first?.checks.first { $0.name == name }
+    report(task: task, evidence, build: build)?.checks.first { $0.name == name }
   }
 
-  /// n evenly spaced delays in 0...maxDelay, ascending.
-  static func ascending(_ call: PlannedCall) -> [Double] {
-    (0..<call.n).map { Double(call.maxDelay) * (Double($0) + 0.5) / Double(max(call.n, 1)) }
+  @Test("a correct list function passes every check")
+  func correctList() throws {
+    let report = try #require(self.report(task: 1, waitN.listEvidence()))
+    #expect(report.checks.allSatisfy { $0.status == .passed }, "\(report.checks)")
   }
 
   @Test("neighbours out of order by less than the tolerance still count as ascending")
   func orderTolerance() {
     func inverted(by gap: Double) -> TaskEvidence {
-      waitNEvidence(
-        values: { call in
-          var values = Self.ascending(call)
-          if values.count >= 2 { values[1] = values[0] - gap }
-          return values
-        }, duration: { Double($0.maxDelay) })
+      waitN.listEvidence(values: { call in
+        var values = EvidenceBuilder.ascending(call)
+        if call.purpose == .sample, values.count >= 2 { values[1] = values[0] - gap }
+        return values
+      })
     }
     #expect(verdict("ascending", inverted(by: Tolerances.order / 2))?.status == .passed)
     let failed = verdict("ascending", inverted(by: Tolerances.order * 2))
@@ -64,21 +53,88 @@ struct JudgeTests {
     #expect(failed?.message.contains("comes before") == true)
   }
 
-  @Test("a call that takes the sum of its delays is not concurrent; about the longest one is")
+  @Test("sleeps one after the other are not concurrent, whatever the wall time says")
   func concurrency() {
-    let concurrent = waitNEvidence(
-      values: Self.ascending, duration: { (Self.ascending($0).max() ?? 0) + 0.01 })
-    #expect(verdict("concurrent", concurrent)?.status == .passed)
-    let sequential = waitNEvidence(
-      values: Self.ascending, duration: { Self.ascending($0).reduce(0, +) + 0.01 })
-    let failed = verdict("concurrent", sequential)
+    #expect(verdict("concurrent", waitN.listEvidence(layout: .concurrent))?.status == .passed)
+    let failed = verdict("concurrent", waitN.listEvidence(layout: .sequential))
     #expect(failed?.status == .failed)
-    #expect(failed?.message.contains("concurrent calls finish in about the longest delay") == true)
+    #expect(failed?.message.contains("at most 1 of its") == true)
+    #expect(failed?.details.first?.contains("start all n calls first") == true)
+  }
+
+  @Test(
+    "the probe tells sorting, descending and spawn order from completion order",
+    arguments: [
+      ("sorted", "it sorts;"), ("descending", "descending"), ("spawn", "the calls were started"),
+    ])
+  func probeOrder(kind: String, expected: String) {
+    let evidence = waitN.listEvidence(values: { call in
+      guard call.purpose == .probe else { return EvidenceBuilder.ascending(call) }
+      switch kind {
+      case "sorted": return call.schedule.map(\.value).sorted()
+      case "descending": return call.schedule.map(\.value).sorted(by: >)
+      default: return call.schedule.map(\.value)
+      }
+    })
+    let failed = verdict("no-sort", evidence)
+    #expect(failed?.status == .failed)
+    #expect(failed?.message.contains(expected) == true, "\(failed?.message ?? "")")
+  }
+
+  @Test("the starter's empty lists pass nothing but the signature")
+  func noVacuousPass() throws {
+    let starter = try #require(self.report(task: 1, waitN.starterEvidence { _ in [] }))
+    #expect(starter.checks.dropFirst().allSatisfy { $0.status != .passed }, "\(starter.checks)")
+    let measure = try #require(
+      self.report(task: 2, EvidenceBuilder(task: 2).starterEvidence { _ in [0] }))
+    #expect(measure.checks.dropFirst().allSatisfy { $0.status != .passed }, "\(measure.checks)")
+    let task = try #require(
+      self.report(task: 3, EvidenceBuilder(task: 3).starterEvidence { _ in [0] }))
+    #expect(task.checks.dropFirst().allSatisfy { $0.status != .passed }, "\(task.checks)")
+    let random = try #require(
+      self.report(task: 0, EvidenceBuilder(task: 0).starterEvidence { _ in [0] }))
+    #expect(random.checks.dropFirst().allSatisfy { $0.status != .passed }, "\(random.checks)")
+  }
+
+  @Test("measureTime is judged against its waitN's run, relatively; waitN must run")
+  func measureTime() {
+    let builder = EvidenceBuilder(task: 2)
+    func evidence(total: (Double) -> Double, runsWaitN: Bool = true) -> TaskEvidence {
+      var evidence = builder.starterEvidence { _ in [0] }
+      for index in evidence.calls.indices {
+        let call = evidence.calls[index].plan
+        let inner = Double(call.maxDelay) * 0.9
+        // Under load the harness's own measurement runs long: 0.3 s here.
+        evidence.calls[index].ended = inner + 0.3
+        evidence.calls[index].values = [total(inner) / Double(call.n)]
+        if runsWaitN {
+          evidence.waitNCalls.append(
+            .init(context: call.id, start: 0.01, end: 0.01 + inner, n: call.n, maxDelay: call.maxDelay))
+        }
+      }
+      return evidence
+    }
+    #expect(verdict("average", task: 2, evidence(total: { $0 * 1.1 }))?.status == .passed)
+    #expect(verdict("uses-wait-n", task: 2, evidence(total: { $0 }))?.status == .passed)
+    let total = verdict("average", task: 2, evidence(total: { $0 * 5 }))
+    #expect(total?.status == .failed)
+    let never = evidence(total: { $0 }, runsWaitN: false)
+    #expect(verdict("uses-wait-n", task: 2, never)?.status == .failed)
+    #expect(verdict("average", task: 2, never)?.status == .skipped)
+  }
+
+  @Test("a crash seen once counts, even when every call returned when run again alone")
+  func crashSeenOnce() {
+    var evidence = waitN.listEvidence()
+    evidence.crashes = [.crashed(signal: 4)]
+    let failed = verdict("count", evidence)
+    #expect(failed?.status == .failed)
+    #expect(failed?.message.contains("crashed with signal 4") == true)
   }
 
   @Test("a crash fails the checks it interrupted, naming the call and the signal")
   func crash() {
-    var evidence = waitNEvidence(values: Self.ascending, duration: { Double($0.maxDelay) })
+    var evidence = waitN.listEvidence()
     let crashed = evidence.calls.indices.first { evidence.calls[$0].plan.n >= 10 } ?? 0
     evidence.calls[crashed].values = nil
     evidence.calls[crashed].ended = nil
@@ -90,7 +146,7 @@ struct JudgeTests {
 
   @Test("a timeout is reported by the timing check; the others judge the calls that returned")
   func timeoutOwnedByTimingCheck() {
-    var evidence = waitNEvidence(values: Self.ascending, duration: { Double($0.maxDelay) })
+    var evidence = waitN.listEvidence()
     let slow = evidence.calls.indices.first { evidence.calls[$0].plan.n >= 10 } ?? 0
     evidence.calls[slow].values = nil
     evidence.calls[slow].ended = nil
@@ -101,14 +157,18 @@ struct JudgeTests {
     #expect(timing?.message.contains("did not return within 6.4 s") == true)
   }
 
-  @Test("a missing prerequisite skips the behaviour checks, with the reason")
-  func missingPrerequisite() {
+  @Test("a broken prerequisite changes nothing: the task is judged on its own, with a note")
+  func brokenPrerequisite() throws {
     var build = callable
     build.availability[0] = .missing
-    let evidence = waitNEvidence(values: Self.ascending, duration: { Double($0.maxDelay) })
-    let skipped = verdict("count", evidence, build: build)
-    #expect(skipped?.status == .skipped)
-    #expect(skipped?.message == "needs waitRandom (task 0): no waitRandom to call")
+    #expect(verdict("count", waitN.listEvidence(), build: build)?.status == .passed)
+    let reports = Judge.grade(
+      [Exercise.tasks[0], Exercise.tasks[1]], build: callable,
+      evidence: [0: EvidenceBuilder(task: 0).starterEvidence { _ in [0] }, 1: waitN.listEvidence()],
+      facts: facts)
+    let notes = try #require(reports.last?.notes)
+    #expect(notes.first?.contains("your waitRandom (task 0) fails") == true, "\(notes)")
+    #expect(reports.last?.checks.allSatisfy { $0.status == .passed } == true)
   }
 
   @Test("a wrong signature fails the signature check with what was expected and found")

@@ -45,14 +45,8 @@ public struct SourceScanner: Sendable {
   /// The names of all functions declared anywhere in the text.
   public var declaredFunctionNames: Set<String> {
     let text = String(decoding: code, as: UTF8.self)
-    var names: Set<String> = []
-    for part in text.split(separator: "func").dropFirst() {
-      let name = part.drop { $0 == " " || $0 == "\t" || $0 == "\n" }.prefix {
-        $0.isLetter || $0.isNumber || $0 == "_"
-      }
-      if !name.isEmpty { names.insert(String(name)) }
-    }
-    return names
+    // A file may start with `func`: split on the keyword would drop that first name.
+    return Set(text.matches(of: /\bfunc\s+([A-Za-z_][A-Za-z0-9_]*)/).map { String($0.output.1) })
   }
 
   /// The 1-based line that holds byte `offset`.

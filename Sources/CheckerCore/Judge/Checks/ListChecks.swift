@@ -222,7 +222,8 @@ enum ListChecks {
         for (label, expected, returned, made, sleeps, maxDelay) in groups {
           guard made == expected else {
             return .fail(
-              "\(label) asked for \(expected) delays; \(function) was called \(made) times")
+              "\(label) asked for \(expected) delay\(expected == 1 ? "" : "s"); \(function) was "
+                + "called \(made) time\(made == 1 ? "" : "s")")
           }
           if let maxDelay, let other = sleeps.first(where: { $0.maxDelayArgument != maxDelay }) {
             return .fail(

@@ -67,22 +67,29 @@ enum MeasureTimeChecks {
     guard context.evidence.isInstrumented else {
       return .skip("calls to \(waitN) could not be recorded")
     }
+    // Arguments passed on wrongly show in any call that ran waitN, even when another call
+    // then ran out of time (swapped, n and maxDelay can make a call sleep far too long).
+    for call in context.evidence.calls.sorted(by: CheckContext.smallerCall) {
+      guard
+        let run = runs(of: call, in: context.evidence).first(where: {
+          $0.n != call.plan.n || $0.maxDelay != call.plan.maxDelay
+        })
+      else { continue }
+      let ran = PlannedCall(
+        id: -1, taskID: 1, kind: .waitN, n: run.n, maxDelay: run.maxDelay, purpose: .sample)
+      let asked = PlannedCall(
+        id: -1, taskID: 1, kind: .waitN, n: call.plan.n, maxDelay: call.plan.maxDelay,
+        purpose: .sample)
+      return .fail(
+        "`\(context.show(call.plan))` ran `\(context.show(ran))`; expected "
+          + "`\(context.show(asked))`: pass n and maxDelay on, in that order")
+    }
     return context.judgeReturned(context.evidence.calls) { calls in
       for call in calls.sorted(by: CheckContext.smallerCall) {
         let runs = runs(of: call, in: context.evidence)
         let shown = "`\(context.show(call.plan))`"
-        guard let run = runs.first else {
+        guard runs.first != nil else {
           return .fail("\(shown) never ran \(waitN)", details: [Hints.neverRan(context.language)])
-        }
-        if run.n != call.plan.n || run.maxDelay != call.plan.maxDelay {
-          let ran = PlannedCall(
-            id: -1, taskID: 1, kind: .waitN, n: run.n, maxDelay: run.maxDelay, purpose: .sample)
-          let asked = PlannedCall(
-            id: -1, taskID: 1, kind: .waitN, n: call.plan.n, maxDelay: call.plan.maxDelay,
-            purpose: .sample)
-          return .fail(
-            "\(shown) ran `\(context.show(ran))`; expected `\(context.show(asked))`: pass n and "
-              + "maxDelay on, in that order")
         }
         if runs.count > 1 {
           return .fail("\(shown) ran \(waitN) \(runs.count) times; run it once and time it")

@@ -37,7 +37,7 @@ enum TaskWaitRandomChecks {
     }
     guard shown > 0 else {
       return .skip(
-        "nothing to judge: no task slept after it was returned (see “calls waitRandom”)")
+        "nothing to judge: no task slept after it was returned (see “the task runs waitRandom”)")
     }
     return .pass()
   }

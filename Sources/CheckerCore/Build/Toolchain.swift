@@ -39,9 +39,24 @@ public struct Toolchain: Sendable {
   /// - Returns: Its absolute path.
   /// - Throws: `BuildError.noPython` when there is none.
   public static func python() throws(BuildError) -> String {
-    guard let python = program("python3", override: "PYTHON") else { throw .noPython }
+    guard let python = resolvedPython else { throw .noPython }
     return python
   }
+
+  /// The interpreter `python3` runs, asked once: a version manager's `python3` is often a shell
+  /// script (pyenv's shim forks some twenty processes per start), which with dozens of harness
+  /// processes starting together on two cores took longer than a task's time limit.
+  private static let resolvedPython: String? = {
+    guard let python = program("python3", override: "PYTHON") else { return nil }
+    let job = ProcessSupervisor.Job(
+      executable: python, arguments: ["-c", "import sys; print(sys.executable)"],
+      workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
+    guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
+    else { return python }
+    let path = String(decoding: outcome.output, as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    return FileManager.default.isExecutableFile(atPath: path) ? path : python
+  }()
 
   private static func program(_ name: String, override: String) -> String? {
     let environment = ProcessInfo.processInfo.environment

@@ -54,7 +54,7 @@ public struct RunPlan: Sendable {
       add(task, kind, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
       add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
       add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
-      add(task, kind, n: Int.random(in: 1...5, using: &random), maxDelay: 0)
+      add(task, kind, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
       calls.append(
         PlannedCall(
           id: calls.count, taskID: task, kind: kind, n: Self.probeSchedule.count, maxDelay: 1,

@@ -46,6 +46,7 @@ struct BatchGraderTests {
         let view = TaskReportView(
           failed: task.checks.filter { $0.status == .failed }.map(\.name),
           skipped: task.checks.filter { $0.status == .skipped }.map(\.name),
+          passed: task.checks.filter { $0.status == .passed }.map(\.name),
           behaviour: CheckCatalog.checks(forTask: task.id, language: language)
             .filter { !$0.readsSourceOnly }.map(\.name))
         let expectation = try #require(expected["\(task.id)"])

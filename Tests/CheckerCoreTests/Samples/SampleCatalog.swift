@@ -35,6 +35,7 @@ struct SampleCatalog: Decodable {
       case "nofail": return task.failed.isEmpty
       case "skip": return task.failed.isEmpty && Set(task.skipped).isSuperset(of: task.behaviour)
       case "fail": return failed == Set(words.dropFirst())
+      case "nopass": return task.passed.allSatisfy { !task.behaviour.contains($0) }
       default: return false
       }
     }
@@ -45,6 +46,8 @@ struct SampleCatalog: Decodable {
 struct TaskReportView {
   let failed: [String]
   let skipped: [String]
+  /// The checks that passed.
+  let passed: [String]
   /// The checks that call the function (not the signature, not source-only requirements).
   let behaviour: [String]
 }

@@ -34,6 +34,7 @@ struct SampleVerdictTests {
       let view = TaskReportView(
         failed: task.checks.filter { $0.status == .failed }.map(\.name),
         skipped: task.checks.filter { $0.status == .skipped }.map(\.name),
+        passed: task.checks.filter { $0.status == .passed }.map(\.name),
         behaviour: CheckCatalog.checks(forTask: task.id, language: language)
           .filter { !$0.readsSourceOnly }.map(\.name))
       let report = TextReport(usesColor: false, showsTimelines: false, command: "checker")

@@ -60,14 +60,21 @@ enum ListChecks {
       guard !judged.isEmpty else { return context.nothingToJudge(calls) }
       for call in judged {
         guard let values = call.values else { continue }
-        // Timers wake a little late by different amounts: neighbours closer than the tolerance
-        // may come in either order.
-        if let index = values.indices.dropLast().first(where: {
-          values[$0] > values[$0 + 1] + Tolerances.order
+        // Judged by when each delay's sleep really ended, as recorded: on a loaded machine
+        // timers wake late by different amounts, so the values themselves may be a little out
+        // of order while the list is exactly in completion order.
+        let ends = completionTimes(of: values, sleeps: context.evidence.sleeps(forCall: call.plan.id))
+        let keys = ends ?? values
+        if let index = keys.indices.dropLast().first(where: {
+          keys[$0] > keys[$0 + 1] + Tolerances.order
         }) {
+          let later =
+            ends == nil
+            ? "" : ", which finished \(Format.milliseconds(keys[index] - keys[index + 1])) earlier"
           return .fail(
             "`\(context.show(call.plan))` returned \(Format.values(values, limit: 12)): "
-              + "\(Format.value(values[index])) comes before \(Format.value(values[index + 1]))",
+              + "\(Format.value(values[index])) comes before \(Format.value(values[index + 1]))"
+              + later,
             details: [Hints.completionOrder(context.language)])
         }
       }
@@ -239,6 +246,19 @@ enum ListChecks {
         return .pass()
       }
     }
+  }
+
+  /// When the sleep behind each of `values` ended, in the same order, or `nil` when the values
+  /// are not exactly what the recorded sleeps returned.
+  static func completionTimes(of values: [Double], sleeps: [TaskEvidence.Sleep]) -> [Double]? {
+    guard sleeps.count == values.count else { return nil }
+    var remaining = sleeps.sorted { $0.end < $1.end }
+    var ends: [Double] = []
+    for value in values {
+      guard let index = remaining.firstIndex(where: { $0.value == value }) else { return nil }
+      ends.append(remaining.remove(at: index).end)
+    }
+    return ends
   }
 
   /// A recorded `waitRandom` call as source: `waitRandom(maxDelay: 10)` or `waitRandom()`.

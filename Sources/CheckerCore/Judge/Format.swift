@@ -7,12 +7,12 @@ enum Format {
     String(format: "%.2f s", value)
   }
 
-  /// A delay with three decimals: `0.731`.
   /// A short time in whole milliseconds: `26 ms`.
   static func milliseconds(_ value: Double) -> String {
     "\(Int((value * 1000).rounded())) ms"
   }
 
+  /// A delay with three decimals: `0.731`.
   static func value(_ value: Double) -> String {
     String(format: "%.3f", value)
   }

@@ -72,7 +72,8 @@ public enum Judge {
   static func title(_ title: String, in language: Language) -> String {
     guard language == .python else { return title }
     // Longest names first: `taskWaitRandom` before `waitRandom`.
-    let names = Exercise.tasks.map { ($0.signature.name, $0.python.name) }
+    let names =
+      Exercise.tasks.map { ($0.signature.name, $0.python.name) }
       .sorted { $0.0.count > $1.0.count } + [("maxDelay", "max_delay")]
     return names.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
   }

@@ -109,7 +109,8 @@ struct JudgeTests {
         evidence.calls[index].values = [total(inner) / Double(call.n)]
         if runsWaitN {
           evidence.waitNCalls.append(
-            .init(context: call.id, start: 0.01, end: 0.01 + inner, n: call.n, maxDelay: call.maxDelay))
+            .init(
+              context: call.id, start: 0.01, end: 0.01 + inner, n: call.n, maxDelay: call.maxDelay))
         }
       }
       return evidence
@@ -164,7 +165,9 @@ struct JudgeTests {
     #expect(verdict("count", waitN.listEvidence(), build: build)?.status == .passed)
     let reports = Judge.grade(
       [Exercise.tasks[0], Exercise.tasks[1]], build: callable,
-      evidence: [0: EvidenceBuilder(task: 0).starterEvidence { _ in [0] }, 1: waitN.listEvidence()],
+      evidence: [
+        0: EvidenceBuilder(task: 0).starterEvidence { _ in [0] }, 1: waitN.listEvidence(),
+      ],
       facts: facts)
     let notes = try #require(reports.last?.notes)
     #expect(notes.first?.contains("your waitRandom (task 0) fails") == true, "\(notes)")

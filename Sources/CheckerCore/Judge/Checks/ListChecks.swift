@@ -63,7 +63,8 @@ enum ListChecks {
         // Judged by when each delay's sleep really ended, as recorded: on a loaded machine
         // timers wake late by different amounts, so the values themselves may be a little out
         // of order while the list is exactly in completion order.
-        let ends = completionTimes(of: values, sleeps: context.evidence.sleeps(forCall: call.plan.id))
+        let ends = completionTimes(
+          of: values, sleeps: context.evidence.sleeps(forCall: call.plan.id))
         let keys = ends ?? values
         if let index = keys.indices.dropLast().first(where: {
           keys[$0] > keys[$0 + 1] + Tolerances.order
@@ -268,7 +269,9 @@ enum ListChecks {
     return context.language == .swift ? "\(name)(maxDelay: \(argument))" : "\(name)(\(argument))"
   }
 
-  /// What a slow call's sleeps say about why it was slow. `waitRandom` is the checker's here,
+  /// What a slow call's sleeps say about why it was slow.
+  ///
+  /// `waitRandom` is the checker's here,
   /// so a slow call is the list function's doing: a sequential loop, a limit on how many run
   /// at once, or a `maxDelay` that was not passed on.
   static func diagnosis(

@@ -8,7 +8,8 @@ enum MeasureTimeChecks {
 
   /// The checker's `waitN` calls made for `call`: by the call each says it ran for or, when
   /// some say nothing (a detached task), those that ran within the call with its arguments.
-  static func runs(of call: TaskEvidence.Call, in evidence: TaskEvidence) -> [TaskEvidence.WaitNCall]
+  static func runs(of call: TaskEvidence.Call, in evidence: TaskEvidence) -> [TaskEvidence
+    .WaitNCall]
   {
     let own = evidence.waitNCalls.filter { $0.context == call.plan.id }
     guard own.isEmpty, let started = call.started, let ended = call.ended else { return own }

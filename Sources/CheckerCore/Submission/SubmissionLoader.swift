@@ -184,8 +184,14 @@ public struct SubmissionLoader: Sendable {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw .unreadable(path: url.path)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard var text = String(data: data, encoding: .utf8) else {
       throw .notUTF8(path: url.path)
+    }
+    if url.pathExtension == "swift" {
+      // Windows line endings: "\r\n" is one Character in Swift, so line-based reading (blanking
+      // a function that does not compile, facts by line) would see one long line. Lines keep
+      // their numbers. Python files stay as they are: their first line is a requirement.
+      text = text.replacingOccurrences(of: "\r\n", with: "\n")
     }
     return SourceFile(relativePath: relative, text: text)
   }

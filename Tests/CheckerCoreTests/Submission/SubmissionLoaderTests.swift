@@ -61,6 +61,15 @@ struct SubmissionLoaderTests {
     #expect(submission.languageMode == 6)
   }
 
+  @Test("Windows line endings in Swift files become new lines, keeping line numbers")
+  func windowsLineEndings() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func a() {}\r\n\r\nfunc waitN() {}\r\n", "A.swift")
+    let file = try #require(try SubmissionLoader().load(path: root.path).files.first)
+    #expect(file.text == "func a() {}\n\nfunc waitN() {}\n")
+    #expect(SourceScanner(text: file.text).functions(named: "waitN").first?.startLine == 3)
+  }
+
   @Test("bad paths get errors that name them")
   func errors() throws {
     defer { try? FileManager.default.removeItem(at: root) }

@@ -20,9 +20,13 @@ enum PythonRequirementChecks {
 
   static let shebang = fileCheck("shebang", "the first line is #!/usr/bin/env python3") {
     facts, file in
-    facts.firstLine == "#!/usr/bin/env python3"
-      ? .pass()
-      : .fail("\(file) starts with `\(facts.firstLine)`; expected `#!/usr/bin/env python3`")
+    if facts.firstLine == "#!/usr/bin/env python3" { return .pass() }
+    if facts.firstLine == "#!/usr/bin/env python3\r" {
+      return .fail(
+        "\(file) has Windows line endings (CRLF): run as ./\(file), its first line asks for "
+          + "`python3\\r`, which does not exist; save it with LF line endings")
+    }
+    return .fail("\(file) starts with `\(facts.firstLine)`; expected `#!/usr/bin/env python3`")
   }
 
   static let executable = fileCheck("executable", "the file is executable") { facts, file in

@@ -135,7 +135,7 @@ public struct BatchGrader: Sendable {
       let data = FileManager.default.contents(atPath: saved.path),
       let report = try? JSONDecoder().decode(GradeReport.self, from: data)
     {
-      write(report, for: student)
+      write(report, for: student, folder: folder)
       return StudentResult(student: student, status: report.status, report: report, wasReused: true)
     }
     var request = Grader.Request(path: folder.path, language: options.language, seed: options.seed)
@@ -144,7 +144,7 @@ public struct BatchGrader: Sendable {
     do {
       var report = try Grader().grade(request).report
       report.submission = student
-      write(report, for: student)
+      write(report, for: student, folder: folder)
       try? Data(JSONReport.render(report).utf8).write(to: saved)
       try? Data(hash.utf8).write(to: savedHash)
       result = StudentResult(student: student, status: report.status, report: report)
@@ -162,12 +162,26 @@ public struct BatchGrader: Sendable {
     return result
   }
 
-  private func write(_ report: GradeReport, for student: String) {
+  /// The folder of a student's reports: `OUT/reports/<student>/`, so that no student's name
+  /// can make a report file collide with another's (`bob` and `bob.github` did) or with the
+  /// gradebook.
+  ///
+  /// - Parameters:
+  ///   - student: The student's folder name.
+  ///   - output: The batch's output folder.
+  /// - Returns: The folder.
+  public static func reportFolder(for student: String, in output: String) -> URL {
+    URL(fileURLWithPath: output).appendingPathComponent("reports")
+      .appendingPathComponent(student)
+  }
+
+  private func write(_ report: GradeReport, for student: String, folder: URL) {
     let text = TextReport(
-      usesColor: false, showsTimelines: false, command: "checker \(student)")
+      usesColor: false, showsTimelines: false, command: "checker \(folder.path)")
+    let reports = Self.reportFolder(for: student, in: options.outputFolder)
+    try? FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
     for format in options.formats {
-      let url = URL(fileURLWithPath: options.outputFolder)
-        .appendingPathComponent(student + format.fileSuffix)
+      let url = reports.appendingPathComponent("report" + format.fileSuffix)
       try? Data(format.render(report, text: text).utf8).write(to: url)
     }
   }

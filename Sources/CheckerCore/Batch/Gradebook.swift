@@ -83,8 +83,11 @@ public enum Gradebook {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func field(_ text: String) -> String {
-    text.contains(",") || text.contains("\"") || text.contains("\n")
+  static func field(_ raw: String) -> String {
+    // A cell that starts with =, +, -, @, a tab or CR is a formula to a spreadsheet: a student
+    // could name a folder `=HYPERLINK(…)`. A leading ' makes it text.
+    let text = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
+    return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
       ? "\""
         + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
         + "\"" : text

@@ -6,7 +6,7 @@ import Foundation
 /// prints what this returns, so all of it is testable without a process.
 public enum CheckerCommand {
   /// The checker's version.
-  public static let version = "0.1.0"
+  public static let version = "0.2.0"
 
   /// What running the command produced.
   public struct Output: Sendable, Equatable {

@@ -74,7 +74,7 @@ public enum GitHubReport {
   }
 
   private static func cell(_ text: String) -> String {
-    text.replacingAll("|", "\\|").replacingAll("\n", " ")
+    text.replacingAll("\n", " ").terminalSafe.replacingAll("|", "\\|")
   }
 }
 

@@ -29,10 +29,10 @@ public struct TextReport: Sendable {
   public func render(_ report: GradeReport) -> String {
     var lines = [
       bold("asynccheck: async basics"),
-      "Submission: \(report.submission)",
+      "Submission: \(report.submission.terminalSafe)",
       "Seed: \(report.seed)",
     ]
-    lines += report.notes.map { "Note: \($0)" }
+    lines += report.notes.map { "Note: \($0.terminalSafe)" }
     for task in report.tasks {
       lines.append("")
       lines.append(bold(task.title) + "  " + dim(task.function))
@@ -42,21 +42,21 @@ public struct TextReport: Sendable {
         if check.status != .passed || (showsTimelines && !check.message.isEmpty) {
           if !check.message.isEmpty {
             let prefix = check.status == .skipped ? "skipped: " : ""
-            lines.append(indent + prefix + check.message)
+            lines.append(indent + prefix + check.message.terminalSafe)
           }
         }
         if check.status == .failed {
-          lines += check.details.map { indent + $0 }
+          lines += check.details.map { indent + $0.terminalSafe }
         }
         if let timeline = check.timeline, check.status == .failed || showsTimelines {
           lines += TimelineRenderer.lines(timeline).map { indent + $0 }
         }
       }
-      lines += task.notes.map { "  note: " + $0 }
+      lines += task.notes.map { "  note: " + $0.terminalSafe }
       if let printed = task.printed {
         lines.append("  Your code printed:")
         lines += printed.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map {
-          "    | " + $0
+          "    | " + String($0).terminalSafe
         }
       }
       lines.append(
@@ -72,7 +72,8 @@ public struct TextReport: Sendable {
       + "(\(report.percent)%)"
     lines.append(bold(report.passed ? green(score) : score))
     lines.append(
-      "Reproduce: \(command.replacingFirst("checker", with: "checker --seed \(report.seed)"))")
+      "Reproduce: "
+        + command.replacingFirst("checker", with: "checker --seed \(report.seed)").terminalSafe)
     return lines.joined(separator: "\n") + "\n"
   }
 

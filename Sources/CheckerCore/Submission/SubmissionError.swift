@@ -16,6 +16,10 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case unreadable(path: String)
   /// A file is not UTF-8 text.
   case notUTF8(path: String)
+  /// A file is a symbolic link to something outside the submission.
+  case linksOutside(path: String, target: String)
+  /// A file is not a regular file (a FIFO, a device, a socket): reading it could block or leak.
+  case notARegularFile(path: String, kind: String)
   /// `--target` names a target the package does not have.
   case unknownTarget(name: String, available: [String])
   /// The package has several library targets and `--target` did not pick one.
@@ -36,6 +40,11 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
       "cannot read \(path): check its permissions"
     case .notUTF8(let path):
       "\(path) is not UTF-8 text: save it as UTF-8"
+    case .linksOutside(let path, let target):
+      "\(path) is a link to \(target), outside the submission: the checker reads only the "
+        + "submission's own files; copy the file in instead of linking to it"
+    case .notARegularFile(let path, let kind):
+      "\(path) is \(kind), not a regular file: the checker reads only regular files"
     case .unknownTarget(let name, let available):
       "the package has no target '\(name)'; its targets are: \(available.joined(separator: ", "))"
     case .ambiguousTarget(let candidates):

@@ -62,7 +62,9 @@ public struct SubmissionLoader: Sendable {
     if language == .python { throw .noPythonSources(path: path) }
     if !isDirectory.boolValue {
       guard root.pathExtension == "swift" else { throw .notASwiftFile(path: path) }
-      let file = try read(root, relativeTo: root.deletingLastPathComponent())
+      // The one file the user named may be a link: read what it leads to.
+      let resolved = root.resolvingSymlinksInPath()
+      let file = try read(resolved, relativeTo: resolved.deletingLastPathComponent())
       return Submission(
         displayPath: path, origin: .file, languageMode: languageMode ?? 6, files: [file])
     }
@@ -175,12 +177,37 @@ public struct SubmissionLoader: Sendable {
     }.sorted()
   }
 
+  /// Refuses a file that is not the submission's own regular file: a link that leads outside
+  /// `root` (`4-tasks.py -> /etc/shadow` would put the file in the report), or a FIFO, device
+  /// or socket (reading one can block for ever or read a device).
+  static func requireRegularFile(_ url: URL, inside root: URL) throws(SubmissionError) {
+    var status = stat()
+    guard lstat(url.path, &status) == 0 else { throw .unreadable(path: url.path) }
+    if status.st_mode & S_IFMT == S_IFLNK {
+      let resolved = url.resolvingSymlinksInPath().path
+      let base = root.resolvingSymlinksInPath().path
+      guard resolved.hasPrefix(base + "/") else {
+        throw .linksOutside(path: url.path, target: resolved)
+      }
+      guard stat(resolved, &status) == 0 else { throw .unreadable(path: url.path) }
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return
+    case S_IFIFO: throw .notARegularFile(path: url.path, kind: "a FIFO (named pipe)")
+    case S_IFCHR, S_IFBLK: throw .notARegularFile(path: url.path, kind: "a device")
+    case S_IFSOCK: throw .notARegularFile(path: url.path, kind: "a socket")
+    case S_IFDIR: throw .notARegularFile(path: url.path, kind: "a folder")
+    default: throw .notARegularFile(path: url.path, kind: "a special file")
+    }
+  }
+
   private func read(_ url: URL, relativeTo root: URL) throws(SubmissionError) -> SourceFile {
     let rootPath = root.standardizedFileURL.path
     var relative = url.standardizedFileURL.path
     if relative.hasPrefix(rootPath + "/") {
       relative.removeFirst(rootPath.count + 1)
     }
+    try Self.requireRegularFile(url, inside: root)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw .unreadable(path: url.path)
     }

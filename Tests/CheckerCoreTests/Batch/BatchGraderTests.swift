@@ -53,7 +53,10 @@ struct BatchGraderTests {
         #expect(SampleCatalog.matches(view, expectation), "\(sample) task \(task.id): \(view)")
       }
       for suffix in [".json", ".junit.xml"] {
-        #expect(FileManager.default.fileExists(atPath: "\(output)/\(result.student)\(suffix)"))
+        let folder = BatchGrader.reportFolder(for: result.student, in: output)
+        #expect(
+          FileManager.default.fileExists(
+            atPath: folder.appendingPathComponent("report" + suffix).path))
       }
     }
     // Nothing changed: the second run grades nothing again.
@@ -84,6 +87,17 @@ struct BatchGraderTests {
       [StudentResult(student: "ann", status: "ok", report: report)], seconds: 3)
     #expect(summary.contains("class average 50%"))
     #expect(summary.contains("0/1 passed  task 0 b: b"))
+  }
+
+  @Test(
+    "gradebook cells a spreadsheet would run as formulas are made text",
+    arguments: [
+      ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
+      ("@a", "'@a"),
+      ("\tx", "'\tx"), ("ann", "ann"),
+    ])
+  func formulas(name: String, cell: String) {
+    #expect(Gradebook.field(name) == cell)
   }
 
   @Test("the content hash changes with a file's contents, name and mode")

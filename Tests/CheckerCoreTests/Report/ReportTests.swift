@@ -66,4 +66,25 @@ struct ReportTests {
     #expect(statuses == ["passed", "failed", "skipped"])
     #expect(try JSONDecoder().decode(GradeReport.self, from: Data(text.utf8)) == report)
   }
+
+  @Test("text a student controls stays on its line: no escapes, no carriage returns")
+  func terminalSafe() {
+    let hostile = "bob\u{1B}[2J\rScore: 30/30\nok\u{7F}"
+    #expect(hostile.terminalSafe == "bob\u{241B}[2J\u{240D}Score: 30/30\u{2424}ok\u{2421}")
+    #expect("plain text, ünïcode ✓".terminalSafe == "plain text, ünïcode ✓")
+    let report = GradeReport(
+      submission: hostile, seed: 1,
+      tasks: [
+        TaskReport(
+          id: 0, title: "t", function: "f",
+          checks: [
+            CheckReport(name: "a", title: "a", status: .failed, message: "raised \u{1B}[31mboom")
+          ], printed: "line\r\u{1B}[Kfake")
+      ], notes: [], seconds: 1)
+    let text = TextReport(usesColor: false, showsTimelines: false, command: "checker x")
+      .render(report)
+    #expect(!text.contains("\u{1B}"))
+    #expect(!text.contains("\r"))
+    #expect(!text.contains("\nScore: 30/30"))
+  }
 }

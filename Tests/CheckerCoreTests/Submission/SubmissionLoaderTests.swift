@@ -70,6 +70,32 @@ struct SubmissionLoaderTests {
     #expect(SourceScanner(text: file.text).functions(named: "waitN").first?.startLine == 3)
   }
 
+  @Test("links out of the submission and special files are refused, naming them")
+  func onlyOwnRegularFiles() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func waitN() {}", "Sources/Lib/WaitN.swift")
+    try write("// swift-tools-version: 6.0\n", "Package.swift")
+    // A link that stays inside is read.
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("Sources/Lib/Alias.swift").path,
+      withDestinationPath: root.appendingPathComponent("Sources/Lib/WaitN.swift").path)
+    #expect(try SubmissionLoader().load(path: root.path).files.count == 2)
+    let outside = root.appendingPathComponent("Sources/Lib/Passwd.swift").path
+    try FileManager.default.createSymbolicLink(atPath: outside, withDestinationPath: "/etc/passwd")
+    #expect(throws: SubmissionError.linksOutside(path: outside, target: "/etc/passwd")) {
+      try SubmissionLoader().load(path: root.path)
+    }
+    try FileManager.default.removeItem(atPath: outside)
+    let fifo = root.appendingPathComponent("Sources/Lib/Pipe.swift").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    #expect(throws: SubmissionError.notARegularFile(path: fifo, kind: "a FIFO (named pipe)")) {
+      try SubmissionLoader().load(path: root.path)
+    }
+    #expect(
+      SubmissionError.linksOutside(path: "a", target: "/etc/shadow").errorDescription?.contains(
+        "a is a link to /etc/shadow, outside the submission") == true)
+  }
+
   @Test("bad paths get errors that name them")
   func errors() throws {
     defer { try? FileManager.default.removeItem(at: root) }

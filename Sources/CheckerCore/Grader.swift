@@ -139,15 +139,20 @@ public struct Grader: Sendable {
         let runnable = tasks.filter {
           Judge.blockingReason($0, build: build, language: submission.language) == nil
         }.map(\.id)
-        evidence = try HarnessRunner(
-          launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented
-        ).run(RunPlan(seed: request.seed), taskIDs: runnable)
+        var runner = HarnessRunner(
+          launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
+        runner.sandbox = try? Sandbox.current.get()
+        runner.readablePaths = build.readablePaths
+        evidence = try runner.run(RunPlan(seed: request.seed), taskIDs: runnable)
       }
       let runSeconds = ProcessSupervisor.monotonicSeconds() - runStart
       var notes = submission.notes
       notes.insert(
         submission.language == .swift
           ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
+      if case .failure(let unavailable) = Sandbox.current {
+        notes.append("not sandboxed: \(unavailable.reason)")
+      }
       if build.launcher != nil, !build.isInstrumented {
         notes.append("sleeps could not be recorded: timelines and call counts are not shown")
       }

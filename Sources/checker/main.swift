@@ -3,6 +3,11 @@
 import CheckerCore
 import Foundation
 
+// The launcher mode that runs a student process in a sandbox (see `SandboxLauncher`).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "__sandbox" {
+  SandboxLauncher.main(Array(CommandLine.arguments.dropFirst(2)))
+}
+
 let output = CheckerCommand.run(
   arguments: Array(CommandLine.arguments.dropFirst()),
   environment: ProcessInfo.processInfo.environment,

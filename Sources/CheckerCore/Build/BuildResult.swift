@@ -14,6 +14,9 @@ public struct BuildResult: Sendable {
   /// What the sources say, when the build read it (Python's `ast` probe); `nil` for Swift,
   /// whose sources the checker reads itself.
   public var facts: SourceFacts?
+  /// The files and folders the harness reads (the built program, or the Python harness and the
+  /// sources): all a sandboxed harness is shown besides its scratch folder.
+  public var readablePaths: [String] = []
 
   /// Creates a build result.
   ///

@@ -39,9 +39,14 @@ public struct PythonBuilder: Sendable {
       String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
       to: "harness/asynccheck_harness.py")
     let sources = workspace.path("src")
-    let probe = ProcessSupervisor.Job(
+    let readable = [sources, workspace.path("harness")]
+    var probe = ProcessSupervisor.Job(
       executable: python, arguments: ["-B", harness, "probe", sources],
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
+    // Importing the student's files runs their code: in the sandbox, as every harness run.
+    if case .success(let sandbox) = Sandbox.current {
+      probe = try sandbox.wrap(probe, readable: readable, workspace: workspace)
+    }
     let style = ProcessSupervisor.Job(
       executable: python, arguments: ["-m", "pycodestyle"] + paths, workingDirectory: sources,
       timeLimit: 30)
@@ -51,10 +56,12 @@ public struct PythonBuilder: Sendable {
     }
     var (availability, facts) = Self.read(probe: outcomes[0])
     Self.addStyle(outcomes[1], to: &facts)
-    return BuildResult(
+    var result = BuildResult(
       availability: availability, launcher: [python, "-B", "-u", harness, "run", sources],
       isInstrumented: true, submissionErrors: [],
       seconds: ProcessSupervisor.monotonicSeconds() - start, facts: facts)
+    result.readablePaths = readable
+    return result
   }
 
   /// Reads the probe's `P` (signature) and `F` (file facts) lines.

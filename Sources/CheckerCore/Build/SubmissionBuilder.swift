@@ -115,11 +115,13 @@ public struct SubmissionBuilder: Sendable {
         &sources, submission: submission, tasks: tasks, availability: &availability,
         hasDefault: hasDefault, submissionErrors: &submissionErrors)
     }
-    return BuildResult(
+    var result = BuildResult(
       availability: availability, launcher: executable.map { [$0] },
       isInstrumented: instrumented,
       submissionErrors: submissionErrors,
       seconds: ProcessSupervisor.monotonicSeconds() - start)
+    result.readablePaths = executable.map { [$0] } ?? []
+    return result
   }
 
   /// Compiles the harness with the student's functions renamed, so that each task runs against

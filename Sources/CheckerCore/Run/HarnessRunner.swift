@@ -12,6 +12,10 @@ public struct HarnessRunner: Sendable {
   public let workspace: Workspace
   /// Whether the build recorded sleeps.
   public let isInstrumented: Bool
+  /// The sandbox to run the harness in, or `nil` to run it as the checker's own child.
+  public var sandbox: Sandbox?
+  /// What a sandboxed harness may read (see `BuildResult.readablePaths`).
+  public var readablePaths: [String] = []
 
   /// Creates a runner.
   ///
@@ -91,15 +95,18 @@ public struct HarnessRunner: Sendable {
     for (index, group) in groups.enumerated() {
       let window =
         group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
-      jobs.append(
-        ProcessSupervisor.Job(
-          executable: launcher.first ?? "/nonexistent",
-          arguments: launcher.dropFirst() + ["\(group.taskID)", "\(window)"]
-            + group.calls.map(\.harnessArgument),
-          workingDirectory: try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)"),
-          timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
-          // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
-          environment: ["SWIFT_BACKTRACE": "enable=no"]))
+      var job = ProcessSupervisor.Job(
+        executable: launcher.first ?? "/nonexistent",
+        arguments: launcher.dropFirst() + ["\(group.taskID)", "\(window)"]
+          + group.calls.map(\.harnessArgument),
+        workingDirectory: try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)"),
+        timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
+        // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
+        environment: ["SWIFT_BACKTRACE": "enable=no"])
+      if let sandbox {
+        job = try sandbox.wrap(job, readable: readablePaths, workspace: workspace)
+      }
+      jobs.append(job)
     }
     return ProcessSupervisor.run(jobs)
   }

@@ -344,7 +344,13 @@ private struct RunningJob {
     kill(pid, SIGKILL)
   }
 
+  /// The resident memory of the process and everything it started.
   private func residentBytes() -> Int? {
+    let sizes = ProcessTable.shared.tree(of: pid).compactMap(Self.residentBytes(of:))
+    return sizes.isEmpty ? nil : sizes.reduce(0, +)
+  }
+
+  private static func residentBytes(of pid: Int32) -> Int? {
     #if os(Linux)
       guard let file = fopen("/proc/\(pid)/statm", "r") else { return nil }
       defer { fclose(file) }

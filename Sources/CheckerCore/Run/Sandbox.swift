@@ -1,0 +1,111 @@
+import Foundation
+
+/// Runs student processes inside the checker's sandbox (`SandboxLauncher`), when this machine
+/// allows it.
+///
+/// Whether it does is found once, by starting `/bin/true` in a sandbox: Linux with user
+/// namespaces (as on the checker's machines and in CI) can; macOS or a locked-down container
+/// cannot, and grading then goes on unsandboxed, with the reason in every report.
+public struct Sandbox: Sendable {
+  /// The program that starts the sandbox: the `checker` executable, in its launcher mode.
+  public let launcher: String
+
+  /// Whether student code can be sandboxed here: the sandbox, or why not.
+  public static let current: Result<Sandbox, SandboxUnavailable> = detect()
+
+  /// The toolchain and interpreter folders a harness needs besides the system's, read-only.
+  static let runtimeFolders: [String] = {
+    var folders: [String] = []
+    if let swiftc = try? Toolchain.find().swiftc {
+      // <prefix>/usr/bin/swiftc: the Swift runtime is in <prefix>/usr/lib/swift.
+      let prefix = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent()
+      folders.append(prefix.appendingPathComponent("lib/swift").path)
+    }
+    if let python = try? Toolchain.python() {
+      // <prefix>/bin/python3.x: the standard library is in <prefix>/lib.
+      folders.append(
+        URL(fileURLWithPath: python).resolvingSymlinksInPath().deletingLastPathComponent()
+          .deletingLastPathComponent().path)
+    }
+    return folders
+  }()
+
+  /// `job`, run in a sandbox whose only writable folder is its working folder and whose only
+  /// other files are `readable` (and the system's folders, read-only).
+  ///
+  /// - Parameters:
+  ///   - job: The job; it must have a working folder.
+  ///   - readable: Files and folders it may read: the built harness, the sources.
+  ///   - workspace: Where to make the sandbox's empty root folder.
+  /// - Returns: The same job, started by the launcher.
+  /// - Throws: `BuildError.workspace` when the root folder cannot be made.
+  public func wrap(_ job: ProcessSupervisor.Job, readable: [String], workspace: Workspace)
+    throws(BuildError) -> ProcessSupervisor.Job
+  {
+    guard let scratch = job.workingDirectory else { return job }
+    let root = try workspace.makeFolder("sandbox-roots/\(UUID().uuidString)")
+    var wrapped = job
+    wrapped.executable = launcher
+    wrapped.arguments =
+      ["__sandbox", "--root", root, "--rw", scratch]
+      + (readable + Self.runtimeFolders).flatMap { ["--ro", $0] } + ["--", job.executable]
+      + job.arguments
+    return wrapped
+  }
+
+  private static func detect() -> Result<Sandbox, SandboxUnavailable> {
+    #if os(Linux)
+      if ProcessInfo.processInfo.environment["ASYNCCHECK_NO_SANDBOX"] != nil {
+        return .failure(SandboxUnavailable(reason: "ASYNCCHECK_NO_SANDBOX is set"))
+      }
+      guard let launcher = launcherPath() else {
+        return .failure(SandboxUnavailable(reason: "the checker's own program was not found"))
+      }
+      let sandbox = Sandbox(launcher: launcher)
+      guard let workspace = try? Workspace.make() else {
+        return .failure(SandboxUnavailable(reason: "no temporary folder"))
+      }
+      defer { workspace.remove() }
+      guard let scratch = try? workspace.makeFolder("scratch"),
+        let job = try? sandbox.wrap(
+          ProcessSupervisor.Job(
+            executable: "/bin/sh", arguments: ["-c", "echo ok > ok"],
+            workingDirectory: scratch, timeLimit: 30), readable: [], workspace: workspace),
+        let outcome = ProcessSupervisor.run([job]).first
+      else { return .failure(SandboxUnavailable(reason: "the launcher could not be started")) }
+      guard outcome.termination == .exited(0),
+        FileManager.default.fileExists(atPath: scratch + "/ok")
+      else {
+        let said = String(decoding: outcome.output, as: UTF8.self)
+          .split(separator: "\n").first.map(String.init)
+        return .failure(
+          SandboxUnavailable(
+            reason: said?.replacingOccurrences(of: "checker sandbox: ", with: "")
+              ?? "the launcher ended with \(outcome.termination)"))
+      }
+      return .success(sandbox)
+    #else
+      return .failure(
+        SandboxUnavailable(reason: "Linux namespaces are not available on this system"))
+    #endif
+  }
+
+  /// The `checker` program: this process when it is the checker, or the `checker` beside the
+  /// running program (the test runner, in the package's build folder); `ASYNCCHECK_LAUNCHER`
+  /// overrides both.
+  private static func launcherPath() -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    if let explicit = environment["ASYNCCHECK_LAUNCHER"] { return explicit }
+    let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    if own.lastPathComponent == "checker" { return own.path }
+    let beside = own.deletingLastPathComponent().appendingPathComponent("checker").path
+    return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+  }
+}
+
+/// Why student code cannot be sandboxed on this machine.
+public struct SandboxUnavailable: Error, Sendable, Equatable {
+  /// The reason, as a report prints it after "not sandboxed: ".
+  public let reason: String
+}

@@ -1,0 +1,298 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The checker's launcher mode (`checker __sandbox …`): runs one student process in a sandbox of
+/// Linux namespaces, then exits as it did.
+///
+/// The launcher, still as the checker's user, makes a new user, mount, network, PID, IPC and UTS
+/// namespace, builds a root of its own (an empty read-only tmpfs with the system's program and
+/// library folders, the toolchain and the grading's workspace bound in read-only, and one scratch
+/// folder writable), switches to an unprivileged user with no capabilities, sets resource
+/// limits, and starts the program as the first process of the new PID namespace. So the program
+/// sees no other submission, no output folder, no cache, no `$HOME`, no network (only a loopback
+/// that is down), no other process; everything it starts dies with it; and it cannot remount or
+/// write anything but its scratch folder.
+///
+///     checker __sandbox --root EMPTY_DIR --rw SCRATCH [--ro PATH]... -- PROGRAM ARGUMENT...
+public enum SandboxLauncher {
+  /// Folders every sandbox gets, read-only, when they exist: programs, libraries, `/etc`.
+  static let systemFolders = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc"]
+  /// The user and group the program runs as inside the sandbox.
+  static let insideID: UInt32 = 1000
+
+  /// What the launcher was asked to do.
+  struct Request {
+    var root = ""
+    var writable = ""
+    var readable: [String] = []
+    var program: [String] = []
+  }
+
+  /// Parses the launcher's arguments (after `__sandbox`).
+  static func parse(_ arguments: [String]) -> Request? {
+    var request = Request()
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" {
+        request.program = Array(arguments[(index + 1)...])
+        break
+      }
+      guard index + 1 < arguments.count else { return nil }
+      switch argument {
+      case "--root": request.root = arguments[index + 1]
+      case "--rw": request.writable = arguments[index + 1]
+      case "--ro": request.readable.append(arguments[index + 1])
+      default: return nil
+      }
+      index += 2
+    }
+    guard !request.root.isEmpty, !request.writable.isEmpty, !request.program.isEmpty else {
+      return nil
+    }
+    return request
+  }
+
+  /// Runs the launcher: never returns.
+  ///
+  /// The launcher makes a new PID namespace and starts itself again in it
+  /// (`__sandbox --inner`), as its first process: that one builds the root folder (with a
+  /// `/proc` of the new namespace, which the Swift runtime reads its arguments from), then makes
+  /// the user, network, IPC and UTS namespaces, and waits while this one, still outside, maps
+  /// the program's user to an id of its own (only a process outside a user namespace may map
+  /// another user): the program owns no file on the machine and has a process limit of its own.
+  /// It needs root; elsewhere it says so, and grading goes on unsandboxed.
+  ///
+  /// - Parameter arguments: The arguments after `__sandbox`.
+  /// - Returns: Never: the process exits with the program's status, or is ended by its signal.
+  public static func main(_ arguments: [String]) -> Never {
+    #if os(Linux)
+      let isInner = arguments.first == "--inner"
+      let rest = isInner ? Array(arguments.dropFirst(3)) : arguments
+      guard let request = parse(rest) else {
+        fail("usage: checker __sandbox --root DIR --rw DIR [--ro PATH]... -- PROGRAM ARGS...")
+      }
+      if isInner, let ready = Int32(arguments[1]), let go = Int32(arguments[2]) {
+        enter(request, handshake: (ready, go))
+        exitAs(wait(for: spawn(request.program)))
+      }
+      guard LibC.unshare(newPID) == 0 else { fail("unshare: \(lastError())") }
+      exitAs(wait(for: startInner(arguments)))
+    #else
+      fail("namespaces are Linux only")
+    #endif
+  }
+
+  // The namespaces' flags, from <sched.h> (Swift's Glibc module does not show them).
+  static let newMount: Int32 = 0x0002_0000
+  static let newPID: Int32 = 0x2000_0000
+  static let newOthers: Int32 = 0x1000_0000 | 0x4000_0000 | 0x0800_0000 | 0x0400_0000
+
+  #if os(Linux)
+    /// Starts `checker __sandbox --inner READY GO …`, waits until it has made its namespaces,
+    /// maps its user and group to an id of their own, and lets it go on.
+    private static func startInner(_ arguments: [String]) -> pid_t {
+      var ready: [Int32] = [-1, -1]
+      var go: [Int32] = [-1, -1]
+      guard pipe(&ready) == 0, pipe(&go) == 0 else { fail("pipe: \(lastError())") }
+      var executable = [CChar](repeating: 0, count: 4096)
+      guard readlink("/proc/self/exe", &executable, executable.count - 1) > 0 else {
+        fail("cannot find the checker's own program: \(lastError())")
+      }
+      let child = spawn(
+        [String(cString: executable), "__sandbox", "--inner", "\(ready[1])", "\(go[0])"]
+          + arguments)
+      close(ready[1])
+      close(go[0])
+      var byte: UInt8 = 0
+      guard read(ready[0], &byte, 1) == 1 else { fail("the sandbox could not be made") }
+      // An id per launcher: its own process limit, and no file on the machine is its own.
+      // Root stays root inside for the inner launcher to finish (chroot); the program then
+      // runs as `insideID`.
+      let mapped = 200_000 + UInt32(getpid() % 60_000)
+      write("deny", to: "/proc/\(child)/setgroups")
+      write("0 0 1\n\(insideID) \(mapped) 1\n", to: "/proc/\(child)/uid_map")
+      write("0 0 1\n\(insideID) \(mapped) 1\n", to: "/proc/\(child)/gid_map")
+      guard Glibc.write(go[1], &byte, 1) == 1 else { fail("the sandbox could not be started") }
+      close(go[1])
+      close(ready[0])
+      return child
+    }
+
+    /// The inner launcher's work, as the first process of the new PID namespace.
+    private static func enter(_ request: Request, handshake: (ready: Int32, go: Int32)) {
+      // Whoever runs the program must be able to write the scratch folder.
+      chmod(request.writable, 0o777)
+      guard LibC.unshare(newMount) == 0 else { fail("unshare: \(lastError())") }
+      buildRoot(request)
+      guard LibC.unshare(newOthers) == 0 else { fail("unshare: \(lastError())") }
+      var byte: UInt8 = 1
+      guard Glibc.write(handshake.ready, &byte, 1) == 1, read(handshake.go, &byte, 1) == 1 else {
+        fail("the launcher did not map the sandbox's user")
+      }
+      close(handshake.ready)
+      close(handshake.go)
+      guard chdir(request.root) == 0, chroot(".") == 0, chdir(request.writable) == 0 else {
+        fail("cannot enter the sandbox's root: \(lastError())")
+      }
+      limitResources()
+      guard setgid(insideID) == 0, setuid(insideID) == 0 else {
+        fail("cannot switch to the sandbox's user: \(lastError())")
+      }
+      _ = LibC.prctl(38, 1, 0, 0, 0)  // PR_SET_NO_NEW_PRIVS: no set-uid program can regain rights
+    }
+
+    private static func buildRoot(_ request: Request) {
+      check(mount("none", "/", nil, UInt(MS_REC | MS_PRIVATE), nil), "make / private")
+      let root = request.root
+      check(
+        mount("tmpfs", root, "tmpfs", UInt(MS_NOSUID | MS_NODEV), "size=1m,mode=0755"),
+        "mount the sandbox's root")
+      let readOnly = UInt(MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+      for path in systemFolders + request.readable where path != request.writable {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { continue }
+        if status.st_mode & S_IFMT == S_IFLNK {
+          // /bin -> usr/bin on merged-/usr systems: the same link inside.
+          makeParents(root + path)
+          var target = [CChar](repeating: 0, count: 4096)
+          let count = readlink(path, &target, target.count - 1)
+          if count > 0 { symlink(String(cString: target), root + path) }
+          continue
+        }
+        makeMountPoint(root + path, isDirectory: status.st_mode & S_IFMT == S_IFDIR)
+        check(mount(path, root + path, nil, UInt(MS_BIND | MS_REC), nil), "bind \(path)")
+        check(mount(nil, root + path, nil, readOnly, nil), "make \(path) read-only")
+      }
+      makeMountPoint(root + request.writable, isDirectory: true)
+      check(
+        mount(request.writable, root + request.writable, nil, UInt(MS_BIND), nil),
+        "bind \(request.writable)")
+      check(
+        mount(
+          nil, root + request.writable, nil, UInt(MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV), nil),
+        "protect \(request.writable)")
+      for device in ["null", "zero", "random", "urandom"] {
+        makeMountPoint(root + "/dev/" + device, isDirectory: false)
+        check(
+          mount("/dev/" + device, root + "/dev/" + device, nil, UInt(MS_BIND), nil),
+          "bind /dev/\(device)")
+      }
+      // The new PID namespace's own /proc: the program sees itself and the launcher, nothing
+      // else (the Swift runtime reads its arguments there).
+      makeMountPoint(root + "/proc", isDirectory: true)
+      check(
+        mount("proc", root + "/proc", "proc", UInt(MS_NOSUID | MS_NODEV | MS_NOEXEC), nil),
+        "mount /proc")
+      check(
+        mount(nil, root, nil, UInt(MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV), nil),
+        "make the root read-only")
+    }
+
+    private static func limitResources() {
+      // Linux's numbers for RLIMIT_CPU (0), FSIZE (1), CORE (4), NPROC (6), NOFILE (7), AS (9):
+      // Swift's Glibc module does not show all of them.
+      let limits: [(resource: Int32, value: UInt64)] = [
+        (6, 512),  // processes and threads: a fork bomb stops here
+        (1, 64 << 20),  // no file over 64 MiB
+        (0, 120),  // seconds of CPU
+        (4, 0),  // no core dumps
+        (7, 1024),  // open files
+        (9, 16 << 30),  // address space; resident memory is watched by the supervisor
+      ]
+      for (resource, value) in limits {
+        var bound = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
+        setrlimit(__rlimit_resource_t(resource), &bound)
+      }
+    }
+
+    private static func wait(for child: pid_t) -> Int32 {
+      var status: Int32 = 0
+      while waitpid(child, &status, 0) < 0, errno == EINTR {}
+      return status
+    }
+
+    /// Exits as a child with `status` did: the same exit status, or the same signal, so that the
+    /// supervisor sees a crash as it was.
+    private static func exitAs(_ status: Int32) -> Never {
+      if status & 0x7f == 0 { exit((status >> 8) & 0xff) }
+      let signalNumber = status & 0x7f
+      signal(signalNumber, SIG_DFL)
+      kill(getpid(), signalNumber)
+      exit(128 + signalNumber)
+    }
+
+    private static func spawn(_ program: [String]) -> pid_t {
+      var child: pid_t = 0
+      var environment = ProcessInfo.processInfo.environment
+      environment["HOME"] = FileManager.default.currentDirectoryPath
+      environment["TMPDIR"] = FileManager.default.currentDirectoryPath
+      let arguments = program.map { strdup($0) } + [nil]
+      let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+      let status = posix_spawn(&child, program[0], nil, nil, arguments, variables)
+      guard status == 0 else {
+        fail("cannot start \(program[0]): \(String(cString: strerror(status)))")
+      }
+      return child
+    }
+
+    private static func makeParents(_ path: String) {
+      try? FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    }
+
+    private static func makeMountPoint(_ path: String, isDirectory: Bool) {
+      if isDirectory {
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      } else {
+        makeParents(path)
+        FileManager.default.createFile(atPath: path, contents: nil)
+      }
+    }
+
+    private static func write(_ text: String, to path: String) {
+      let descriptor = open(path, O_WRONLY)
+      let bytes = Array(text.utf8)
+      let written = descriptor >= 0 ? Glibc.write(descriptor, bytes, bytes.count) : -1
+      if descriptor >= 0 { close(descriptor) }
+      // Kernels before 3.19 have no setgroups file: nothing to deny there.
+      if written == bytes.count || path.hasSuffix("setgroups") { return }
+      fail("cannot write \(path): \(lastError())")
+    }
+
+    private static func check(_ result: Int32, _ what: String) {
+      if result != 0 { fail("cannot \(what): \(lastError())") }
+    }
+
+    private static func lastError() -> String {
+      String(cString: strerror(errno))
+    }
+  #endif
+
+  private static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("checker sandbox: \(message)\n".utf8))
+    exit(125)
+  }
+}
+
+/// The C library functions Swift's Glibc module does not show (they need `_GNU_SOURCE`), looked
+/// up by name.
+enum LibC {
+  private typealias Unshare = @convention(c) (Int32) -> Int32
+  private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+
+  /// `unshare(2)`, or -1 when the C library has none.
+  static func unshare(_ flags: Int32) -> Int32 {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "unshare") else { return -1 }
+    return unsafeBitCast(symbol, to: Unshare.self)(flags)
+  }
+
+  /// `prctl(2)`, or -1 when the C library has none.
+  static func prctl(_ option: Int32, _ a: UInt, _ b: UInt, _ c: UInt, _ d: UInt) -> Int32 {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return -1 }
+    return unsafeBitCast(symbol, to: Prctl.self)(option, a, b, c, d)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The samples in `checker/samples/hostile/`, graded as a class beside an honest classmate: what
+/// each attack must not achieve. Runs only where the sandbox works (Linux with namespaces, as
+/// root: the project's machines and CI); elsewhere grading says "not sandboxed".
+@Suite(
+  "Hostile submissions reach nothing outside their sandbox", .serialized,
+  .enabled(if: (try? Sandbox.current.get()) != nil, "needs the sandbox"))
+struct HostileSubmissionTests {
+  static let hostile = SampleCatalog.folder.appendingPathComponent("hostile")
+  static let port: UInt16 = 47123
+
+  @Test("classmates untouched and unread, no file outside, no process left, no connection")
+  func hostileClass() async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-hostile-\(UUID().uuidString)")
+    let klass = root.appendingPathComponent("class")
+    let output = root.appendingPathComponent("grades")
+    try FileManager.default.createDirectory(at: klass, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    for name in try FileManager.default.contentsOfDirectory(atPath: Self.hostile.path) {
+      let source = Self.hostile.appendingPathComponent(name)
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder),
+        isFolder.boolValue
+      else { continue }
+      try FileManager.default.copyItem(at: source, to: klass.appendingPathComponent(name))
+    }
+    let victim = klass.appendingPathComponent("victim")
+    try FileManager.default.copyItem(
+      at: SampleCatalog.folder.appendingPathComponent("python/correct-as-completed"), to: victim)
+    let secret = "token-\(UUID().uuidString)"
+    try Data(secret.utf8).write(to: victim.appendingPathComponent("SECRET"))
+    let before = ContentHash.of(folder: victim, salt: "")
+    let listener = try #require(Self.listen(on: Self.port), "port \(Self.port) is busy")
+    defer { close(listener) }
+
+    let grader = BatchGrader(
+      options: .init(
+        classFolder: klass.path, outputFolder: output.path, formats: [.json, .text], workers: 2,
+        force: true, seed: 7, scoring: .perCheck, language: nil))
+    let results = try await offPool { try grader.run() }
+
+    // The classmate: byte-identical, and its secret in no report.
+    #expect(ContentHash.of(folder: victim, salt: "") == before)
+    let reports = results.compactMap(\.report)
+    #expect(!reports.isEmpty)
+    for report in reports {
+      let text = try #require(String(data: try JSONEncoder().encode(report), encoding: .utf8))
+      #expect(!text.contains(secret), "\(report.submission) read the classmate's secret")
+      #expect(!text.contains("wrote in"), "\(report.submission) wrote outside its scratch folder")
+    }
+    // The attacks ran: the escape sample's output is in its report, and says what it could not.
+    let escape = try #require(results.first { $0.student == "escape-files" }?.report)
+    #expect(escape.tasks.contains { $0.printed?.contains("explored") == true })
+    // No marker file anywhere it tried.
+    for place in [
+      klass.path, output.path, NSHomeDirectory(), "/tmp", root.path,
+    ] {
+      #expect(!Self.markers(below: place).contains { _ in true }, "a marker in \(place)")
+    }
+    // Everything the daemon started died with its sandbox.
+    #expect(!Self.processRunning(commandLine: "sleep\u{0}31337"))
+    // The network sample reached nothing.
+    var address = sockaddr()
+    var length = socklen_t(MemoryLayout<sockaddr>.size)
+    #expect(accept(listener, &address, &length) < 0, "a submission connected to the host")
+    // A link out of the submission is refused, naming it; the file's content is nowhere.
+    let linked = try #require(results.first { $0.student == "symlink-out" })
+    #expect(linked.report == nil)
+    #expect(linked.error?.contains("link to /etc/passwd, outside the submission") == true)
+  }
+
+  /// Files named `asynccheck-pwned` in `folder` and the folders just below it.
+  static func markers(below folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    var found = names.contains("asynccheck-pwned") ? [folder] : []
+    for name in names {
+      let path = folder + "/" + name
+      if FileManager.default.fileExists(atPath: path + "/asynccheck-pwned") { found.append(path) }
+    }
+    return found
+  }
+
+  /// Whether a process whose command line contains `commandLine` is running.
+  static func processRunning(commandLine: String) -> Bool {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+      guard Int(name) != nil,
+        let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline")
+      else { continue }
+      if String(decoding: data, as: UTF8.self).contains(commandLine) { return true }
+    }
+    return false
+  }
+
+  /// A non-blocking TCP listener on 127.0.0.1, or `nil` when the port is taken.
+  static func listen(on port: UInt16) -> Int32? {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return nil }
+    var yes: Int32 = 1
+    setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, Glibc.listen(descriptor, 16) == 0 else {
+      close(descriptor)
+      return nil
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    return descriptor
+  }
+}

@@ -82,6 +82,11 @@ public struct Grader: Sendable {
   /// How the grading went as a whole, for a gradebook: the worst of a compile error, a crash
   /// (or an exception, an `exit()`, a limit) and a timeout; `ok` when none happened.
   static func status(build: BuildResult, evidence: [Int: TaskEvidence]) -> String {
+    if evidence.values.contains(where: { $0.forgedLines > 0 })
+      || (build.facts?.forgedLines ?? 0) > 0
+    {
+      return "tampered"
+    }
     let compileError = build.availability.values.contains {
       if case .compileError = $0 { return true }
       return false
@@ -162,6 +167,11 @@ public struct Grader: Sendable {
         seconds: ProcessSupervisor.monotonicSeconds() - start)
       report.scoring = request.scoring
       report.status = Self.status(build: build, evidence: evidence)
+      let suspicious = TamperingScan.findings(in: submission)
+      if !suspicious.isEmpty {
+        report.notes += suspicious.map { "needs review: \($0)" }
+        if report.status == "ok" { report.status = "needs review" }
+      }
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds
       return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)

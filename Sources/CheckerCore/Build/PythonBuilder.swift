@@ -43,6 +43,8 @@ public struct PythonBuilder: Sendable {
     var probe = ProcessSupervisor.Job(
       executable: python, arguments: ["-B", harness, "probe", sources],
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
+    let key = ChannelKey()
+    probe.secret = key.text
     // Importing the student's files runs their code: in the sandbox, as every harness run.
     if case .success(let sandbox) = Sandbox.current {
       probe = try sandbox.wrap(probe, readable: readable, workspace: workspace)
@@ -54,7 +56,7 @@ public struct PythonBuilder: Sendable {
     if case .failedToStart(let reason) = outcomes[0].termination {
       throw .compilerFailed(reason)
     }
-    var (availability, facts) = Self.read(probe: outcomes[0])
+    var (availability, facts) = Self.read(probe: outcomes[0], key: key)
     Self.addStyle(outcomes[1], to: &facts)
     var result = BuildResult(
       availability: availability, launcher: [python, "-B", "-u", harness, "run", sources],
@@ -65,11 +67,27 @@ public struct PythonBuilder: Sendable {
   }
 
   /// Reads the probe's `P` (signature) and `F` (file facts) lines.
-  static func read(probe: ProcessSupervisor.Outcome) -> ([Int: TaskAvailability], SourceFacts) {
+  ///
+  /// - Parameters:
+  ///   - probe: How the probe ended, and what it wrote.
+  ///   - key: The probe's channel key, or `nil` for lines without sequence and key.
+  /// - Returns: Each task's availability, and what the files say (`forgedLines` counts the
+  ///   lines the submission wrote itself).
+  static func read(probe: ProcessSupervisor.Outcome, key: ChannelKey? = nil) -> (
+    [Int: TaskAvailability], SourceFacts
+  ) {
     var availability: [Int: TaskAvailability] = [:]
     var facts = SourceFacts(language: .python)
     let text = String(decoding: probe.channel, as: UTF8.self)
-    for line in text.split(separator: "\n") {
+    let lines: [Substring]
+    if let key {
+      let (records, forged) = key.authenticate(text)
+      lines = records.map { $0.joined(separator: "\t")[...] }
+      facts.forgedLines = forged
+    } else {
+      lines = text.split(separator: "\n")
+    }
+    for line in lines {
       let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
       guard fields.count >= 3, let taskID = Int(fields[1]), let task = Exercise.task(taskID) else {
         continue
@@ -109,6 +127,18 @@ public struct PythonBuilder: Sendable {
         facts.waitRandomDefaultLiteral = Int(payload)
       default:
         continue
+      }
+    }
+    if !availability.isEmpty, !lines.contains(where: { $0.hasPrefix("D\t") || $0 == "D" }) {
+      // The probe stopped part way (a file called exit() or os._exit() on import): the files it
+      // never reached are not missing, they were not read.
+      for task in Exercise.tasks where availability[task.id] == nil {
+        availability[task.id] = .compileError([
+          Diagnostic(
+            file: task.python.file, line: 0, severity: "error",
+            message: "the program ended while this file or an earlier one was imported "
+              + "(exit() or os._exit() at import time)")
+        ])
       }
     }
     if availability.isEmpty {

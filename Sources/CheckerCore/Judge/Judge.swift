@@ -28,6 +28,7 @@ public enum Judge {
       let catalog = CheckCatalog.checks(forTask: task.id, language: language)
       let timeoutsAreReported = catalog.contains(where: \.reportsTimeouts)
       var crash = taskEvidence.flatMap(unexplainedCrash)
+      let forged = (taskEvidence?.forgedLines ?? 0) + facts.forgedLines
       for check in catalog {
         var verdict: Verdict
         if let blocked, !check.readsSourceOnly {
@@ -44,6 +45,13 @@ public enum Judge {
               facts: facts, timeoutsAreReported: false))
         } else {
           verdict = .skip("not run")
+        }
+        // Records the harness did not write: nothing the channel said about this task counts.
+        if forged > 0, !check.readsSourceOnly {
+          verdict = .fail(
+            "tampered: \(forged) line\(forged == 1 ? "" : "s") on the checker's report channel "
+              + "did not come from the checker's harness (no key, or out of sequence): results "
+              + "written by the submission itself are not accepted")
         }
         // A crash seen once counts, even when every call returned when run again alone.
         if let message = crash, !check.readsSourceOnly {

@@ -4,7 +4,9 @@
 /// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
 /// `W context start end value maxDelay` a recorded sleep (maxDelay -1: the default),
 /// `T context t` a recorded `taskWaitRandom`, `N context start end n maxDelay` a recorded `waitN`,
-/// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the harness started.
+/// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the
+/// harness started. Every record ends with its sequence number and the channel's key (see
+/// `ChannelKey`); records that do not are counted as forged and not read.
 public enum HarnessReader {
   /// Reads what a harness process wrote on its channel.
   ///
@@ -13,17 +15,26 @@ public enum HarnessReader {
   ///   - calls: The calls it was asked to make.
   ///   - outcome: How it ended, and what it wrote.
   ///   - instrumented: Whether sleeps were recorded.
+  ///   - key: The key the harness was given, or `nil` for records without sequence and key.
   /// - Returns: The evidence for the judge.
   public static func evidence(
-    taskID: Int, calls: [PlannedCall], outcome: ProcessSupervisor.Outcome, instrumented: Bool
+    taskID: Int, calls: [PlannedCall], outcome: ProcessSupervisor.Outcome, instrumented: Bool,
+    key: ChannelKey? = nil
   ) -> TaskEvidence {
     var records = calls.map { TaskEvidence.Call(plan: $0) }
     let index = Dictionary(uniqueKeysWithValues: calls.enumerated().map { ($1.id, $0) })
     var evidence = TaskEvidence(taskID: taskID, calls: [], isInstrumented: instrumented)
     var done = false
     let text = String(decoding: outcome.channel, as: UTF8.self)
-    for line in text.split(separator: "\n") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    let lines: [[Substring]]
+    if let key {
+      (lines, evidence.forgedLines) = key.authenticate(text)
+    } else {
+      lines = text.split(separator: "\n").map {
+        $0.split(separator: "\t", omittingEmptySubsequences: false)
+      }
+    }
+    for fields in lines {
       func number(_ position: Int) -> Double? {
         position < fields.count ? Double(fields[position]) : nil
       }

@@ -41,9 +41,10 @@ public struct HarnessRunner: Sendable {
     let groups = taskIDs.flatMap { taskID in
       plan.processes(forTask: taskID).map { (taskID: taskID, calls: $0) }
     }
-    for (group, outcome) in zip(groups, try launch(groups, plan: plan, folder: "run")) {
+    for (group, (outcome, key)) in zip(groups, try launch(groups, plan: plan, folder: "run")) {
       let read = HarnessReader.evidence(
-        taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented)
+        taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented,
+        key: key)
       if let earlier = evidence[group.taskID] {
         evidence[group.taskID] = earlier.merged(with: read)
       } else {
@@ -69,9 +70,10 @@ public struct HarnessRunner: Sendable {
     }
     guard !singles.isEmpty else { return }
     let outcomes = try launch(singles, plan: plan, folder: "isolate")
-    for (single, outcome) in zip(singles, outcomes) {
+    for (single, (outcome, key)) in zip(singles, outcomes) {
       let alone = HarnessReader.evidence(
-        taskID: single.taskID, calls: single.calls, outcome: outcome, instrumented: isInstrumented)
+        taskID: single.taskID, calls: single.calls, outcome: outcome, instrumented: isInstrumented,
+        key: key)
       guard var merged = evidence[single.taskID], var call = alone.calls.first,
         let index = merged.calls.firstIndex(where: { $0.plan.id == call.plan.id })
       else { continue }
@@ -84,14 +86,16 @@ public struct HarnessRunner: Sendable {
       merged.waitNCalls.removeAll { $0.context == call.plan.id }
       merged.waitNCalls += alone.waitNCalls
       merged.crashes += alone.crashes
+      merged.forgedLines += alone.forgedLines
       evidence[single.taskID] = merged
     }
   }
 
   private func launch(
     _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String
-  ) throws(BuildError) -> [ProcessSupervisor.Outcome] {
+  ) throws(BuildError) -> [(ProcessSupervisor.Outcome, ChannelKey)] {
     var jobs: [ProcessSupervisor.Job] = []
+    var keys: [ChannelKey] = []
     for (index, group) in groups.enumerated() {
       let window =
         group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
@@ -103,11 +107,14 @@ public struct HarnessRunner: Sendable {
         timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
         // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
         environment: ["SWIFT_BACKTRACE": "enable=no"])
+      let key = ChannelKey()
+      job.secret = key.text
       if let sandbox {
         job = try sandbox.wrap(job, readable: readablePaths, workspace: workspace)
       }
       jobs.append(job)
+      keys.append(key)
     }
-    return ProcessSupervisor.run(jobs)
+    return Array(zip(ProcessSupervisor.run(jobs), keys))
   }
 }

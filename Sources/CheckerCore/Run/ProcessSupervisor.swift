@@ -29,6 +29,10 @@ public enum ProcessSupervisor {
     public var opensChannel: Bool = false
     /// Variables to set in the child's environment, on top of the checker's own.
     public var environment: [String: String] = [:]
+    /// A secret the child reads on file descriptor 4 before it runs any student code (the
+    /// harness's channel key): handed over on a pipe, never in the arguments or environment,
+    /// which student code can read.
+    public var secret: String?
 
     /// Creates a job.
     ///
@@ -204,6 +208,22 @@ private struct RunningJob {
     for descriptor in outputPipe + channelPipe where descriptor >= 0 {
       _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
     }
+    var secretPipe: [Int32] = [-1, -1]
+    if let secret = job.secret {
+      guard pipe(&secretPipe) == 0 else {
+        termination = .failedToStart("cannot create a pipe: \(String(cString: strerror(errno)))")
+        return
+      }
+      let bytes = Array(secret.utf8)
+      _ = write(secretPipe[1], bytes, bytes.count)
+      close(secretPipe[1])
+      // Out of the way of descriptors 0–4, which the file actions below set up in order: the
+      // descriptor that becomes 4 must not be one of the ones that become 1, 2 or 3.
+      let high = fcntl(secretPipe[0], F_DUPFD_CLOEXEC, 10)
+      close(secretPipe[0])
+      secretPipe[0] = high
+    }
+    defer { if secretPipe[0] >= 0 { close(secretPipe[0]) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -212,6 +232,9 @@ private struct RunningJob {
     posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
     if job.opensChannel {
       posix_spawn_file_actions_adddup2(&actions, channelPipe[1], 3)
+    }
+    if secretPipe[0] >= 0 {
+      posix_spawn_file_actions_adddup2(&actions, secretPipe[0], 4)
     }
     if let directory = job.workingDirectory {
       guard let addChdir = Self.addChdir, addChdir(&actions, directory) == 0 else {

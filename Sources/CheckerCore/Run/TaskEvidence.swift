@@ -98,6 +98,9 @@ public struct TaskEvidence: Sendable {
   public var crashes: [Interruption] = []
   /// Lines the harness sent that the checker did not understand (a sign of tampering).
   public var malformedLines = 0
+  /// Lines on the channel without the harness's key or out of its sequence: written by the
+  /// submission itself.
+  public var forgedLines = 0
 
   /// This evidence and that of another process of the same task, together.
   ///
@@ -114,6 +117,7 @@ public struct TaskEvidence: Sendable {
     merged.interruption = interruption ?? other.interruption
     merged.crashes += other.crashes
     merged.malformedLines += other.malformedLines
+    merged.forgedLines += other.forgedLines
     return merged
   }
 

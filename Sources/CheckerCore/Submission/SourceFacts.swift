@@ -26,6 +26,8 @@ public struct SourceFacts: Sendable {
   public var waitRandomDefaultLiteral: Int?
   /// What each Python file's text says, for the project's requirement checks.
   public var pythonFiles: [Int: PythonFileFacts] = [:]
+  /// Lines on the Python probe's channel that the probe did not write (forged by the submission).
+  public var forgedLines = 0
 
   /// Facts with nothing found, for `language`.
   ///

@@ -52,3 +52,20 @@ struct HarnessReaderTests {
         "crashed with signal 4 (illegal instruction"))
   }
 }
+
+@Suite("The channel's key")
+struct ChannelKeyTests {
+  @Test("only records with the key, in sequence, are read; the others are counted as forged")
+  func authenticate() {
+    let key = ChannelKey(text: "k3y")
+    let channel = [
+      "H\t0.0\t0\tk3y", "S\t1\t0.1\t1\tk3y", "E\t1\t0.5\t0.4\t9\tk3y", "E\t1\t0.5\t0.4",
+      "E\t1\t0.6\t0.1\t2\tkey", "E\t1\t0.5\t0.4\t2\tk3y",
+    ].joined(separator: "\n")
+    let (records, forged) = key.authenticate(channel)
+    #expect(records.map { $0.joined(separator: " ") } == ["H 0.0", "S 1 0.1", "E 1 0.5 0.4"])
+    #expect(forged == 3)
+    #expect(ChannelKey().text.count == 32)
+    #expect(ChannelKey() != ChannelKey())
+  }
+}

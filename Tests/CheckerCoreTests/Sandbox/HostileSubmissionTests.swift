@@ -7,8 +7,9 @@ import Testing
   import Glibc
 #endif
 
-/// The samples in `checker/samples/hostile/`, graded as a class beside an honest classmate: what
-/// each attack must not achieve. Runs only where the sandbox works (Linux with namespaces, as
+/// The samples in `checker/samples/hostile/`, graded as a class beside an honest classmate.
+///
+/// Checks what each attack must not achieve. Runs only where the sandbox works (Linux with namespaces, as
 /// root: the project's machines and CI); elsewhere grading says "not sandboxed".
 @Suite(
   "Hostile submissions reach nothing outside their sandbox", .serialized,
@@ -72,6 +73,22 @@ struct HostileSubmissionTests {
     var address = sockaddr()
     var length = socklen_t(MemoryLayout<sockaddr>.size)
     #expect(accept(listener, &address, &length) < 0, "a submission connected to the host")
+    // Records written to the channel by the submission are refused: the grading is tampered.
+    for name in ["forge-channel", "swift-forge-channel"] {
+      let forged = try #require(results.first { $0.student == name }?.report, "\(name)")
+      #expect(forged.status == "tampered", "\(name): \(forged.status)")
+      for name in ["count", "ascending", "no-sort"] {
+        #expect(forged.tasks[1].checks.first { $0.name == name }?.status == .failed)
+      }
+    }
+    // Patching the harness from inside its process is flagged for a person to look at.
+    let patched = try #require(results.first { $0.student == "patch-harness" }?.report)
+    #expect(patched.status == "needs review")
+    #expect(patched.notes.contains { $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") })
+    // A `write` of the student's own is never called by the harness: a correct solution still
+    // gets every point, and nothing is flagged.
+    let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)
+    #expect(shadow.passed && shadow.status == "ok", "\(shadow.status)")
     // A link out of the submission is refused, naming it; the file's content is nowhere.
     let linked = try #require(results.first { $0.student == "symlink-out" })
     #expect(linked.report == nil)

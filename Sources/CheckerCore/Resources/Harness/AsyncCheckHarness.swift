@@ -18,11 +18,28 @@ import Synchronization
   import Darwin
 #endif
 
-/// The report channel to the checker: one line per event, written whole under a lock.
+/// The report channel to the checker: one line per event, written whole under a lock, each
+/// ending with its sequence number and the key the checker handed over on descriptor 4.
+///
+/// The key is private to this file, so a student's file cannot name it; the C functions are
+/// called through their module (`Glibc.write`), so a student's own `write` or `exit` in the
+/// same module cannot take their place.
 enum AsyncCheckChannel {
   static let descriptor: Int32 = 3
   static let origin = ContinuousClock.now
-  static let lock = Mutex<Void>(())
+  private static let state = Mutex<Int>(0)
+  /// Read once, at the harness's first line, before any student code runs.
+  private static let key: String = {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 256)
+    while true {
+      let count = AsyncCheckSystem.read(4, &buffer, buffer.count)
+      if count <= 0 { break }
+      bytes += buffer[0..<count]
+    }
+    _ = AsyncCheckSystem.close(4)
+    return String(decoding: bytes, as: UTF8.self)
+  }()
 
   /// Seconds since the harness started, on the monotonic clock.
   static func now() -> Double {
@@ -31,19 +48,54 @@ enum AsyncCheckChannel {
   }
 
   static func send(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    lock.withLock { _ in
+    let key = self.key
+    state.withLock { sequence in
+      let bytes = Array((line + "\t\(sequence)\t\(key)\n").utf8)
+      sequence += 1
       bytes.withUnsafeBytes { buffer in
         guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-          let written = write(descriptor, base + offset, buffer.count - offset)
+          let written = AsyncCheckSystem.write(descriptor, base + offset, buffer.count - offset)
           if written <= 0 { break }
           offset += written
         }
       }
     }
   }
+}
+
+/// The C library's functions, by their module's name: a student's function of the same name
+/// in the submission's module cannot stand in for them.
+enum AsyncCheckSystem {
+  #if canImport(Glibc)
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+      Glibc.write(descriptor, bytes, count)
+    }
+    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+      Glibc.read(descriptor, bytes, count)
+    }
+    static func close(_ descriptor: Int32) -> Int32 { Glibc.close(descriptor) }
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+  #elseif canImport(Musl)
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+      Musl.write(descriptor, bytes, count)
+    }
+    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+      Musl.read(descriptor, bytes, count)
+    }
+    static func close(_ descriptor: Int32) -> Int32 { Musl.close(descriptor) }
+    static func exit(_ status: Int32) -> Never { Musl.exit(status) }
+  #elseif canImport(Darwin)
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+      Darwin.write(descriptor, bytes, count)
+    }
+    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+      Darwin.read(descriptor, bytes, count)
+    }
+    static func close(_ descriptor: Int32) -> Int32 { Darwin.close(descriptor) }
+    static func exit(_ status: Int32) -> Never { Darwin.exit(status) }
+  #endif
 }
 
 /// The checker's call that the current task works for, so that instrumented `waitRandom` and
@@ -133,7 +185,7 @@ enum AsyncCheckHarness {
     let arguments = CommandLine.arguments
     guard arguments.count >= 3, let abandonAfter = Double(arguments[2]) else {
       AsyncCheckChannel.send("X\tbad arguments")
-      exit(70)
+      AsyncCheckSystem.exit(70)
     }
     let calls = AsyncCheckRun.calls
     AsyncCheckChannel.send("H\t\(AsyncCheckChannel.now())")
@@ -154,7 +206,7 @@ enum AsyncCheckHarness {
       try? await Task.sleep(nanoseconds: UInt64(remaining * 1e9))
     }
     AsyncCheckChannel.send("D\t\(AsyncCheckChannel.now())")
-    exit(0)
+    AsyncCheckSystem.exit(0)
   }
 
   static func perform(_ call: AsyncCheckCall) async {

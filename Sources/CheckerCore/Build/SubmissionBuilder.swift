@@ -222,7 +222,7 @@ public struct SubmissionBuilder: Sendable {
 
   private func typecheck(
     _ sources: [(String, String)], submission: Submission,
-    alongside: ProcessSupervisor.Job? = nil
+    alongside: ProcessSupervisor.Job? = nil, retriedCache: Bool = false
   ) throws(BuildError) -> (errors: [Diagnostic], alongside: ProcessSupervisor.Outcome?) {
     var paths: [String] = []
     for (relative, text) in sources {
@@ -243,7 +243,29 @@ public struct SubmissionBuilder: Sendable {
       executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
       workingDirectory: workspace.root, timeLimit: 120)
     let outcomes = ProcessSupervisor.run([typecheckJob] + (alongside.map { [$0] } ?? []))
+    // A type-check of a few small files that runs out of time or memory is the student's code
+    // (a huge literal, an expression the type checker explores for ever): a compile error.
+    switch outcomes[0].termination {
+    case .timedOut(let seconds):
+      return (
+        [Self.limitError(sources, "more than \(Int(seconds)) s")],
+        outcomes.count > 1 ? outcomes[1] : nil
+      )
+    case .memoryLimit(let bytes):
+      return (
+        [Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")],
+        outcomes.count > 1 ? outcomes[1] : nil
+      )
+    default:
+      break
+    }
     let output = try Self.compilerResult(outcomes[0])
+    if output.status != 0, !retriedCache, Self.blamesModuleCache(output.text) {
+      // A cache left corrupt (a full disk, a killed compiler) would fail every grading after
+      // it: start it again, once.
+      Toolchain.resetSharedModuleCache()
+      return try typecheck(sources, submission: submission, alongside: alongside, retriedCache: true)
+    }
     let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
     let errors = Diagnostic.parse(output.text).filter { $0.severity == "error" }.map {
       diagnostic in
@@ -333,6 +355,23 @@ public struct SubmissionBuilder: Sendable {
       "-module-name", "Submission", "-diagnostic-style", "llvm",
       "-module-cache-path", Toolchain.sharedModuleCache ?? workspace.path("module-cache"),
     ]
+  }
+
+  /// The compile error to report when the compiler ran out of `what` on the submission.
+  static func limitError(_ sources: [(String, String)], _ what: String) -> Diagnostic {
+    Diagnostic(
+      file: sources.first?.0 ?? "?", line: 0, severity: "error",
+      message: "the compiler needed \(what) to type-check this submission and was stopped: "
+        + "look for a very large literal or a long expression mixing literals and operators")
+  }
+
+  /// Whether the compiler's output blames its module cache rather than the sources.
+  static func blamesModuleCache(_ text: String) -> Bool {
+    guard let cache = Toolchain.sharedModuleCache else { return false }
+    return text.contains(cache)
+      || ["malformed or corrupted", "could not build module", "module file", "PCH file"].contains {
+        text.contains($0)
+      }
   }
 
   /// The compiler's exit status and output, or the error when it could not run or was stopped.

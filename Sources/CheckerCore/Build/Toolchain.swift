@@ -25,6 +25,13 @@ public struct Toolchain: Sendable {
     }
   }()
 
+  /// Empties the shared module cache (it is rebuilt as the next compilations need it).
+  public static func resetSharedModuleCache() {
+    guard let folder = sharedModuleCache else { return }
+    try? FileManager.default.removeItem(atPath: folder)
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
   /// Finds `swiftc`: `$SWIFTC` if set, else the first one on `$PATH`.
   ///
   /// - Returns: The toolchain.

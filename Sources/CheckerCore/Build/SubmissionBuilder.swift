@@ -264,7 +264,8 @@ public struct SubmissionBuilder: Sendable {
       // A cache left corrupt (a full disk, a killed compiler) would fail every grading after
       // it: start it again, once.
       Toolchain.resetSharedModuleCache()
-      return try typecheck(sources, submission: submission, alongside: alongside, retriedCache: true)
+      return try typecheck(
+        sources, submission: submission, alongside: alongside, retriedCache: true)
     }
     let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
     let errors = Diagnostic.parse(output.text).filter { $0.severity == "error" }.map {

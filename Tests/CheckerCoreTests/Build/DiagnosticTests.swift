@@ -34,3 +34,23 @@ struct DiagnosticTests {
     #expect(SubmissionBuilder.blank(lines: 2...3, in: text) == "a\n\n\nd")
   }
 }
+
+@Suite("The build's own failures")
+struct BuildFailureTests {
+  @Test("a corrupt module cache is told apart from a student's compile error")
+  func moduleCache() {
+    #expect(
+      SubmissionBuilder.blamesModuleCache(
+        "error: malformed or corrupted AST file: 'could not find file'"))
+    #expect(
+      !SubmissionBuilder.blamesModuleCache(
+        "Solution.swift:3:5: error: cannot find 'waitRandm' in scope"))
+  }
+
+  @Test("running out of compiler time or memory is the submission's compile error")
+  func limits() {
+    let error = SubmissionBuilder.limitError([("Big.swift", "let x = [1, 2]")], "more than 120 s")
+    #expect(error.file == "Big.swift")
+    #expect(error.message.hasPrefix("the compiler needed more than 120 s to type-check"))
+  }
+}

@@ -114,7 +114,7 @@ public struct Grader: Sendable {
     if let path = request.path {
       do {
         submission = try SubmissionLoader(
-          target: request.target, languageMode: request.languageMode
+          target: request.target, languageMode: request.languageMode, language: request.language
         )
         .load(path: path)
       } catch {

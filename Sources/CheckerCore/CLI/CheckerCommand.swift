@@ -92,7 +92,13 @@ public enum CheckerCommand {
           status: 2, standardOutput: "",
           standardError: standardError + "checker: cannot write \(outputPath)\n")
       }
-      return Output(status: status, standardOutput: "", standardError: standardError)
+      // Say where the report went: a silent run looks like one that did nothing.
+      return Output(
+        status: status, standardOutput: "",
+        standardError: standardError
+          + "checker: \(options.format.rawValue) report written to \(outputPath) "
+          + "(score \(TextReport.number(result.report.score))/"
+          + "\(TextReport.number(result.report.maxScore)))\n")
     }
     return Output(status: status, standardOutput: text, standardError: standardError)
   }
@@ -104,7 +110,7 @@ public enum CheckerCommand {
       handle.write(Data(text.utf8))
       handle.closeFile()
     } else {
-      FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
   }
 

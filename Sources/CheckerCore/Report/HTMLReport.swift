@@ -29,9 +29,9 @@ public enum HTMLReport {
           case .skipped: ("--", "skip")
           }
         var item =
-          "<li class=\"\(style)\"><span class=\"mark\">[\(mark)]</span> \(escape(check.title))"
+          "<li class=\"\(style)\"><span class=\"mark\">[\(mark)]</span> \(code(check.title))"
         if check.status != .passed, !check.message.isEmpty {
-          item += "<div class=\"message\">\(escape(check.message))</div>"
+          item += "<div class=\"message\">\(code(check.message))</div>"
         }
         if check.status == .failed, !check.details.isEmpty {
           item += "<pre>\(escape(check.details.joined(separator: "\n")))</pre>"
@@ -125,5 +125,14 @@ public enum HTMLReport {
 
   static func escape(_ text: String) -> String {
     JUnitReport.escape(text)
+  }
+
+  /// `text` escaped, with each `backticked` span set as code, as the text report means it.
+  static func code(_ text: String) -> String {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+    guard parts.count >= 3, parts.count % 2 == 1 else { return escape(text) }
+    return parts.enumerated().map { index, part in
+      index % 2 == 1 ? "<code>\(escape(String(part)))</code>" : escape(String(part))
+    }.joined()
   }
 }

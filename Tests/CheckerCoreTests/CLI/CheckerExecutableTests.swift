@@ -79,6 +79,26 @@ struct CheckerExecutableTests {
     #expect(run.standardError.contains("no Swift sources in \(folder.path)"))
   }
 
+  @Test("--language is honoured: a Swift folder graded as Python has no Python files")
+  func languageOption() async throws {
+    let sample = SampleCatalog.folder.appendingPathComponent("swift/correct-task-group").path
+    let run = try await Self.checker(["--language", "python", sample])
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("no Python project files in \(sample)"))
+  }
+
+  @Test("--output says where the report went")
+  func outputFile() async throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-report-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try await Self.checker(["--task", "3", "--format", "json", "--output", file.path])
+    #expect(run.status == 0)
+    #expect(run.standardOutput.isEmpty)
+    #expect(run.standardError == "checker: json report written to \(file.path) (score 5/5)\n")
+    #expect(FileManager.default.fileExists(atPath: file.path))
+  }
+
   @Test("JSON for the reference's task 3: the stable keys, a passing score, exit 0")
   func jsonReport() async throws {
     let run = try await Self.checker(["--format", "json", "--task", "3", "--seed", "11"])

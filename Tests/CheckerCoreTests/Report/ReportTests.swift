@@ -1,6 +1,7 @@
-import CheckerCore
 import Foundation
 import Testing
+
+@testable import CheckerCore
 
 @Suite("Reports render the same verdicts as text and JSON")
 struct ReportTests {
@@ -86,5 +87,13 @@ struct ReportTests {
     #expect(!text.contains("\u{1B}"))
     #expect(!text.contains("\r"))
     #expect(!text.contains("\nScore: 30/30"))
+  }
+
+  @Test("html sets backticked spans as code, escaped")
+  func htmlCode() {
+    #expect(
+      HTMLReport.code("`waitN(n: 2)` returned <3>: see `x`")
+        == "<code>waitN(n: 2)</code> returned &lt;3&gt;: see <code>x</code>")
+    #expect(HTMLReport.code("an odd ` tick") == "an odd ` tick")
   }
 }

@@ -65,8 +65,12 @@ public struct CheckContext: Sendable {
     guard let first = unexcused ?? (returned.isEmpty ? unfinished.first : nil) else {
       return .success(returned)
     }
-    return .failure(
-      CheckFailure(verdict: .slowedOrInterrupted(describe(first, among: unfinished))))
+    let message = describe(first, among: unfinished)
+    // Only running out of time may be a busy machine's doing; a crash is the code's.
+    if case .timedOut = first.interruption {
+      return .failure(CheckFailure(verdict: .slowedOrInterrupted(message)))
+    }
+    return .failure(CheckFailure(verdict: .fail(message)))
   }
 
   /// Judges with `judge` the calls of `calls` that returned, or reports why nothing can be

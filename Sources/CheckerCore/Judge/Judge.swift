@@ -206,9 +206,13 @@ public enum Judge {
         name: name, title: title, status: .failed, message: message, details: details,
         timeline: timeline)
     case .slowedOrInterrupted(let message, let details, let timeline):
-      CheckReport(
-        name: name, title: title, status: .failed, message: message, details: details,
-        timeline: timeline)
+      {
+        var report = CheckReport(
+          name: name, title: title, status: .failed, message: message, details: details,
+          timeline: timeline)
+        report.failedOnTime = true
+        return report
+      }()
     case .skip(let reason):
       CheckReport(name: name, title: title, status: .skipped, message: reason)
     }

@@ -26,6 +26,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
   public var location: String?
   /// The compiler's messages, for a check that failed to compile.
   public var diagnostics: [Diagnostic] = []
+  /// Whether the check failed only because something took longer than allowed.
+  ///
+  /// A sleep that ended late or a call that ran out of time: a busy machine can do that to
+  /// correct code, so the task is run again before such a failure stands. `nil` otherwise.
+  public var failedOnTime: Bool?
 
   /// Creates a check report.
   ///

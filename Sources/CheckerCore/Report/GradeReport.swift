@@ -27,7 +27,8 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var maxScore: Double { tasks.reduce(0) { $0 + scoring.maxScore(of: $1) } }
   /// The score as a whole percentage.
   public var percent: Int { maxScore > 0 ? Int((score / maxScore * 100).rounded(.down)) : 0 }
-  /// How the grading went as a whole: `ok`, `compile-error`, `crashed` or `timeout`.
+  /// How the grading went as a whole: `ok`, `compile-error`, `crashed`, `timeout`, `tampered`
+  /// (records the harness did not write) or `needs review` (see `TamperingScan`).
   public var status: String = "ok"
   /// Whether every check passed.
   public var passed: Bool { tasks.allSatisfy(\.passed) }

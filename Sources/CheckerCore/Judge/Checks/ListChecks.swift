@@ -96,11 +96,15 @@ enum ListChecks {
     {
       let unfinished = evidence.calls.filter { $0.values == nil }
       let sleeps = evidence.sleeps(forCall: hung.plan.id)
-      return .slowedOrInterrupted(
+      let message =
         context.describe(hung, among: unfinished)
-          + "; concurrent calls finish in about the longest delay, at most "
-          + "\(Format.seconds(hung.plan.longestSleep))",
-        details: diagnosis(hung, sleeps, context.language), timeline: context.timeline(for: hung))
+        + "; concurrent calls finish in about the longest delay, at most "
+        + "\(Format.seconds(hung.plan.longestSleep))"
+      let details = diagnosis(hung, sleeps, context.language)
+      guard case .timedOut = hung.interruption else {
+        return .fail(message, details: details, timeline: context.timeline(for: hung))
+      }
+      return .slowedOrInterrupted(message, details: details, timeline: context.timeline(for: hung))
     }
     var judged = 0
     let candidates =
@@ -129,7 +133,7 @@ enum ListChecks {
       guard let duration = call.duration, !sleeps.isEmpty else { continue }
       let longest = sleeps.map { $0.end - $0.start }.max() ?? 0
       if duration > Tolerances.wallBound(longest: longest, calls: call.plan.n) {
-        return .fail(
+        return .slowedOrInterrupted(
           "`\(context.show(call.plan))` took \(Format.seconds(duration)); its longest sleep "
             + "lasted \(Format.seconds(longest)), and concurrent calls finish soon after it",
           details: diagnosis(call, sleeps, context.language), timeline: context.timeline(for: call)

@@ -71,7 +71,7 @@ enum WaitRandomChecks {
           return .fail("`\(context.show(call.plan))` returned \(Format.value(value)); expected 0")
         }
         if duration > Tolerances.zeroDelay {
-          return .fail(
+          return .slowedOrInterrupted(
             "`\(context.show(call.plan))` took \(Format.seconds(duration)); expected at once")
         }
       }
@@ -128,8 +128,10 @@ enum WaitRandomChecks {
     if let hung = context.evidence.calls(for: .sample).sorted(by: CheckContext.smallerCall)
       .first(where: { $0.values == nil })
     {
-      return .fail(
-        "`\(context.show(hung.plan))` \(hung.interruption?.description ?? "never returned")")
+      let message =
+        "`\(context.show(hung.plan))` \(hung.interruption?.description ?? "never returned")"
+      if case .timedOut = hung.interruption { return .slowedOrInterrupted(message) }
+      return .fail(message)
     }
     let calls = context.evidence.calls(for: .batch)
     let returned = calls.filter { $0.values != nil }
@@ -166,7 +168,7 @@ enum WaitRandomChecks {
     guard span > Tolerances.wallBound(longest: longest, calls: calls.count) else {
       return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
     }
-    return .fail(
+    return .slowedOrInterrupted(
       "\(calls.count) concurrent calls of `\(shown)` took \(Format.seconds(span)); the longest delay "
         + "was \(Format.seconds(longest)), so they should have ended soon after",
       details: [hint])

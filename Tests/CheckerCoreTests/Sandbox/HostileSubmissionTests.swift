@@ -94,7 +94,8 @@ struct HostileSubmissionTests {
     let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
     #expect(
       hog.tasks[1].checks.contains {
-        $0.message.contains("MiB of memory and was stopped") || $0.message.contains("did not return")
+        $0.message.contains("MiB of memory and was stopped")
+          || $0.message.contains("did not return")
       }, "\(hog.tasks[1].checks.map(\.message))")
     #expect(!Self.processRunning(commandLine: "print('held'"))
     // A link out of the submission is refused, naming it; the file's content is nowhere.

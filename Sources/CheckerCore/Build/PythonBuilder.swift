@@ -99,7 +99,6 @@ public struct PythonBuilder: Sendable {
         else { continue }
         facts.pythonFiles[taskID] = file
         facts.sorting[taskID] = (file.sortingLines ?? []).map { "\(task.python.file):\($0)" }
-        facts.mentions[taskID] = Set(file.namesUsed ?? [])
       case ("P", "ok"):
         availability[taskID] = .callable(signatureProblem: nil)
         facts.declared[taskID] = .init(header: payload, location: task.python.file)

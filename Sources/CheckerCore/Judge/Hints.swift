@@ -15,15 +15,6 @@ enum Hints {
         + "use await asyncio.sleep(delay)"
   }
 
-  /// What the sleeps of a slow list call suggest about the sleep function.
-  static func sleepBlocks(_ language: Language, atOnce: Int) -> String {
-    language == .swift
-      ? "at most \(atOnce) sleeps ran at a time: waitRandom seems to block a thread "
-        + "(Thread.sleep, sleep(), usleep) instead of suspending with Task.sleep"
-      : "at most \(atOnce) sleeps ran at a time: wait_random seems to block the event loop "
-        + "(time.sleep) instead of awaiting asyncio.sleep"
-  }
-
   /// How to start every call before collecting any.
   static func startAllFirst(_ language: Language) -> String {
     language == .swift

@@ -17,11 +17,6 @@ public enum Tolerances {
   /// How far apart two neighbours may be out of order and still count as ascending: 25 ms
   /// (5× the largest inversion seen on a loaded machine).
   public static let order = 0.025
-  /// How much longer than its longest sleep a concurrent call may take: 300 ms plus 2 ms per
-  /// sleep, for starting and collecting many tasks on a busy machine.
-  public static func concurrencySlack(calls: Int) -> Double {
-    0.3 + 0.002 * Double(calls)
-  }
   /// How long a plain `taskWaitRandom` call may take to hand back its task: 100 ms.
   ///
   /// Starting a task takes microseconds; waiting for the delay takes up to maxDelay.

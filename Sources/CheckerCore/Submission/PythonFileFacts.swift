@@ -25,8 +25,6 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
   public var functions: [Function]?
   /// Lines that call `sorted`, `.sort` or `.sorted`.
   public var sortingLines: [Int]?
-  /// The names the task's function uses.
-  public var namesUsed: [String]?
   /// What pycodestyle said, one message per line; `nil` when it is not installed.
   public var pycodestyle: [String]?
 
@@ -37,7 +35,6 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
     case moduleDocstring = "module_docstring"
     case functions
     case sortingLines = "sorting_lines"
-    case namesUsed = "names_used"
     case pycodestyle
   }
 }

@@ -18,8 +18,6 @@ public struct SourceFacts: Sendable {
   public var declared: [Int: Declared] = [:]
   /// Where each task's function, or code it shares with others, sorts (`file:line`).
   var sorting: [Int: [String]] = [:]
-  /// The identifiers each task's function body uses.
-  var mentions: [Int: Set<String>] = [:]
   /// Whether `waitRandom` declares a default value for `maxDelay`.
   public var waitRandomHasDefault = false
   /// The whole-number default value of `maxDelay`, when it is a literal.
@@ -73,8 +71,6 @@ public struct SourceFacts: Sendable {
           "\(file):\(bodyStart + $0.offset)"
         }
         + sharedSorting
-      mentions[task.id] = Set(
-        declaration.body.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
     }
     if let header = declared[0]?.header, let range = header.range(of: "maxDelay") {
       let parameters = header[range.upperBound...].prefix { $0 != ")" }
@@ -93,16 +89,6 @@ public struct SourceFacts: Sendable {
   /// - Returns: The places that sort, as `file:line`; empty when none does.
   public func sortingPlaces(forTask taskID: Int) -> [String] {
     sorting[taskID] ?? []
-  }
-
-  /// Whether the body of task `taskID`'s function uses the identifier `identifier`.
-  ///
-  /// - Parameters:
-  ///   - taskID: The task whose function to read.
-  ///   - identifier: The identifier to look for.
-  /// - Returns: `true` when it is used there (comments and strings excluded).
-  public func body(ofTask taskID: Int, mentions identifier: String) -> Bool {
-    mentions[taskID]?.contains(identifier) ?? false
   }
 
   private static func sorts(_ line: some StringProtocol) -> Bool {

@@ -16,7 +16,7 @@ struct PythonBuilderTests {
   @Test("signatures, errors, dependencies and facts become availability and source facts")
   func probeLines() {
     let facts =
-      ##"{"first_line": "#!/usr/bin/env python3", "ends_with_newline": true, "executable": false, "module_docstring": "A module.", "functions": [], "sorting_lines": [12], "names_used": ["task_wait_random"]}"##
+      ##"{"first_line": "#!/usr/bin/env python3", "ends_with_newline": true, "executable": false, "module_docstring": "A module.", "functions": [], "sorting_lines": [12]}"##
     let lines = [
       "P\t0\tdefault\t10", "P\t0\tok\tasync def wait_random(max_delay: int = 10) -> float",
       "P\t1\terror\t{\"file\": \"1-concurrent_coroutines.py\", \"line\": 7, \"message\": \"NameError: x\"}",
@@ -38,7 +38,6 @@ struct PythonBuilderTests {
     #expect(availability[4] == .missing)
     #expect(read.waitRandomHasDefault && read.waitRandomDefaultLiteral == 10)
     #expect(read.sortingPlaces(forTask: 4) == ["4-tasks.py:12"])
-    #expect(read.body(ofTask: 4, mentions: "task_wait_random"))
     #expect(read.pythonFiles[4]?.executable == false)
   }
 
@@ -54,7 +53,7 @@ struct PythonBuilderTests {
     var facts = SourceFacts(language: .python)
     let file = PythonFileFacts(
       firstLine: "", endsWithNewline: true, executable: true, moduleDocstring: "", functions: [],
-      sortingLines: [], namesUsed: [], pycodestyle: nil)
+      sortingLines: [], pycodestyle: nil)
     facts.pythonFiles = [0: file, 1: file]
     var missing = facts
     PythonBuilder.addStyle(

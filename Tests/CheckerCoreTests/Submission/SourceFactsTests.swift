@@ -31,14 +31,6 @@ struct SourceFactsTests {
     #expect(found.sortingPlaces(forTask: 4) == ["Sources/A.swift:10", "Sources/A.swift:6"])
   }
 
-  @Test("what a body calls, outside comments")
-  func mentions() {
-    let found = facts(
-      "func taskWaitN(n: Int, maxDelay: Int) async -> [Double] {\n  // taskWaitRandom\n  []\n}\n")
-    #expect(!found.body(ofTask: 4, mentions: "taskWaitRandom"))
-    #expect(found.body(ofTask: 4, mentions: "n") == false)
-  }
-
   @Test(
     "waitRandom's default value",
     arguments: [

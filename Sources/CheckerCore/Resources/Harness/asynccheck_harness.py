@@ -200,12 +200,6 @@ def report_facts(task, path):
             (isinstance(node.func, ast.Name) and node.func.id == "sorted") or
             (isinstance(node.func, ast.Attribute) and
              node.func.attr in ("sort", "sorted")))})
-    target = next((node for node in functions
-                   if node.name == FUNCTIONS[task]), None)
-    facts["names_used"] = sorted({
-        node.id if isinstance(node, ast.Name) else node.attr
-        for node in ast.walk(target) if isinstance(node, (ast.Name, ast.Attribute))
-    }) if target is not None else []
     send("F", task, json.dumps(facts))
 
 

@@ -66,12 +66,8 @@ public struct SubmissionBuilder: Sendable {
       var blanked = false
       for error in studentErrors {
         guard let index = sources.firstIndex(where: { $0.0 == error.file }) else { continue }
-        let scanner = SourceScanner(text: sources[index].1)
         guard
-          let (task, declaration) = Exercise.tasks.lazy.compactMap({ task in
-            scanner.functions(named: task.signature.name)
-              .first { $0.contains(line: error.line) }.map { (task, $0) }
-          }).first
+          let (task, declaration) = Self.taskFunction(containing: error.line, in: sources[index].1)
         else {
           submissionErrors.append(error)
           continue
@@ -149,24 +145,22 @@ public struct SubmissionBuilder: Sendable {
       let outcome = ProcessSupervisor.run([compilation.job])[0]
       let result = try Self.compilerResult(outcome)
       if result.status == 0 { return (compilation.executable, true) }
-      let prefix = workspace.path("build-substituted-\(attempt)/src/")
-      let errors = Diagnostic.parse(result.text).filter { $0.severity == "error" }
       var blanked = false
-      for error in errors {
-        guard error.file.hasPrefix(prefix) else { continue }
-        let file = String(error.file.dropFirst(prefix.count))
-        guard let index = sources.firstIndex(where: { $0.0 == file }),
-          let (task, declaration) = Self.taskFunction(containing: error.line, in: sources[index].1)
+      for located in Self.errors(
+        in: result.text, under: workspace.path("build-substituted-\(attempt)/src/"))
+      {
+        guard let index = sources.firstIndex(where: { $0.0 == located.file }),
+          let (task, declaration) = Self.taskFunction(
+            containing: located.line, in: sources[index].1)
         else { continue }
-        var located = error
-        located.file = file
         if case .compileError(let earlier) = availability[task.id] {
           availability[task.id] = .compileError(earlier + [located])
         } else if case .incompatible(let earlier) = availability[task.id] {
           availability[task.id] = .incompatible(earlier + [located])
         } else {
           availability[task.id] =
-            Self.isCodeGenerationError(error) ? .compileError([located]) : .incompatible([located])
+            Self.isCodeGenerationError(located)
+            ? .compileError([located]) : .incompatible([located])
         }
         sources[index].1 = Self.blank(
           lines: declaration.startLine...declaration.endLine, in: sources[index].1)
@@ -181,14 +175,7 @@ public struct SubmissionBuilder: Sendable {
       substitute: false, hasDefault: hasDefault, folder: "build-plain")
     let result = try Self.compilerResult(ProcessSupervisor.run([plain.job])[0])
     if result.status == 0 { return (plain.executable, false) }
-    let prefix = workspace.path("build-plain/src/")
-    submissionErrors = Diagnostic.parse(result.text).filter {
-      $0.severity == "error" && $0.file.hasPrefix(prefix)
-    }.map { error in
-      var located = error
-      located.file = String(error.file.dropFirst(prefix.count))
-      return located
-    }
+    submissionErrors = Self.errors(in: result.text, under: workspace.path("build-plain/src/"))
     guard !submissionErrors.isEmpty else {
       throw .compilerFailed("the submission type-checks but the harness does not build with it")
     }
@@ -208,6 +195,15 @@ public struct SubmissionBuilder: Sendable {
         (task, $0)
       }
     }.first
+  }
+
+  /// The compiler's errors about files below `prefix`, their paths made relative to it.
+  static func errors(in output: String, under prefix: String) -> [Diagnostic] {
+    Diagnostic.parse(output).filter { $0.severity == "error" && $0.file.hasPrefix(prefix) }.map {
+      var located = $0
+      located.file = String($0.file.dropFirst(prefix.count))
+      return located
+    }
   }
 
   /// Whether an error is one that only code generation reports (the function's own fault), as

@@ -65,12 +65,9 @@ public struct CheckContext: Sendable {
     guard let first = unexcused ?? (returned.isEmpty ? unfinished.first : nil) else {
       return .success(returned)
     }
-    let message = describe(first, among: unfinished)
-    // Only running out of time may be a busy machine's doing; a crash is the code's.
-    if case .timedOut = first.interruption {
-      return .failure(CheckFailure(verdict: .slowedOrInterrupted(message)))
-    }
-    return .failure(CheckFailure(verdict: .fail(message)))
+    return .failure(
+      CheckFailure(
+        verdict: .unfinished(describe(first, among: unfinished), by: first.interruption)))
   }
 
   /// Judges with `judge` the calls of `calls` that returned, or reports why nothing can be

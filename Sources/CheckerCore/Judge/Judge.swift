@@ -205,14 +205,10 @@ public enum Judge {
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,
         timeline: timeline)
-    case .slowedOrInterrupted(let message, let details, let timeline):
-      {
-        var report = CheckReport(
-          name: name, title: title, status: .failed, message: message, details: details,
-          timeline: timeline)
-        report.failedOnTime = true
-        return report
-      }()
+    case .tooSlow(let message, let details, let timeline):
+      CheckReport(
+        name: name, title: title, status: .failed, message: message, details: details,
+        timeline: timeline, failedOnTime: true)
     case .skip(let reason):
       CheckReport(name: name, title: title, status: .skipped, message: reason)
     }

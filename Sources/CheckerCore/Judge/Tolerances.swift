@@ -25,11 +25,11 @@ public enum Tolerances {
   public static let zeroDelay = 0.25
   /// How far `measureTime`'s total (result × n) may be from its `waitN` call's time: 20%.
   ///
-  /// The student measures around `waitN`, so the total lies between the time
-  /// `waitN` ran and the time the whole call took; with 6 gradings on 2 cores a correct Python
-  /// `measure_time` read up to 0.23 s short of the call's outer time, which an absolute bound
-  /// could not absorb. 20% is far from the factor n (≥ 2) of "returns the total" and the factor
-  /// 1000 of milliseconds.
+  /// The student measures around `waitN`, so the total lies between the time `waitN` ran and
+  /// the time the whole call took; with 6 gradings on 2 cores a correct Python `measure_time`
+  /// read up to 0.23 s short of the call's outer time, which an absolute bound could not
+  /// absorb. 20% is far from the factor n (≥ 2) of "returns the total" and the factor 1000 of
+  /// milliseconds.
   public static let measuredRelative = 0.2
   /// What `measureTime`'s total may be off by on top of `measuredRelative`, for calls whose
   /// `waitN` sleeps nothing (maxDelay 0): 20 ms.
@@ -43,14 +43,14 @@ public enum Tolerances {
   }
   /// How many of a call's sleeps must run at the same moment for it to be concurrent: half.
   ///
-  /// A correct call starts all its sleeps within
-  /// milliseconds, so nearly all run at once (the probe's shortest sleep lasts 300 ms); a
-  /// sequential one runs one at a time, one that blocks its threads as many as it has threads.
+  /// A correct call starts all its sleeps within milliseconds, so nearly all run at once (the
+  /// probe's shortest sleep lasts 300 ms); a sequential one runs one at a time, one that blocks
+  /// its threads as many as it has threads.
   public static let overlapFraction = 0.5
   /// The shortest returned delay that shows whether a function sleeps it: 50 ms.
   ///
-  /// Below that,
-  /// returning at once and sleeping look alike; among a hundred uniform draws some are longer.
+  /// Below that, returning at once and sleeping look alike; among a hundred uniform draws some
+  /// are longer.
   public static let shortestJudgedSleep = 0.05
   /// The false-alarm rate of the statistical checks: a correct submission fails one at most once
   /// in a million runs.

@@ -6,10 +6,29 @@ public enum Verdict: Sendable, Equatable {
   /// The property does not hold: what was expected and what was seen, more lines under it, and
   /// a picture of the call's sleeps when there is one.
   case fail(String, details: [String] = [], timeline: Timeline? = nil)
-  /// The calls the check needs crashed, hung, exited or ran slow: a failure, unless a task this
-  /// one builds on fails too, in which case the `Judge` reports it as skipped, since that task
-  /// explains it (a blocking `waitRandom` slows a correct `waitN`).
-  case slowedOrInterrupted(String, details: [String] = [], timeline: Timeline? = nil)
+  /// The property does not hold because something took longer than allowed (a sleep that ended
+  /// late, a call that ran out of time): a failure that a busy machine can cause, so the task is
+  /// run again before it stands (see `CheckReport.failedOnTime`).
+  case tooSlow(String, details: [String] = [], timeline: Timeline? = nil)
   /// The check could not run; the message says why.
   case skip(String)
+
+  /// The failure for a call that never returned: too slow when it ran out of time (a busy
+  /// machine may be the cause), a plain failure when it crashed, exited or hit a limit.
+  ///
+  /// - Parameters:
+  ///   - message: What happened.
+  ///   - interruption: Why the call never returned.
+  ///   - details: More lines under the message.
+  ///   - timeline: The call's sleeps.
+  /// - Returns: The verdict.
+  static func unfinished(
+    _ message: String, by interruption: Interruption?, details: [String] = [],
+    timeline: Timeline? = nil
+  ) -> Verdict {
+    if case .timedOut = interruption {
+      return .tooSlow(message, details: details, timeline: timeline)
+    }
+    return .fail(message, details: details, timeline: timeline)
+  }
 }

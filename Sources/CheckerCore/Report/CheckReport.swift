@@ -42,9 +42,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
   ///   - details: More lines under the message.
   ///   - timeline: The sleeps of a call, for a picture.
   ///   - diagnostics: The compiler's messages, for a compile failure.
+  ///   - failedOnTime: Whether it failed only on time (`true`), or `nil`.
   public init(
     name: String, title: String, status: Status, message: String = "", details: [String] = [],
-    timeline: Timeline? = nil, diagnostics: [Diagnostic] = []
+    timeline: Timeline? = nil, diagnostics: [Diagnostic] = [], failedOnTime: Bool? = nil
   ) {
     self.name = name
     self.title = title
@@ -53,5 +54,6 @@ public struct CheckReport: Sendable, Codable, Equatable {
     self.details = details
     self.timeline = timeline
     self.diagnostics = diagnostics
+    self.failedOnTime = failedOnTime
   }
 }

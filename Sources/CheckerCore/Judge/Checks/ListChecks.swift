@@ -36,18 +36,7 @@ enum ListChecks {
     return context.judgeReturned(calls) { returned in
       let judged = context.judgeable(returned)
       guard !judged.isEmpty else { return context.nothingToJudge(calls) }
-      for call in judged {
-        guard let values = call.values else { continue }
-        let outside = values.filter { !(0...Double(call.plan.maxDelay)).contains($0) }
-        guard outside.isEmpty else {
-          return .fail(
-            "`\(context.show(call.plan))` returned \(Format.values(outside)), outside "
-              + "0...\(call.plan.maxDelay)",
-            details: outside.contains { $0 > 100 }
-              ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
-        }
-      }
-      return .pass()
+      return judged.lazy.compactMap { SharedChecks.outOfBounds($0, context) }.first ?? .pass()
     }
   }
 
@@ -100,11 +89,9 @@ enum ListChecks {
         context.describe(hung, among: unfinished)
         + "; concurrent calls finish in about the longest delay, at most "
         + "\(Format.seconds(hung.plan.longestSleep))"
-      let details = diagnosis(hung, sleeps, context.language)
-      guard case .timedOut = hung.interruption else {
-        return .fail(message, details: details, timeline: context.timeline(for: hung))
-      }
-      return .slowedOrInterrupted(message, details: details, timeline: context.timeline(for: hung))
+      return .unfinished(
+        message, by: hung.interruption, details: diagnosis(hung, sleeps, context.language),
+        timeline: context.timeline(for: hung))
     }
     var judged = 0
     let candidates =
@@ -133,7 +120,7 @@ enum ListChecks {
       guard let duration = call.duration, !sleeps.isEmpty else { continue }
       let longest = sleeps.map { $0.end - $0.start }.max() ?? 0
       if duration > Tolerances.wallBound(longest: longest, calls: call.plan.n) {
-        return .slowedOrInterrupted(
+        return .tooSlow(
           "`\(context.show(call.plan))` took \(Format.seconds(duration)); its longest sleep "
             + "lasted \(Format.seconds(longest)), and concurrent calls finish soon after it",
           details: diagnosis(call, sleeps, context.language), timeline: context.timeline(for: call)
@@ -239,7 +226,8 @@ enum ListChecks {
           }
           if let maxDelay, let other = sleeps.first(where: { $0.maxDelayArgument != maxDelay }) {
             return .fail(
-              "\(label): \(Hints.passMaxDelay(context.language, called: called(other, context)))")
+              "\(label): \(Hints.passMaxDelay(context.language, called: called(other, context.language)))"
+            )
           }
           if returned.sorted() != sleeps.map(\.value).sorted() {
             return .fail(
@@ -267,27 +255,21 @@ enum ListChecks {
   }
 
   /// A recorded `waitRandom` call as source: `waitRandom(maxDelay: 10)` or `waitRandom()`.
-  static func called(_ sleep: TaskEvidence.Sleep, _ context: CheckContext) -> String {
-    let name = context.name(ofTask: 0)
+  static func called(_ sleep: TaskEvidence.Sleep, _ language: Language) -> String {
+    let name = Exercise.tasks[0].functionName(in: language)
     guard let argument = sleep.maxDelayArgument else { return "\(name)() (maxDelay 10)" }
-    return context.language == .swift ? "\(name)(maxDelay: \(argument))" : "\(name)(\(argument))"
+    return language == .swift ? "\(name)(maxDelay: \(argument))" : "\(name)(\(argument))"
   }
 
   /// What a slow call's sleeps say about why it was slow.
   ///
-  /// `waitRandom` is the checker's here,
-  /// so a slow call is the list function's doing: a sequential loop, a limit on how many run
-  /// at once, or a `maxDelay` that was not passed on.
+  /// `waitRandom` is the checker's here, so a slow call is the list function's doing: a
+  /// sequential loop, a limit on how many run at once, or a `maxDelay` that was not passed on.
   static func diagnosis(
     _ call: TaskEvidence.Call, _ sleeps: [TaskEvidence.Sleep], _ language: Language
   ) -> [String] {
     if let other = sleeps.first(where: { $0.maxDelayArgument != call.plan.maxDelay }) {
-      let name = language == .swift ? "waitRandom" : "wait_random"
-      let shown =
-        other.maxDelayArgument.map {
-          language == .swift ? "\(name)(maxDelay: \($0))" : "\(name)(\($0))"
-        } ?? "\(name)() (maxDelay 10: up to 10 s)"
-      return [Hints.passMaxDelay(language, called: shown)]
+      return [Hints.passMaxDelay(language, called: called(other, language))]
     }
     guard sleeps.count >= 2 else { return [] }
     let ordered = sleeps.sorted { $0.start < $1.start }

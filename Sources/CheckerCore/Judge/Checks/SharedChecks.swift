@@ -5,26 +5,31 @@ enum SharedChecks {
     Check(name: "in-bounds", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
       return context.judgeReturned(calls) { calls in
-        let failing = calls.sorted(by: CheckContext.smallerCall).first { call in
-          call.values?.contains { !(0...Double(call.plan.maxDelay)).contains($0) } ?? false
+        if let failure = calls.sorted(by: CheckContext.smallerCall).lazy.compactMap({
+          outOfBounds($0, context)
+        }).first {
+          return failure
         }
-        guard let failing, let values = failing.values else {
-          let drawn = calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
-          if !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
-            return .fail(
-              "returned 0 every time, whatever maxDelay: a delay drawn from 0...maxDelay is "
-                + "almost never 0")
-          }
-          return .pass()
+        let drawn = calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
+        if !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
+          return .fail(
+            "returned 0 every time, whatever maxDelay: a delay drawn from 0...maxDelay is "
+              + "almost never 0")
         }
-        let outside = values.filter { !(0...Double(failing.plan.maxDelay)).contains($0) }
-        return .fail(
-          "`\(context.show(failing.plan))` returned \(Format.values(outside)), outside "
-            + "0...\(failing.plan.maxDelay)",
-          details: outside.contains { $0 > 100 }
-            ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
+        return .pass()
       }
     }
+  }
+
+  /// The failure for the values of `call` outside `0...maxDelay`, or `nil` when there are none.
+  static func outOfBounds(_ call: TaskEvidence.Call, _ context: CheckContext) -> Verdict? {
+    let outside = (call.values ?? []).filter { !(0...Double(call.plan.maxDelay)).contains($0) }
+    guard !outside.isEmpty else { return nil }
+    return .fail(
+      "`\(context.show(call.plan))` returned \(Format.values(outside)), outside "
+        + "0...\(call.plan.maxDelay)",
+      details: outside.contains { $0 > 100 }
+        ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
   }
 
   /// A call that returns one delay takes about that long: never less, and not much more.
@@ -49,8 +54,7 @@ enum SharedChecks {
                 + "\(Format.seconds(duration)): it must sleep the delay it returns")
           }
           if duration > value + Tolerances.lateness {
-            // Deferred to a failing prerequisite: a blocking waitRandom slows a correct caller.
-            return .slowedOrInterrupted(
+            return .tooSlow(
               "`\(context.show(call.plan))` returned \(Format.value(value)) but took "
                 + "\(Format.seconds(duration)): it must sleep the delay it returns, no longer")
           }

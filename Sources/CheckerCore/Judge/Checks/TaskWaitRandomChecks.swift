@@ -83,7 +83,7 @@ enum TaskWaitRandomChecks {
         }
         if sleep.maxDelayArgument != call.plan.maxDelay {
           return .fail(
-            "\(shown): \(Hints.passMaxDelay(context.language, called: ListChecks.called(sleep, context)))"
+            "\(shown): \(Hints.passMaxDelay(context.language, called: ListChecks.called(sleep, context.language)))"
           )
         }
         if sleep.value != value {

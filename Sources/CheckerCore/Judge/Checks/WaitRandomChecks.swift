@@ -71,7 +71,7 @@ enum WaitRandomChecks {
           return .fail("`\(context.show(call.plan))` returned \(Format.value(value)); expected 0")
         }
         if duration > Tolerances.zeroDelay {
-          return .slowedOrInterrupted(
+          return .tooSlow(
             "`\(context.show(call.plan))` took \(Format.seconds(duration)); expected at once")
         }
       }
@@ -128,10 +128,9 @@ enum WaitRandomChecks {
     if let hung = context.evidence.calls(for: .sample).sorted(by: CheckContext.smallerCall)
       .first(where: { $0.values == nil })
     {
-      let message =
-        "`\(context.show(hung.plan))` \(hung.interruption?.description ?? "never returned")"
-      if case .timedOut = hung.interruption { return .slowedOrInterrupted(message) }
-      return .fail(message)
+      return .unfinished(
+        "`\(context.show(hung.plan))` \(hung.interruption?.description ?? "never returned")",
+        by: hung.interruption)
     }
     let calls = context.evidence.calls(for: .batch)
     let returned = calls.filter { $0.values != nil }
@@ -168,7 +167,7 @@ enum WaitRandomChecks {
     guard span > Tolerances.wallBound(longest: longest, calls: calls.count) else {
       return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
     }
-    return .slowedOrInterrupted(
+    return .tooSlow(
       "\(calls.count) concurrent calls of `\(shown)` took \(Format.seconds(span)); the longest delay "
         + "was \(Format.seconds(longest)), so they should have ended soon after",
       details: [hint])

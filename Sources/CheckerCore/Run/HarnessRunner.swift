@@ -74,20 +74,7 @@ public struct HarnessRunner: Sendable {
       let alone = HarnessReader.evidence(
         taskID: single.taskID, calls: single.calls, outcome: outcome, instrumented: isInstrumented,
         key: key)
-      guard var merged = evidence[single.taskID], var call = alone.calls.first,
-        let index = merged.calls.firstIndex(where: { $0.plan.id == call.plan.id })
-      else { continue }
-      call.ranAlone = true
-      merged.calls[index] = call
-      merged.sleeps.removeAll { $0.context == call.plan.id }
-      merged.sleeps += alone.sleeps
-      merged.spawnContexts.removeAll { $0 == call.plan.id }
-      merged.spawnContexts += alone.spawnContexts
-      merged.waitNCalls.removeAll { $0.context == call.plan.id }
-      merged.waitNCalls += alone.waitNCalls
-      merged.crashes += alone.crashes
-      merged.forgedLines += alone.forgedLines
-      evidence[single.taskID] = merged
+      evidence[single.taskID] = evidence[single.taskID]?.replacingCall(with: alone)
     }
   }
 

@@ -107,18 +107,48 @@ public struct TaskEvidence: Sendable {
   /// - Parameter other: What another process of the task saw.
   /// - Returns: Both.
   public func merged(with other: TaskEvidence) -> TaskEvidence {
-    var merged = self
+    var merged = adding(recordsOf: other)
     merged.calls += other.calls
-    merged.sleeps += other.sleeps
-    merged.spawnContexts += other.spawnContexts
-    merged.waitNCalls += other.waitNCalls
     merged.printed += other.printed
     merged.printedByteCount += other.printedByteCount
     merged.interruption = interruption ?? other.interruption
-    merged.crashes += other.crashes
-    merged.malformedLines += other.malformedLines
-    merged.forgedLines += other.forgedLines
     return merged
+  }
+
+  /// This evidence with one call's record, and everything recorded for it, taken from `alone`.
+  ///
+  /// `alone` is a process that ran only that call; what it saw of crashes and forged lines is
+  /// kept.
+  ///
+  /// - Parameter alone: What a process running one call of this task saw.
+  /// - Returns: The evidence, with that call's record marked as run alone.
+  public func replacingCall(with alone: TaskEvidence) -> TaskEvidence {
+    guard var call = alone.calls.first,
+      let index = calls.firstIndex(where: { $0.plan.id == call.plan.id })
+    else { return self }
+    let id = call.plan.id
+    call.ranAlone = true
+    var replaced = self
+    replaced.calls[index] = call
+    replaced.sleeps.removeAll { $0.context == id }
+    replaced.spawnContexts.removeAll { $0 == id }
+    replaced.waitNCalls.removeAll { $0.context == id }
+    return replaced.adding(recordsOf: alone)
+  }
+
+  /// This evidence with what `other` recorded added.
+  ///
+  /// Sleeps, spawns, `waitN` runs, crashes and bad lines: one list of the record kinds, for
+  /// merging and for replacing a call.
+  private func adding(recordsOf other: TaskEvidence) -> TaskEvidence {
+    var result = self
+    result.sleeps += other.sleeps
+    result.spawnContexts += other.spawnContexts
+    result.waitNCalls += other.waitNCalls
+    result.crashes += other.crashes
+    result.malformedLines += other.malformedLines
+    result.forgedLines += other.forgedLines
+    return result
   }
 
   /// The calls made for a purpose.

@@ -77,10 +77,18 @@ public enum SandboxLauncher {
       }
       if isInner, let ready = Int32(arguments[1]), let go = Int32(arguments[2]) {
         enter(request, handshake: (ready, go))
-        exitAs(wait(for: spawn(request.program)))
+        // As the first process of its PID namespace, this one cannot die of a signal it sends
+        // itself: the outer launcher, outside, reports how the program ended instead.
+        var status = wait(for: spawn(request.program))
+        _ = withUnsafeBytes(of: &status) { Glibc.write(ready, $0.baseAddress, $0.count) }
+        exit(0)
       }
       guard LibC.unshare(newPID) == 0 else { fail("unshare: \(lastError())") }
-      exitAs(wait(for: startInner(arguments)))
+      let (inner, report) = startInner(arguments)
+      let innerStatus = wait(for: inner)
+      var status: Int32 = 0
+      let count = withUnsafeMutableBytes(of: &status) { read(report, $0.baseAddress, $0.count) }
+      exitAs(count == MemoryLayout<Int32>.size ? status : innerStatus)
     #else
       fail("namespaces are Linux only")
     #endif
@@ -94,7 +102,9 @@ public enum SandboxLauncher {
   #if os(Linux)
     /// Starts `checker __sandbox --inner READY GO …`, waits until it has made its namespaces,
     /// maps its user and group to an id of their own, and lets it go on.
-    private static func startInner(_ arguments: [String]) -> pid_t {
+    ///
+    /// - Returns: The inner launcher, and the pipe on which it reports the program's wait status.
+    private static func startInner(_ arguments: [String]) -> (pid_t, Int32) {
       var ready: [Int32] = [-1, -1]
       var go: [Int32] = [-1, -1]
       guard pipe(&ready) == 0, pipe(&go) == 0 else { fail("pipe: \(lastError())") }
@@ -118,8 +128,7 @@ public enum SandboxLauncher {
       write("0 0 1\n\(insideID) \(mapped) 1\n", to: "/proc/\(child)/gid_map")
       guard Glibc.write(go[1], &byte, 1) == 1 else { fail("the sandbox could not be started") }
       close(go[1])
-      close(ready[0])
-      return child
+      return (child, ready[0])
     }
 
     /// The inner launcher's work, as the first process of the new PID namespace.
@@ -133,7 +142,8 @@ public enum SandboxLauncher {
       guard Glibc.write(handshake.ready, &byte, 1) == 1, read(handshake.go, &byte, 1) == 1 else {
         fail("the launcher did not map the sandbox's user")
       }
-      close(handshake.ready)
+      // `ready` stays open to report the program's end, but the program must not inherit it.
+      _ = fcntl(handshake.ready, F_SETFD, FD_CLOEXEC)
       close(handshake.go)
       guard chdir(request.root) == 0, chroot(".") == 0, chdir(request.writable) == 0 else {
         fail("cannot enter the sandbox's root: \(lastError())")

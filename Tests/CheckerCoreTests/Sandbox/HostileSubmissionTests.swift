@@ -104,6 +104,19 @@ struct HostileSubmissionTests {
     #expect(linked.error?.contains("link to /etc/passwd, outside the submission") == true)
   }
 
+  @Test("a program that dies of a signal in the sandbox is seen dying of that signal")
+  func signalThroughTheSandbox() throws {
+    let sandbox = try Sandbox.current.get()
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let job = try sandbox.wrap(
+      ProcessSupervisor.Job(
+        executable: "/bin/sh", arguments: ["-c", "kill -SEGV $$"],
+        workingDirectory: try workspace.makeFolder("scratch"), timeLimit: 30),
+      readable: [], workspace: workspace)
+    #expect(ProcessSupervisor.run([job]).first?.termination == .signaled(11))
+  }
+
   /// Files named `asynccheck-pwned` in `folder` and the folders just below it.
   static func markers(below folder: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -5,14 +5,19 @@ import Foundation
 /// FNV-1a, 64 bits, over paths, contents and executable bits: enough to see that a submission
 /// changed since it was last graded. Not a security measure.
 enum ContentHash {
-  static func of(folder: URL, salt: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ bytes: some Sequence<UInt8>) {
-      for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-      }
+  /// The fingerprint of some texts, each ended by a zero byte.
+  static func of(texts: [String]) -> String {
+    var hash = Hasher()
+    for text in texts {
+      hash.mix(text.utf8)
+      hash.mix([0])
     }
+    return String(hash.value, radix: 16)
+  }
+
+  static func of(folder: URL, salt: String) -> String {
+    var hash = Hasher()
+    func mix(_ bytes: some Sequence<UInt8>) { hash.mix(bytes) }
     mix(salt.utf8)
     let enumerator = FileManager.default.enumerator(
       at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
@@ -30,6 +35,18 @@ enum ContentHash {
       mix(FileManager.default.contents(atPath: url.path) ?? Data())
       mix([FileManager.default.isExecutableFile(atPath: url.path) ? 1 : 0])
     }
-    return String(hash, radix: 16)
+    return String(hash.value, radix: 16)
+  }
+
+  /// FNV-1a, 64 bits.
+  private struct Hasher {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func mix(_ bytes: some Sequence<UInt8>) {
+      for byte in bytes {
+        value ^= UInt64(byte)
+        value = value &* 0x100_0000_01b3
+      }
+    }
   }
 }

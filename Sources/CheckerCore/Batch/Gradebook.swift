@@ -84,9 +84,12 @@ public enum Gradebook {
   }
 
   static func field(_ raw: String) -> String {
+    // Control characters become visible symbols: a folder name holding an escape sequence would
+    // clear the terminal of a teacher who prints the file, a new line would split its row.
+    let safe = raw.terminalSafe
     // A cell that starts with =, +, -, @, a tab or CR is a formula to a spreadsheet: a student
     // could name a folder `=HYPERLINK(…)`. A leading ' makes it text.
-    let text = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
+    let text = safe.first.map { "=+-@\t\r".contains($0) } == true ? "'" + safe : safe
     return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
       ? "\""
         + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")

@@ -46,7 +46,7 @@ public struct SubmissionBuilder: Sendable {
     // While the first type-check runs, compile as if every task were callable (a correct
     // submission): on two cores the probes then cost no time. Used only if the probes agree.
     let speculative = try compileJob(
-      sources, submission: submission, tasks: tasks,
+      sources, submission: submission,
       availability: Dictionary(
         uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
       substitute: true, hasDefault: true, folder: "build-speculative")
@@ -140,7 +140,7 @@ public struct SubmissionBuilder: Sendable {
       let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
       guard !wanted.isEmpty else { return (nil, false) }
       let compilation = try compileJob(
-        sources, submission: submission, tasks: wanted, availability: availability,
+        sources, submission: submission, availability: availability,
         substitute: true, hasDefault: hasDefault, folder: "build-substituted-\(attempt)")
       let outcome = ProcessSupervisor.run([compilation.job])[0]
       let result = try Self.compilerResult(outcome)
@@ -169,13 +169,15 @@ public struct SubmissionBuilder: Sendable {
       if !blanked { break }
     }
     // An error outside every task function: build without substitution.
-    let wanted = tasks.filter { availability[$0.id]?.isCallable == true }
     let plain = try compileJob(
-      sources, submission: submission, tasks: wanted, availability: availability,
+      sources, submission: submission, availability: availability,
       substitute: false, hasDefault: hasDefault, folder: "build-plain")
     let result = try Self.compilerResult(ProcessSupervisor.run([plain.job])[0])
     if result.status == 0 { return (plain.executable, false) }
     submissionErrors = Self.errors(in: result.text, under: workspace.path("build-plain/src/"))
+    if submissionErrors.isEmpty {
+      submissionErrors = Self.linkErrors(in: result.text, sources: sources)
+    }
     guard !submissionErrors.isEmpty else {
       throw .compilerFailed("the submission type-checks but the harness does not build with it")
     }
@@ -204,6 +206,35 @@ public struct SubmissionBuilder: Sendable {
       located.file = String($0.file.dropFirst(prefix.count))
       return located
     }
+  }
+
+  /// The linker's errors, as the submission's: its code compiles but does not make a program
+  /// with the harness (most often an entry point of its own, which the harness provides).
+  static func linkErrors(in output: String, sources: [(String, String)]) -> [Diagnostic] {
+    let messages = output.split(separator: "\n").compactMap { line -> String? in
+      guard let range = line.range(of: "error: "), !line.contains("command failed") else {
+        return nil
+      }
+      return String(line[range.upperBound...])
+    }
+    guard !messages.isEmpty else { return [] }
+    var file = sources.first?.0 ?? "?"
+    var line = 0
+    var message = "the program does not link: " + messages.prefix(3).joined(separator: "; ")
+    if messages.contains(where: { $0.contains("'main'") || $0.contains("`main'") }) {
+      message =
+        "the program does not link: it has an entry point (`main`) of its own, and the "
+        + "checker's harness is the program's entry point: remove `@main`, or move the code "
+        + "that runs at start-up into a function"
+      for (path, text) in sources {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let index = lines.firstIndex(where: { $0.contains("@main") }) {
+          (file, line) = (path, index + 1)
+          break
+        }
+      }
+    }
+    return [Diagnostic(file: file, line: line, severity: "error", message: message)]
   }
 
   /// Whether an error is one that only code generation reports (the function's own fault), as
@@ -312,13 +343,15 @@ public struct SubmissionBuilder: Sendable {
     return (result, hasDefault)
   }
 
-  /// The compiler run that builds the harness with `sources` for `tasks`; with `substitute`,
-  /// the student's task functions are renamed and the harness's substitutes and reference
-  /// take their names (see `AsyncCheckSubstitution.swift`).
+  /// The compiler run that builds `sources` into a program with the harness (`HarnessLibrary`),
+  /// handing it the functions of the callable tasks; with `substitute`, the student's task
+  /// functions are renamed and the submission imports the harness's stand-ins under the
+  /// exercise's names (see `AsyncCheckSubstitution.swift`).
   private func compileJob(
-    _ sources: [(String, String)], submission: Submission, tasks: [ExerciseTask],
+    _ sources: [(String, String)], submission: Submission,
     availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String
   ) throws(BuildError) -> (job: ProcessSupervisor.Job, executable: String) {
+    let library = try HarnessLibrary.prepared(for: toolchain)
     let renamed = substitute ? Exercise.tasks.map(\.signature.name) : []
     var paths: [String] = []
     for (relative, text) in sources {
@@ -326,22 +359,18 @@ public struct SubmissionBuilder: Sendable {
         try workspace.write(Instrumenter.rename(renamed, in: text), to: "\(folder)/src/\(relative)")
       )
     }
-    for (name, text) in HarnessSources.files {
-      paths.append(try workspace.write(text, to: "\(folder)/harness/\(name)"))
-    }
-    var defines = tasks.map { "ASYNCCHECK_TASK_\($0.id)" }
-    if hasDefault { defines.append("ASYNCCHECK_DEFAULT_MAX_DELAY") }
-    if substitute {
-      defines.append("ASYNCCHECK_SUBSTITUTE")
-      defines += Exercise.tasks.filter { availability[$0.id]?.isCallable == true }.map {
-        "ASYNCCHECK_STUDENT_TASK_\($0.id)"
-      }
-    }
+    let entry = HarnessEntry.text(
+      callable: Exercise.tasks.filter { availability[$0.id]?.isCallable == true },
+      substituted: substitute, hasDefault: hasDefault)
+    paths.append(try workspace.write(entry, to: "\(folder)/harness/\(HarnessEntry.fileName)"))
+    // Substituted, every file of the submission sees the stand-ins, as if it imported them.
+    let imports =
+      substitute ? ["-Xfrontend", "-import-module", "-Xfrontend", HarnessLibrary.moduleName] : []
     let executable = workspace.path("\(folder)/harness-program")
     let job = ProcessSupervisor.Job(
       executable: toolchain.swiftc,
       arguments: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
-        + defines.flatMap { ["-D", $0] } + paths + ["-o", executable],
+        + ["-I", library.folder] + imports + paths + [library.object, "-o", executable],
       workingDirectory: workspace.root, timeLimit: 300)
     return (job, executable)
   }
@@ -350,8 +379,7 @@ public struct SubmissionBuilder: Sendable {
     [
       "-wmo", "-parse-as-library", "-swift-version", "\(submission.languageMode)",
       "-module-name", "Submission", "-diagnostic-style", "llvm",
-      "-module-cache-path", Toolchain.sharedModuleCache ?? workspace.path("module-cache"),
-    ]
+    ] + Toolchain.moduleCacheFlags(workspace: workspace)
   }
 
   /// The compile error to report when the compiler ran out of `what` on the submission.

@@ -11,12 +11,26 @@ public struct Toolchain: Sendable {
   /// each time, and compiling against an empty cache takes about three times as long
   /// (`shared/MEASUREMENTS.md`). Clang's module cache is safe to share between compilers running
   /// at once.
-  public static let sharedModuleCache: String? = {
+  public static let sharedModuleCache: String? = cacheFolder.flatMap { base in
+    let folder = base + "/ModuleCache"
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      return folder
+    } catch {
+      return nil
+    }
+  }
+
+  /// The checker's own cache folder, or `nil` when none can be made.
+  ///
+  /// `$XDG_CACHE_HOME/asynccheck` or the system's equivalent. Sandboxed student code cannot
+  /// reach it.
+  public static let cacheFolder: String? = {
     let base =
       ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
       ?? FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first
       ?? FileManager.default.temporaryDirectory
-    let folder = base.appendingPathComponent("asynccheck/ModuleCache")
+    let folder = base.appendingPathComponent("asynccheck")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       return folder.path
@@ -24,6 +38,11 @@ public struct Toolchain: Sendable {
       return nil
     }
   }()
+
+  /// The compiler flags that point it at the shared module cache, or at one in `workspace`.
+  static func moduleCacheFlags(workspace: Workspace) -> [String] {
+    ["-module-cache-path", sharedModuleCache ?? workspace.path("module-cache")]
+  }
 
   /// Empties the shared module cache (it is rebuilt as the next compilations need it).
   public static func resetSharedModuleCache() {

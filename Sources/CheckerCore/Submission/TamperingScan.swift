@@ -39,6 +39,8 @@ public enum TamperingScan {
     .init(text: "write(3", reason: "writes to the report channel's descriptor"),
     .init(text: "dlsym", reason: "looks up the harness's symbols"),
     .init(text: "dlopen", reason: "loads code"),
+    .init(text: "_silgen_name", reason: "binds a function to a symbol of the harness"),
+    .init(text: "@_cdecl", reason: "exports a C symbol that could replace the harness's"),
     .init(text: "CommandLine.arguments", reason: "reads the harness's arguments"),
     .init(text: "ASYNCCHECK", reason: "tests the harness's compile-time flags"),
     .init(text: "asyncCheck", reason: "names the harness's functions"),

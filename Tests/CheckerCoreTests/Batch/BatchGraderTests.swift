@@ -90,11 +90,11 @@ struct BatchGraderTests {
   }
 
   @Test(
-    "gradebook cells a spreadsheet would run as formulas are made text",
+    "gradebook cells a spreadsheet would run as formulas are made text, control characters shown",
     arguments: [
       ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
       ("@a", "'@a"),
-      ("\tx", "'\tx"), ("ann", "ann"),
+      ("\tx", "\u{2409}x"), ("a\nb", "a\u{2424}b"), ("e\u{1b}[2J", "e\u{241b}[2J"), ("ann", "ann"),
     ])
   func formulas(name: String, cell: String) {
     #expect(Gradebook.field(name) == cell)

@@ -40,6 +40,8 @@ struct HostileSubmissionTests {
     let secret = "token-\(UUID().uuidString)"
     try Data(secret.utf8).write(to: victim.appendingPathComponent("SECRET"))
     let before = ContentHash.of(folder: victim, salt: "")
+    let library = try HarnessLibrary.prepared(for: try Toolchain.find())
+    let libraryBefore = ContentHash.of(folder: URL(fileURLWithPath: library.folder), salt: "")
     let listener = try #require(Self.listen(on: Self.port), "port \(Self.port) is busy")
     defer { close(listener) }
 
@@ -57,13 +59,17 @@ struct HostileSubmissionTests {
       let text = try #require(String(data: try JSONEncoder().encode(report), encoding: .utf8))
       #expect(!text.contains(secret), "\(report.submission) read the classmate's secret")
       #expect(!text.contains("wrote in"), "\(report.submission) wrote outside its scratch folder")
+      #expect(!text.contains("could rewrite"), "\(report.submission) opened a classmate's file")
     }
+    // The compiled harness every later grading links is unchanged.
+    #expect(ContentHash.of(folder: URL(fileURLWithPath: library.folder), salt: "") == libraryBefore)
     // The attacks ran: the escape sample's output is in its report, and says what it could not.
     let escape = try #require(results.first { $0.student == "escape-files" }?.report)
     #expect(escape.tasks.contains { $0.printed?.contains("explored") == true })
     // No marker file anywhere it tried.
     for place in [
       klass.path, output.path, NSHomeDirectory(), "/tmp", root.path,
+      Toolchain.cacheFolder ?? root.path,
     ] {
       #expect(!Self.markers(below: place).contains { _ in true }, "a marker in \(place)")
     }
@@ -98,6 +104,20 @@ struct HostileSubmissionTests {
           || $0.message.contains("did not return")
       }, "\(hog.tasks[1].checks.map(\.message))")
     #expect(!Self.processRunning(commandLine: "print('held'"))
+    // Killing other gradings: it sees none, and the classmate graded beside it gets full marks.
+    let killer = try #require(results.first { $0.student == "kill-classmates" }?.report)
+    #expect(killer.tasks.contains { $0.printed?.contains("killed 0 processes") == true })
+    let honest = try #require(results.first { $0.student == "victim" }?.report)
+    #expect(honest.passed && honest.status == "ok", "\(honest.status)")
+    // A fork bomb stops at the sandbox's process limit, and its processes die with it.
+    let bomb = try #require(results.first { $0.student == "fork-bomb" }?.report)
+    let forked = bomb.tasks.compactMap(\.printed).joined()
+    #expect(forked.contains("forked") && !forked.contains("no limit stopped it"), "\(forked)")
+    #expect(!Self.processRunning(commandLine: "sleep\u{0}313.38"))
+    // A `main` of the student's own cannot replace the harness's: the program does not link.
+    let ownMain = try #require(results.first { $0.student == "swift-own-main" }?.report)
+    #expect(ownMain.status == "compile-error", "\(ownMain.status)")
+    #expect(ownMain.tasks.allSatisfy { $0.checks.allSatisfy { $0.status != .passed } })
     // A link out of the submission is refused, naming it; the file's content is nowhere.
     let linked = try #require(results.first { $0.student == "symlink-out" })
     #expect(linked.report == nil)

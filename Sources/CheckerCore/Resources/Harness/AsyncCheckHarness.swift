@@ -1,7 +1,9 @@
-// The harness that asynccheck compiles together with a submission. It calls the student's
-// functions as the checker's plan says and reports what it saw on file descriptor 3, a pipe that
-// a student's `print` cannot reach. It compiles in Swift 5 and Swift 6 language modes, and each
-// task's code only when the checker found that task's function (`-D ASYNCCHECK_TASK_n`).
+// The harness that asynccheck links with every submission: the module `AsyncCheckSupport`,
+// compiled once by the checker (`HarnessLibrary`), with this file's `main`. It calls the
+// student's functions as the checker's plan says and reports what it saw on file descriptor 3, a
+// pipe that a student's `print` cannot reach. The submission is another module: it receives the
+// student's functions through `asyncCheckStudentFunctions()` (`AsyncCheckStudentFunctions.swift`)
+// and can name nothing here but the exercise's five functions.
 //
 // Usage (by the checker only): harness TASK ABANDON_AFTER CALL...
 // where CALL is `id:kind:n:maxDelay` and kind is one of r (waitRandom), d (waitRandom with its
@@ -20,26 +22,27 @@ import Synchronization
 
 /// The report channel to the checker: one line per event, written whole under a lock, each
 /// ending with its sequence number and the key the checker handed over on descriptor 4.
-///
-/// The key is private to this file, so a student's file cannot name it; the C functions are
-/// called through their module (`Glibc.write`), so a student's own `write` or `exit` in the
-/// same module cannot take their place.
 enum AsyncCheckChannel {
   static let descriptor: Int32 = 3
   static let origin = ContinuousClock.now
   private static let state = Mutex<Int>(0)
-  /// Read once, at the harness's first line, before any student code runs.
+  /// Read at the harness's first line, before any student code runs; descriptor 4 is then closed.
   private static let key: String = {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 256)
     while true {
-      let count = AsyncCheckSystem.read(4, &buffer, buffer.count)
+      let count = read(4, &buffer, buffer.count)
       if count <= 0 { break }
       bytes += buffer[0..<count]
     }
-    _ = AsyncCheckSystem.close(4)
+    _ = close(4)
     return String(decoding: bytes, as: UTF8.self)
   }()
+
+  /// Takes the key from the checker.
+  static func open() {
+    _ = key
+  }
 
   /// Seconds since the harness started, on the monotonic clock.
   static func now() -> Double {
@@ -56,46 +59,13 @@ enum AsyncCheckChannel {
         guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-          let written = AsyncCheckSystem.write(descriptor, base + offset, buffer.count - offset)
+          let written = write(descriptor, base + offset, buffer.count - offset)
           if written <= 0 { break }
           offset += written
         }
       }
     }
   }
-}
-
-/// The C library's functions, by their module's name: a student's function of the same name
-/// in the submission's module cannot stand in for them.
-enum AsyncCheckSystem {
-  #if canImport(Glibc)
-    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-      Glibc.write(descriptor, bytes, count)
-    }
-    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
-      Glibc.read(descriptor, bytes, count)
-    }
-    static func close(_ descriptor: Int32) -> Int32 { Glibc.close(descriptor) }
-    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
-  #elseif canImport(Musl)
-    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-      Musl.write(descriptor, bytes, count)
-    }
-    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
-      Musl.read(descriptor, bytes, count)
-    }
-    static func close(_ descriptor: Int32) -> Int32 { Musl.close(descriptor) }
-    static func exit(_ status: Int32) -> Never { Musl.exit(status) }
-  #elseif canImport(Darwin)
-    static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-      Darwin.write(descriptor, bytes, count)
-    }
-    static func read(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
-      Darwin.read(descriptor, bytes, count)
-    }
-    static func close(_ descriptor: Int32) -> Int32 { Darwin.close(descriptor) }
-    static func exit(_ status: Int32) -> Never { Darwin.exit(status) }
-  #endif
 }
 
 /// The checker's call that the current task works for, so that instrumented `waitRandom` and
@@ -160,6 +130,9 @@ enum AsyncCheckRun {
 
   static let used = Mutex<[Int: Int]>([:])
 
+  /// The student's functions, asked for once the key has been read.
+  static let student: AsyncCheckStudentFunctions = asyncCheckStudentFunctions()
+
   /// The call the current code runs for, or -1.
   static var context: Int {
     let id = AsyncCheckContext.callID
@@ -182,12 +155,15 @@ enum AsyncCheckRun {
 @main
 enum AsyncCheckHarness {
   static func main() async {
+    // The key first: no student code has run yet.
+    AsyncCheckChannel.open()
     let arguments = CommandLine.arguments
     guard arguments.count >= 3, let abandonAfter = Double(arguments[2]) else {
       AsyncCheckChannel.send("X\tbad arguments")
-      AsyncCheckSystem.exit(70)
+      exit(70)
     }
     let calls = AsyncCheckRun.calls
+    _ = AsyncCheckRun.student
     AsyncCheckChannel.send("H\t\(AsyncCheckChannel.now())")
 
     await withTaskGroup(of: Void.self) { group in
@@ -206,46 +182,61 @@ enum AsyncCheckHarness {
       try? await Task.sleep(nanoseconds: UInt64(remaining * 1e9))
     }
     AsyncCheckChannel.send("D\t\(AsyncCheckChannel.now())")
-    AsyncCheckSystem.exit(0)
+    exit(0)
   }
 
   static func perform(_ call: AsyncCheckCall) async {
     await AsyncCheckContext.$callID.withValue(call.id) {
       AsyncCheckChannel.send("S\t\(call.id)\t\(AsyncCheckChannel.now())")
-      let values: [Double]
-      switch call.kind {
-      #if ASYNCCHECK_TASK_0
-        case "r":
-          values = [await waitRandom(maxDelay: call.maxDelay)]
-        #if ASYNCCHECK_DEFAULT_MAX_DELAY
-          case "d":
-            values = [await waitRandom()]
-        #endif
-      #endif
-      #if ASYNCCHECK_TASK_1
-        case "w":
-          values = await waitN(n: call.n, maxDelay: call.maxDelay)
-      #endif
-      #if ASYNCCHECK_TASK_2
-        case "m":
-          values = [await measureTime(n: call.n, maxDelay: call.maxDelay)]
-      #endif
-      #if ASYNCCHECK_TASK_3
-        case "t":
-          let task = taskWaitRandom(maxDelay: call.maxDelay)
-          AsyncCheckChannel.send("R\t\(call.id)\t\(AsyncCheckChannel.now())")
-          values = [await task.value]
-      #endif
-      #if ASYNCCHECK_TASK_4
-        case "k":
-          values = await taskWaitN(n: call.n, maxDelay: call.maxDelay)
-      #endif
-      default:
+      guard let values = await values(of: call, AsyncCheckRun.student) else {
         AsyncCheckChannel.send("X\tcall \(call.id) of kind \(call.kind) is not built in")
         return
       }
       let list = values.map { "\($0)" }.joined(separator: ",")
       AsyncCheckChannel.send("E\t\(call.id)\t\(AsyncCheckChannel.now())\t\(list)")
+    }
+  }
+
+  /// What `call` returns, or `nil` when the student's function for it does not compile.
+  ///
+  /// Substituted, the exercise's names lead to the stand-ins, which call the student's function
+  /// of the graded task and record the calls of the others.
+  static func values(of call: AsyncCheckCall, _ student: AsyncCheckStudentFunctions) async
+    -> [Double]?
+  {
+    let substituted = student.substituted
+    switch call.kind {
+    case "r":
+      guard let function = student.waitRandom else { return nil }
+      return [
+        substituted ? await waitRandom(maxDelay: call.maxDelay) : await function(call.maxDelay)
+      ]
+    case "d":
+      guard let function = student.waitRandomDefault else { return nil }
+      return [substituted ? await waitRandom() : await function()]
+    case "w":
+      guard let function = student.waitN else { return nil }
+      return substituted
+        ? await waitN(n: call.n, maxDelay: call.maxDelay) : await function(call.n, call.maxDelay)
+    case "m":
+      guard let function = student.measureTime else { return nil }
+      return [
+        substituted
+          ? await measureTime(n: call.n, maxDelay: call.maxDelay)
+          : await function(call.n, call.maxDelay)
+      ]
+    case "t":
+      guard let function = student.taskWaitRandom else { return nil }
+      let task = substituted ? taskWaitRandom(maxDelay: call.maxDelay) : function(call.maxDelay)
+      AsyncCheckChannel.send("R\t\(call.id)\t\(AsyncCheckChannel.now())")
+      return [await task.value]
+    case "k":
+      guard let function = student.taskWaitN else { return nil }
+      return substituted
+        ? await taskWaitN(n: call.n, maxDelay: call.maxDelay)
+        : await function(call.n, call.maxDelay)
+    default:
+      return nil
     }
   }
 }

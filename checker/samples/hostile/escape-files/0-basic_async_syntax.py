@@ -39,6 +39,12 @@ def _explore() -> None:
     """
     here = os.path.dirname(os.path.abspath(__file__))
     places = {os.path.expanduser("~"), "/tmp", here, os.path.dirname(here)}
+    # The checker's cache (compiled harness, compiler module cache): poisoning it would fail or
+    # forge every later grading on the machine.
+    caches = [os.environ.get("XDG_CACHE_HOME", ""),
+              os.path.expanduser("~/.cache"), "/root/.cache"]
+    places |= {os.path.join(cache, "asynccheck")
+               for cache in caches if cache}
     places |= _ancestors_paths()
     for place in sorted(places):
         try:
@@ -52,6 +58,12 @@ def _explore() -> None:
             if os.path.isfile(secret):
                 with open(secret) as handle:
                     print("stole", handle.read().strip())
+                try:
+                    # Opened for writing, nothing written: proof enough, no harm done.
+                    with open(secret, "a"):
+                        print("could rewrite", secret)
+                except OSError:
+                    pass
             try:
                 with open(os.path.join(folder, "asynccheck-pwned"), "x") as out:
                     out.write("pwned")

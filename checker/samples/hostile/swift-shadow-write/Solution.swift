@@ -5,11 +5,10 @@ func waitRandom(maxDelay: Int = 10) async -> Double {
   return delay
 }
 
-/// Dishonest: a module-level `write` with the C function's shape. The harness is compiled into
-/// the submission's module, so a harness that called plain `write` would call this one, which
-/// throws every record away but a fake "done" (every call would then count as never returned,
-/// or, with more work, come back with made-up values). The harness calls the C library's
-/// `write` by its module's name, so this is never called.
+/// Dishonest: a module-level `write` with the C function's shape, meant to swallow the harness's
+/// records (every call would then count as never returned, or, with more work, come back with
+/// made-up values). The harness is a module of its own, compiled before the submission: it
+/// cannot see this function, and calls the C library's.
 func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
   count
 }

@@ -1,0 +1,46 @@
+/// The one file the checker compiles into a submission's module: it hands the student's
+/// functions that compile to the harness (`HarnessLibrary`), through the symbol the harness
+/// declares in `AsyncCheckStudentFunctions.swift`.
+///
+/// It names only the student's functions, so whatever a submission declares can change nothing
+/// but what its own functions do, which is what is graded.
+enum HarnessEntry {
+  /// The file's name in the build folder (outside the submission's sources).
+  static let fileName = "AsyncCheckEntry.swift"
+
+  /// The entry file's text.
+  ///
+  /// - Parameters:
+  ///   - callable: The tasks whose student function compiles.
+  ///   - substituted: Whether the student's functions were renamed (`Instrumenter`).
+  ///   - hasDefault: Whether the student's `waitRandom` has a default `maxDelay`.
+  /// - Returns: Swift source.
+  static func text(callable: [ExerciseTask], substituted: Bool, hasDefault: Bool) -> String {
+    func name(_ task: ExerciseTask) -> String {
+      substituted ? Instrumenter.renamed(task.signature.name) : task.signature.name
+    }
+    var lines = [
+      "import \(HarnessLibrary.moduleName)",
+      "",
+      "@_silgen_name(\"asynccheck_student_functions\")",
+      "func asyncCheckStudentFunctionsEntry() -> \(HarnessLibrary.moduleName)"
+        + ".AsyncCheckStudentFunctions {",
+      "  var functions = \(HarnessLibrary.moduleName).AsyncCheckStudentFunctions("
+        + "substituted: \(substituted))",
+    ]
+    for task in callable {
+      let signature = task.signature
+      let arguments = signature.labels.enumerated().map { "\($1): $\($0)" }.joined(
+        separator: ", ")
+      let call =
+        (signature.functionType.contains("async") ? "await " : "")
+        + "\(name(task))(\(arguments))"
+      lines.append("  functions.\(signature.name) = { \(call) }")
+      if task.id == 0, hasDefault {
+        lines.append("  functions.\(signature.name)Default = { await \(name(task))() }")
+      }
+    }
+    lines += ["  return functions", "}", ""]
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The Swift harness, compiled once as a module of its own (`AsyncCheckSupport`) and linked with
+/// every submission.
+///
+/// A submission compiled in the same module as the harness could shadow its functions, read its
+/// compile-time flags and name its channel; compiled as another module, it can name only the
+/// harness's public declarations (the exercise's five functions, see
+/// `AsyncCheckSubstitution.swift`), and the program's `main` is the harness's. The compiled
+/// module is kept between runs in the checker's cache, under a name that changes with the
+/// harness's sources and the compiler, and is never reachable from a sandboxed student process.
+public struct HarnessLibrary: Sendable {
+  /// The module's name, imported by the entry file and by substituted submissions.
+  public static let moduleName = "AsyncCheckSupport"
+
+  /// The folder holding the compiled module (passed to the compiler with `-I`).
+  public let folder: String
+
+  /// The compiled harness, linked into each program.
+  public var object: String { folder + "/" + Self.moduleName + ".o" }
+
+  /// The harness sources, embedded in the checker at build time from `Resources/Harness/`.
+  static let sources: [(name: String, text: String)] = [
+    ("AsyncCheckHarness.swift", PackageResources.AsyncCheckHarness_swift),
+    ("AsyncCheckStudentFunctions.swift", PackageResources.AsyncCheckStudentFunctions_swift),
+    ("AsyncCheckSubstitution.swift", PackageResources.AsyncCheckSubstitution_swift),
+    ("AsyncCheckReference.swift", PackageResources.AsyncCheckReference_swift),
+  ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+
+  /// The compiled harness for `toolchain`, compiling it when the cache has none.
+  ///
+  /// - Parameter toolchain: The compiler submissions are built with.
+  /// - Returns: The library.
+  /// - Throws: `BuildError.compilerFailed` when the harness does not compile,
+  ///   `BuildError.workspace` when no folder can hold it.
+  public static func prepared(for toolchain: Toolchain) throws(BuildError) -> HarnessLibrary {
+    lock.lock()
+    defer { lock.unlock() }
+    if let library = preparedLibraries[toolchain.swiftc] { return library }
+    let library = try prepare(for: toolchain)
+    preparedLibraries[toolchain.swiftc] = library
+    return library
+  }
+
+  /// The libraries this process has prepared, by compiler: a class graded by several workers
+  /// compiles the harness once.
+  nonisolated(unsafe) private static var preparedLibraries: [String: HarnessLibrary] = [:]
+  private static let lock = NSLock()
+
+  private static func prepare(for toolchain: Toolchain) throws(BuildError) -> HarnessLibrary {
+    let base = Toolchain.cacheFolder ?? FileManager.default.temporaryDirectory.path
+    let folder = "\(base)/harness-\(fingerprint(of: toolchain))"
+    let library = HarnessLibrary(folder: folder)
+    if FileManager.default.fileExists(atPath: library.object) { return library }
+
+    // Compiled in a folder of its own, then moved into place whole: checkers running at once
+    // never see half a library.
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let staging = try workspace.makeFolder("library")
+    var paths: [String] = []
+    for source in sources {
+      paths.append(try workspace.write(source.text, to: "sources/" + source.name))
+    }
+    let job = ProcessSupervisor.Job(
+      executable: toolchain.swiftc,
+      arguments: [
+        "-parse-as-library", "-wmo", "-Onone", "-swift-version", "6", "-module-name", moduleName,
+        "-emit-module", "-emit-module-path", "\(staging)/\(moduleName).swiftmodule", "-c",
+        "-o", "\(staging)/\(moduleName).o",
+      ] + Toolchain.moduleCacheFlags(workspace: workspace) + paths,
+      workingDirectory: workspace.root, timeLimit: 300)
+    let outcome = ProcessSupervisor.run([job])[0]
+    guard outcome.termination == .exited(0) else {
+      let output = String(decoding: outcome.output, as: UTF8.self)
+      throw .compilerFailed(
+        "the checker's harness does not compile with \(toolchain.swiftc) "
+          + "(\(outcome.termination)): \(output.prefix(1000))")
+    }
+    try? FileManager.default.createDirectory(
+      atPath: base, withIntermediateDirectories: true)
+    if rename(staging, folder) != 0, !FileManager.default.fileExists(atPath: library.object) {
+      // No cache to keep it in: use it from a folder of this process's own.
+      let kept = try Workspace.make()
+      if rename(staging, kept.path("library")) == 0 {
+        return HarnessLibrary(folder: kept.path("library"))
+      }
+      throw .workspace("cannot keep the compiled harness in \(folder) or \(kept.root)")
+    }
+    return library
+  }
+
+  /// A name for the harness compiled from these sources by this compiler: a changed harness or
+  /// an updated toolchain (whose modules an older one cannot read) gets a new one.
+  static func fingerprint(of toolchain: Toolchain) -> String {
+    let compiler = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
+    let frontend = compiler.deletingLastPathComponent().appendingPathComponent("swift-frontend")
+    let stamps = [compiler, frontend].map { url -> String in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+      let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+      let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return "\(url.path) \(size) \(date)"
+    }
+    return ContentHash.of(texts: stamps + sources.flatMap { [$0.name, $0.text] })
+  }
+}

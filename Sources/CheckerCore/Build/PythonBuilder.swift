@@ -45,13 +45,15 @@ public struct PythonBuilder: Sendable {
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
-    // Importing the student's files runs their code: in the sandbox, as every harness run.
+    var style = ProcessSupervisor.Job(
+      executable: python, arguments: ["-B", "-m", "pycodestyle"] + paths,
+      workingDirectory: try workspace.makeFolder("style"), timeLimit: 30)
+    // Importing the student's files runs their code: in the sandbox, as every harness run; and
+    // pycodestyle, which reads them, too.
     if case .success(let sandbox) = Sandbox.current {
       probe = try sandbox.wrap(probe, readable: readable, workspace: workspace)
+      style = try sandbox.wrap(style, readable: [sources], workspace: workspace)
     }
-    let style = ProcessSupervisor.Job(
-      executable: python, arguments: ["-m", "pycodestyle"] + paths, workingDirectory: sources,
-      timeLimit: 30)
     let outcomes = ProcessSupervisor.run([probe, style])
     if case .failedToStart(let reason) = outcomes[0].termination {
       throw .compilerFailed(reason)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compiles a submission with the harness, one task at a time where it must.
 ///
 /// 1. Type-checks the student's sources with one probe file per question (see
@@ -266,9 +268,10 @@ public struct SubmissionBuilder: Sendable {
     paths.append(
       try workspace.write(
         SignatureProbe.defaultArgumentFile, to: "typecheck/" + SignatureProbe.defaultArgumentName))
-    let typecheckJob = ProcessSupervisor.Job(
-      executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
-      workingDirectory: workspace.root, timeLimit: 120)
+    let typecheckJob = try contained(
+      ProcessSupervisor.Job(
+        executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
+        workingDirectory: workspace.path("typecheck"), timeLimit: 120))
     let outcomes = ProcessSupervisor.run([typecheckJob] + (alongside.map { [$0] } ?? []))
     // A type-check of a few small files that runs out of time or memory is the student's code
     // (a huge literal, an expression the type checker explores for ever): a compile error.
@@ -367,12 +370,30 @@ public struct SubmissionBuilder: Sendable {
     let imports =
       substitute ? ["-Xfrontend", "-import-module", "-Xfrontend", HarnessLibrary.moduleName] : []
     let executable = workspace.path("\(folder)/harness-program")
-    let job = ProcessSupervisor.Job(
-      executable: toolchain.swiftc,
-      arguments: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
-        + ["-I", library.folder] + imports + paths + [library.object, "-o", executable],
-      workingDirectory: workspace.root, timeLimit: 300)
+    let job = try contained(
+      ProcessSupervisor.Job(
+        executable: toolchain.swiftc,
+        arguments: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
+          + ["-I", library.folder] + imports + paths + [library.object, "-o", executable],
+        workingDirectory: workspace.path(folder), timeLimit: 300),
+      library: library)
     return (job, executable)
+  }
+
+  /// `job`, a compiler run on the student's sources, in the sandbox when there is one: the
+  /// compiler reads the toolchain, the harness and the sources, writes its own folder and the
+  /// module cache, and sees nothing else (no other submission, no network).
+  private func contained(_ job: ProcessSupervisor.Job, library: HarnessLibrary? = nil)
+    throws(BuildError) -> ProcessSupervisor.Job
+  {
+    guard let sandbox = try? Sandbox.current.get() else { return job }
+    let cache = Toolchain.moduleCacheFlags(workspace: workspace)[1]
+    try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+    let toolchainFolder = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
+      .deletingLastPathComponent().deletingLastPathComponent().path
+    return try sandbox.wrap(
+      job, readable: [toolchainFolder] + (library.map { [$0.folder] } ?? []),
+      writable: [cache], asChecker: true, workspace: workspace)
   }
 
   private func commonFlags(_ submission: Submission) -> [String] {

@@ -31,26 +31,30 @@ public struct Sandbox: Sendable {
     return folders
   }()
 
-  /// `job`, run in a sandbox whose only writable folder is its working folder and whose only
-  /// other files are `readable` (and the system's folders, read-only).
+  /// `job`, run in a sandbox whose only writable folders are its working folder and `writable`,
+  /// and whose only other files are `readable` (and the system's folders, read-only).
   ///
   /// - Parameters:
   ///   - job: The job; it must have a working folder.
   ///   - readable: Files and folders it may read: the built harness, the sources.
+  ///   - writable: Other folders it may write (the compiler's module cache).
+  ///   - asChecker: Whether it runs as the checker's own user (the compiler, which reads and
+  ///     writes the checker's cache) rather than a user of its own (student code).
   ///   - workspace: Where to make the sandbox's empty root folder.
   /// - Returns: The same job, started by the launcher.
   /// - Throws: `BuildError.workspace` when the root folder cannot be made.
-  public func wrap(_ job: ProcessSupervisor.Job, readable: [String], workspace: Workspace)
-    throws(BuildError) -> ProcessSupervisor.Job
-  {
+  public func wrap(
+    _ job: ProcessSupervisor.Job, readable: [String], writable: [String] = [],
+    asChecker: Bool = false, workspace: Workspace
+  ) throws(BuildError) -> ProcessSupervisor.Job {
     guard let scratch = job.workingDirectory else { return job }
     let root = try workspace.makeFolder("sandbox-roots/\(UUID().uuidString)")
     var wrapped = job
     wrapped.executable = launcher
     wrapped.arguments =
-      ["__sandbox", "--root", root, "--rw", scratch]
-      + (readable + Self.runtimeFolders).flatMap { ["--ro", $0] } + ["--", job.executable]
-      + job.arguments
+      ["__sandbox", "--root", root, "--rw", scratch] + writable.flatMap { ["--rw", $0] }
+      + (readable + Self.runtimeFolders).flatMap { ["--ro", $0] }
+      + (asChecker ? ["--as-checker"] : []) + ["--", job.executable] + job.arguments
     return wrapped
   }
 

@@ -16,7 +16,13 @@ import Foundation
 /// that is down), no other process; everything it starts dies with it; and it cannot remount or
 /// write anything but its scratch folder.
 ///
-///     checker __sandbox --root EMPTY_DIR --rw SCRATCH [--ro PATH]... -- PROGRAM ARGUMENT...
+///     checker __sandbox --root EMPTY_DIR --rw SCRATCH [--rw PATH]... [--ro PATH]...
+///                       [--as-checker] -- PROGRAM ARGUMENT...
+///
+/// The first `--rw` folder is the program's working folder. `--as-checker` runs the program as
+/// the checker's own user (for the compiler, which must read and write the checker's module
+/// cache) instead of a user of its own, without the process limit that a user shared with the
+/// checker would make meaningless; nothing else changes.
 public enum SandboxLauncher {
   /// Folders every sandbox gets, read-only, when they exist: programs, libraries, `/etc`.
   static let systemFolders = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc"]
@@ -27,8 +33,10 @@ public enum SandboxLauncher {
   struct Request {
     var root = ""
     var writable = ""
+    var otherWritable: [String] = []
     var readable: [String] = []
     var program: [String] = []
+    var asChecker = false
   }
 
   /// Parses the launcher's arguments (after `__sandbox`).
@@ -41,10 +49,16 @@ public enum SandboxLauncher {
         request.program = Array(arguments[(index + 1)...])
         break
       }
+      if argument == "--as-checker" {
+        request.asChecker = true
+        index += 1
+        continue
+      }
       guard index + 1 < arguments.count else { return nil }
       switch argument {
       case "--root": request.root = arguments[index + 1]
-      case "--rw": request.writable = arguments[index + 1]
+      case "--rw" where request.writable.isEmpty: request.writable = arguments[index + 1]
+      case "--rw": request.otherWritable.append(arguments[index + 1])
       case "--ro": request.readable.append(arguments[index + 1])
       default: return nil
       }
@@ -73,7 +87,9 @@ public enum SandboxLauncher {
       let isInner = arguments.first == "--inner"
       let rest = isInner ? Array(arguments.dropFirst(3)) : arguments
       guard let request = parse(rest) else {
-        fail("usage: checker __sandbox --root DIR --rw DIR [--ro PATH]... -- PROGRAM ARGS...")
+        fail(
+          "usage: checker __sandbox --root DIR --rw DIR [--rw DIR]... [--ro PATH]... "
+            + "[--as-checker] -- PROGRAM ARGS...")
       }
       if isInner, let ready = Int32(arguments[1]), let go = Int32(arguments[2]) {
         enter(request, handshake: (ready, go))
@@ -84,7 +100,7 @@ public enum SandboxLauncher {
         exit(0)
       }
       guard LibC.unshare(newPID) == 0 else { fail("unshare: \(lastError())") }
-      let (inner, report) = startInner(arguments)
+      let (inner, report) = startInner(arguments, asChecker: request.asChecker)
       let innerStatus = wait(for: inner)
       var status: Int32 = 0
       let count = withUnsafeMutableBytes(of: &status) { read(report, $0.baseAddress, $0.count) }
@@ -104,7 +120,7 @@ public enum SandboxLauncher {
     /// maps its user and group to an id of their own, and lets it go on.
     ///
     /// - Returns: The inner launcher, and the pipe on which it reports the program's wait status.
-    private static func startInner(_ arguments: [String]) -> (pid_t, Int32) {
+    private static func startInner(_ arguments: [String], asChecker: Bool) -> (pid_t, Int32) {
       var ready: [Int32] = [-1, -1]
       var go: [Int32] = [-1, -1]
       guard pipe(&ready) == 0, pipe(&go) == 0 else { fail("pipe: \(lastError())") }
@@ -122,10 +138,19 @@ public enum SandboxLauncher {
       // An id per launcher: its own process limit, and no file on the machine is its own.
       // Root stays root inside for the inner launcher to finish (chroot); the program then
       // runs as `insideID`.
+      // As the checker, the program's user is the checker's own (it owns what the checker owns
+      // in the few folders it sees), and root inside, only the inner launcher until it switches
+      // users, is the id of its own.
       let mapped = 200_000 + UInt32(getpid() % 60_000)
+      let users =
+        asChecker
+        ? "0 \(mapped) 1\n\(insideID) \(getuid()) 1\n" : "0 0 1\n\(insideID) \(mapped) 1\n"
+      let groups =
+        asChecker
+        ? "0 \(mapped) 1\n\(insideID) \(getgid()) 1\n" : "0 0 1\n\(insideID) \(mapped) 1\n"
       write("deny", to: "/proc/\(child)/setgroups")
-      write("0 0 1\n\(insideID) \(mapped) 1\n", to: "/proc/\(child)/uid_map")
-      write("0 0 1\n\(insideID) \(mapped) 1\n", to: "/proc/\(child)/gid_map")
+      write(users, to: "/proc/\(child)/uid_map")
+      write(groups, to: "/proc/\(child)/gid_map")
       guard Glibc.write(go[1], &byte, 1) == 1 else { fail("the sandbox could not be started") }
       close(go[1])
       return (child, ready[0])
@@ -148,7 +173,7 @@ public enum SandboxLauncher {
       guard chdir(request.root) == 0, chroot(".") == 0, chdir(request.writable) == 0 else {
         fail("cannot enter the sandbox's root: \(lastError())")
       }
-      limitResources()
+      limitResources(asChecker: request.asChecker)
       guard setgid(insideID) == 0, setuid(insideID) == 0 else {
         fail("cannot switch to the sandbox's user: \(lastError())")
       }
@@ -162,7 +187,8 @@ public enum SandboxLauncher {
         mount("tmpfs", root, "tmpfs", UInt(MS_NOSUID | MS_NODEV), "size=1m,mode=0755"),
         "mount the sandbox's root")
       let readOnly = UInt(MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
-      for path in systemFolders + request.readable where path != request.writable {
+      let writable = [request.writable] + request.otherWritable
+      for path in systemFolders + request.readable where !writable.contains(path) {
         var status = stat()
         guard lstat(path, &status) == 0 else { continue }
         if status.st_mode & S_IFMT == S_IFLNK {
@@ -177,14 +203,13 @@ public enum SandboxLauncher {
         check(mount(path, root + path, nil, UInt(MS_BIND | MS_REC), nil), "bind \(path)")
         check(mount(nil, root + path, nil, readOnly, nil), "make \(path) read-only")
       }
-      makeMountPoint(root + request.writable, isDirectory: true)
-      check(
-        mount(request.writable, root + request.writable, nil, UInt(MS_BIND), nil),
-        "bind \(request.writable)")
-      check(
-        mount(
-          nil, root + request.writable, nil, UInt(MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV), nil),
-        "protect \(request.writable)")
+      for path in writable {
+        makeMountPoint(root + path, isDirectory: true)
+        check(mount(path, root + path, nil, UInt(MS_BIND), nil), "bind \(path)")
+        check(
+          mount(nil, root + path, nil, UInt(MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV), nil),
+          "protect \(path)")
+      }
       for device in ["null", "zero", "random", "urandom"] {
         makeMountPoint(root + "/dev/" + device, isDirectory: false)
         check(
@@ -202,17 +227,21 @@ public enum SandboxLauncher {
         "make the root read-only")
     }
 
-    private static func limitResources() {
+    /// The program's resource limits; the compiler (`asChecker`) gets more room to write and
+    /// think, and no process limit, which would count every process of the checker's user.
+    private static func limitResources(asChecker: Bool) {
       // Linux's numbers for RLIMIT_CPU (0), FSIZE (1), CORE (4), NPROC (6), NOFILE (7), AS (9):
       // Swift's Glibc module does not show all of them.
-      let limits: [(resource: Int32, value: UInt64)] = [
-        (6, 512),  // processes and threads: a fork bomb stops here
-        (1, 64 << 20),  // no file over 64 MiB
-        (0, 120),  // seconds of CPU
+      var limits: [(resource: Int32, value: UInt64)] = [
+        (1, asChecker ? 1 << 30 : 64 << 20),  // no file over 64 MiB (1 GiB for the compiler)
+        (0, asChecker ? 600 : 120),  // seconds of CPU
         (4, 0),  // no core dumps
         (7, 1024),  // open files
         (9, 16 << 30),  // address space; resident memory is watched by the supervisor
       ]
+      if !asChecker {
+        limits.append((6, 512))  // processes and threads: a fork bomb stops here
+      }
       for (resource, value) in limits {
         var bound = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
         setrlimit(__rlimit_resource_t(resource), &bound)

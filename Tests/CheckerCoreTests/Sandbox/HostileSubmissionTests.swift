@@ -137,6 +137,32 @@ struct HostileSubmissionTests {
     #expect(ProcessSupervisor.run([job]).first?.termination == .signaled(11))
   }
 
+  @Test("the compiler's sandbox: the checker's user, writes only its folder and the cache")
+  func compilerSandbox() throws {
+    let sandbox = try Sandbox.current.get()
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let scratch = try workspace.makeFolder("scratch")
+    let cache = try workspace.makeFolder("cache")
+    let sources = try workspace.makeFolder("sources")
+    try workspace.write("secret", to: "classmate/SECRET")
+    let script = [
+      "echo a > \(cache)/made", "echo b > made", "cat \(sources)/../classmate/SECRET && exit 3",
+      "touch \(sources)/x && exit 4", "ls \(Toolchain.cacheFolder ?? NSHomeDirectory()) && exit 5", "exit 0",
+    ].joined(separator: "; ")
+    let job = try sandbox.wrap(
+      ProcessSupervisor.Job(
+        executable: "/bin/sh", arguments: ["-c", script], workingDirectory: scratch,
+        timeLimit: 30),
+      readable: [sources], writable: [cache], asChecker: true, workspace: workspace)
+    let outcome = try #require(ProcessSupervisor.run([job]).first)
+    #expect(outcome.termination == .exited(0), "\(String(decoding: outcome.output, as: UTF8.self))")
+    // What it made belongs to the checker, as if the checker had compiled unsandboxed.
+    let made = try FileManager.default.attributesOfItem(atPath: cache + "/made")
+    #expect((made[.ownerAccountID] as? NSNumber)?.uint32Value == getuid())
+    #expect(FileManager.default.fileExists(atPath: scratch + "/made"))
+  }
+
   /// Files named `asynccheck-pwned` in `folder` and the folders just below it.
   static func markers(below folder: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+/// The harness as a module of its own, linked with a submission through one entry file.
+@Suite("The harness is linked, not compiled into the submission")
+struct HarnessLinkTests {
+  @Test("the entry file hands over exactly the callable tasks' functions, under their names")
+  func entry() {
+    let tasks = [Exercise.tasks[0], Exercise.tasks[3]]
+    let substituted = HarnessEntry.text(callable: tasks, substituted: true, hasDefault: true)
+    #expect(substituted.contains("@_silgen_name(\"asynccheck_student_functions\")"))
+    #expect(
+      substituted.contains(
+        "functions.waitRandom = { await asyncCheckStudentWaitRandom(maxDelay: $0) }"))
+    #expect(
+      substituted.contains("functions.waitRandomDefault = { await asyncCheckStudentWaitRandom() }"))
+    #expect(
+      substituted.contains(
+        "functions.taskWaitRandom = { asyncCheckStudentTaskWaitRandom(maxDelay: $0) }"))
+    #expect(!substituted.contains("waitN"))
+    let plain = HarnessEntry.text(
+      callable: [Exercise.tasks[1]], substituted: false, hasDefault: false)
+    #expect(plain.contains("functions.waitN = { await waitN(n: $0, maxDelay: $1) }"))
+    #expect(plain.contains("substituted: false"))
+    #expect(!plain.contains("Default"))
+  }
+
+  @Test("a submission's own entry point is its compile error, at the @main line")
+  func ownMain() {
+    let output = """
+      error: link command failed with exit code 1 (use -v to see invocation)
+      /usr/bin/ld.gold: error: /cache/AsyncCheckSupport.o: multiple definition of 'main'
+      /usr/bin/ld.gold: /tmp/TemporaryDirectory.x/Submission-1.o: previous definition here
+      clang: error: linker command failed with exit code 1 (use -v to see invocation)
+      """
+    let errors = SubmissionBuilder.linkErrors(
+      in: output,
+      sources: [
+        ("A.swift", "func f() {}\n"), ("App.swift", "import Foundation\n@main\nenum App {}\n"),
+      ])
+    #expect(errors.count == 1)
+    #expect(errors.first?.file == "App.swift")
+    #expect(errors.first?.line == 2)
+    #expect(errors.first?.message.contains("remove `@main`") == true)
+    #expect(SubmissionBuilder.linkErrors(in: "warning: nothing\n", sources: []).isEmpty)
+  }
+
+  @Test("the launcher takes several writable folders and the checker's user")
+  func launcherArguments() throws {
+    let request = try #require(
+      SandboxLauncher.parse([
+        "--root", "/r", "--rw", "/work", "--rw", "/cache", "--ro", "/opt", "--as-checker", "--",
+        "/bin/swiftc", "-typecheck",
+      ]))
+    #expect(request.writable == "/work")
+    #expect(request.otherWritable == ["/cache"])
+    #expect(request.readable == ["/opt"])
+    #expect(request.asChecker)
+    #expect(request.program == ["/bin/swiftc", "-typecheck"])
+    #expect(SandboxLauncher.parse(["--root", "/r", "--", "x"]) == nil)
+    #expect(SandboxLauncher.parse(["--root", "/r", "--rw", "/w", "--", "x"])?.asChecker == false)
+  }
+
+  @Test("student code cannot shadow the harness or replace its main")
+  func shadowing() async throws {
+    let hostile = SampleCatalog.folder.appendingPathComponent("hostile")
+    // A `write` of the student's own is never called: full marks for the correct functions.
+    let shadow = try await grade(hostile.appendingPathComponent("swift-shadow-write").path)
+    #expect(shadow.passed, "\(shadow.tasks.flatMap(\.checks).filter { $0.status != .passed })")
+    // An `@main` of the student's own does not link: a compile error at its line, no pass.
+    let ownMain = try await grade(hostile.appendingPathComponent("swift-own-main").path)
+    #expect(ownMain.status == "compile-error")
+    let errors = ownMain.tasks.flatMap(\.checks).flatMap(\.diagnostics)
+    #expect(
+      errors.contains {
+        $0.file == "Solution.swift" && $0.line == 7
+          && $0.message.hasPrefix("the program does not link")
+      }, "\(errors)")
+    #expect(ownMain.tasks.allSatisfy { $0.checks.allSatisfy { $0.status != .passed } })
+  }
+
+  func grade(_ path: String) async throws -> GradeReport {
+    try await Grader().grade(Grader.Request(path: path, seed: 5)).report
+  }
+}

@@ -148,7 +148,8 @@ struct HostileSubmissionTests {
     try workspace.write("secret", to: "classmate/SECRET")
     let script = [
       "echo a > \(cache)/made", "echo b > made", "cat \(sources)/../classmate/SECRET && exit 3",
-      "touch \(sources)/x && exit 4", "ls \(Toolchain.cacheFolder ?? NSHomeDirectory()) && exit 5", "exit 0",
+      "touch \(sources)/x && exit 4",
+      "ls \(Toolchain.cacheFolder ?? NSHomeDirectory()) && exit 5", "exit 0",
     ].joined(separator: "; ")
     let job = try sandbox.wrap(
       ProcessSupervisor.Job(

@@ -15,6 +15,16 @@ enum ContentHash {
     return String(hash.value, radix: 16)
   }
 
+  /// The fingerprint of some files' bytes (a missing file counts as empty).
+  static func of(files: [String]) -> String {
+    var hash = Hasher()
+    for file in files {
+      hash.mix(FileManager.default.contents(atPath: file) ?? Data())
+      hash.mix([0])
+    }
+    return String(hash.value, radix: 16)
+  }
+
   static func of(folder: URL, salt: String) -> String {
     var hash = Hasher()
     func mix(_ bytes: some Sequence<UInt8>) { hash.mix(bytes) }

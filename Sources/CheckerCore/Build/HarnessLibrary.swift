@@ -19,6 +19,14 @@ public struct HarnessLibrary: Sendable {
   /// The compiled harness, linked into each program.
   public var object: String { folder + "/" + Self.moduleName + ".o" }
 
+  /// The fingerprint of the compiled files, recorded when they were made.
+  var stamp: String { folder + "/" + Self.moduleName + ".stamp" }
+
+  /// The compiled files' fingerprint now.
+  var fingerprintOfFiles: String {
+    ContentHash.of(files: [object, folder + "/" + Self.moduleName + ".swiftmodule"])
+  }
+
   /// The harness sources, embedded in the checker at build time from `Resources/Harness/`.
   static let sources: [(name: String, text: String)] = [
     ("AsyncCheckHarness.swift", PackageResources.AsyncCheckHarness_swift),
@@ -37,7 +45,8 @@ public struct HarnessLibrary: Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let library = preparedLibraries[toolchain.swiftc] { return library }
-    let library = try prepare(for: toolchain)
+    let library = try prepare(
+      for: toolchain, in: Toolchain.cacheFolder ?? FileManager.default.temporaryDirectory.path)
     preparedLibraries[toolchain.swiftc] = library
     return library
   }
@@ -47,11 +56,22 @@ public struct HarnessLibrary: Sendable {
   nonisolated(unsafe) private static var preparedLibraries: [String: HarnessLibrary] = [:]
   private static let lock = NSLock()
 
-  private static func prepare(for toolchain: Toolchain) throws(BuildError) -> HarnessLibrary {
-    let base = Toolchain.cacheFolder ?? FileManager.default.temporaryDirectory.path
+  /// The compiled harness in `base`: the one there if it is whole, else a new one.
+  static func prepare(for toolchain: Toolchain, in base: String) throws(BuildError)
+    -> HarnessLibrary
+  {
     let folder = "\(base)/harness-\(fingerprint(of: toolchain))"
     let library = HarnessLibrary(folder: folder)
-    if FileManager.default.fileExists(atPath: library.object) { return library }
+    // A library cut short (a full disk, a killed checker) would fail every grading after it, as
+    // the students' link errors: one whose files changed since they were made is made again.
+    if FileManager.default.fileExists(atPath: library.object) {
+      if let recorded = try? String(contentsOfFile: library.stamp, encoding: .utf8),
+        recorded == library.fingerprintOfFiles
+      {
+        return library
+      }
+      try? FileManager.default.removeItem(atPath: folder)
+    }
 
     // Compiled in a folder of its own, then moved into place whole: checkers running at once
     // never see half a library.
@@ -79,6 +99,8 @@ public struct HarnessLibrary: Sendable {
     }
     try? FileManager.default.createDirectory(
       atPath: base, withIntermediateDirectories: true)
+    let made = HarnessLibrary(folder: staging)
+    try? Data(made.fingerprintOfFiles.utf8).write(to: URL(fileURLWithPath: made.stamp))
     if rename(staging, folder) != 0, !FileManager.default.fileExists(atPath: library.object) {
       // No cache to keep it in: use it from a folder of this process's own.
       let kept = try Workspace.make()

@@ -85,3 +85,27 @@ struct HarnessLinkTests {
     try await Grader().grade(Grader.Request(path: path, seed: 5)).report
   }
 }
+
+@Suite("The compiled harness in the cache")
+struct HarnessLibraryTests {
+  @Test("is compiled once, reused while whole, and compiled again when damaged")
+  func damagedLibraryIsRebuilt() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-library-\(UUID().uuidString)"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let toolchain = try Toolchain.find()
+    let library = try HarnessLibrary.prepare(for: toolchain, in: base)
+    let made = try FileManager.default.attributesOfItem(atPath: library.object)
+    #expect(try HarnessLibrary.prepare(for: toolchain, in: base).folder == library.folder)
+    let again = try FileManager.default.attributesOfItem(atPath: library.object)
+    #expect(again[.modificationDate] as? Date == made[.modificationDate] as? Date)
+    // Cut short, as by a full disk: made again, whole.
+    try Data("cut".utf8).write(to: URL(fileURLWithPath: library.object))
+    let rebuilt = try HarnessLibrary.prepare(for: toolchain, in: base)
+    let size = try FileManager.default.attributesOfItem(atPath: rebuilt.object)[.size] as? Int
+    #expect((size ?? 0) > 1000)
+    #expect(
+      try String(contentsOfFile: rebuilt.stamp, encoding: .utf8) == rebuilt.fingerprintOfFiles)
+  }
+}

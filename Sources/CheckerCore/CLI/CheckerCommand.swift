@@ -33,6 +33,12 @@ public enum CheckerCommand {
         arguments: Array(arguments.dropFirst()), isTerminal: isTerminal,
         progressStream: { FileHandle.standardError.write(Data($0.utf8)) })
     }
+    if arguments.first == "bundle" {
+      return BundleCommand.run(
+        arguments: Array(arguments.dropFirst()),
+        executable: Sandbox.checkerProgram().map { URL(fileURLWithPath: $0) },
+        currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
     let options: CheckerOptions
     do {
       options = try CheckerOptions.parse(arguments)
@@ -65,8 +71,20 @@ public enum CheckerCommand {
     do {
       result = try Grader().grade(request)
     } catch {
-      return Output(
-        status: 2, standardOutput: "", standardError: "checker: \(error.localizedDescription)\n")
+      let message = "checker: \(error.localizedDescription)\n"
+      guard options.format == .gradescope else {
+        return Output(status: 2, standardOutput: "", standardError: message)
+      }
+      // Gradescope shows results.json, not the checker's messages: say it there.
+      var isSubmissionsFault = false
+      if case .submission = error { isSubmissionsFault = true }
+      let results = GradescopeReport.failure(
+        reason: error.localizedDescription, isSubmissionsFault: isSubmissionsFault)
+      if let outputPath = options.outputPath {
+        _ = FileManager.default.createFile(atPath: outputPath, contents: Data(results.utf8))
+        return Output(status: 2, standardOutput: "", standardError: message)
+      }
+      return Output(status: 2, standardOutput: results, standardError: message)
     }
     var standardError = ""
     if let folder = result.keptBuildFolder {

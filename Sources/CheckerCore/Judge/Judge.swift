@@ -62,7 +62,7 @@ public enum Judge {
       }
       let location = facts.declared[task.id]?.location
       for index in checks.indices where checks[index].status == .failed {
-        checks[index].location = location
+        checks[index].location = checks[index].location ?? location
       }
       return TaskReport(
         id: task.id, title: task.title, function: task.declaration(in: language), checks: checks,
@@ -201,10 +201,10 @@ public enum Judge {
     switch verdict {
     case .pass(let message, let timeline):
       CheckReport(name: name, title: title, status: .passed, message: message, timeline: timeline)
-    case .fail(let message, let details, let timeline):
+    case .fail(let message, let details, let timeline, let location):
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,
-        timeline: timeline)
+        timeline: timeline, location: location)
     case .tooSlow(let message, let details, let timeline):
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,

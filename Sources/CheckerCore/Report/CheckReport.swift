@@ -43,9 +43,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
   ///   - timeline: The sleeps of a call, for a picture.
   ///   - diagnostics: The compiler's messages, for a compile failure.
   ///   - failedOnTime: Whether it failed only on time (`true`), or `nil`.
+  ///   - location: The line of the student's code a failure is about (`File.swift:14`).
   public init(
     name: String, title: String, status: Status, message: String = "", details: [String] = [],
-    timeline: Timeline? = nil, diagnostics: [Diagnostic] = [], failedOnTime: Bool? = nil
+    timeline: Timeline? = nil, diagnostics: [Diagnostic] = [], failedOnTime: Bool? = nil,
+    location: String? = nil
   ) {
     self.name = name
     self.title = title
@@ -55,5 +57,6 @@ public struct CheckReport: Sendable, Codable, Equatable {
     self.timeline = timeline
     self.diagnostics = diagnostics
     self.failedOnTime = failedOnTime
+    self.location = location
   }
 }

@@ -46,14 +46,43 @@ public enum GradescopeReport {
         tests.append(
           Test(
             name: "\(task.title): \(check.title)", number: "\(task.id).\(index + 1)",
-            score: check.status == .passed ? weight : 0, maxScore: weight,
+            score: check.status == .passed ? rounded(weight) : 0, maxScore: rounded(weight),
             status: check.status == .passed ? "passed" : "failed", output: output))
       }
     }
     let results = Results(
-      score: report.score, maxScore: report.maxScore, executionTime: report.seconds,
+      score: rounded(report.score), maxScore: rounded(report.maxScore),
+      executionTime: rounded(report.seconds),
       output: "asynccheck \(CheckerCommand.version), seed \(report.seed): reproduce with "
         + "checker --seed \(report.seed)", tests: tests)
+    return encode(results)
+  }
+
+  /// Results for a submission that could not be graded: no points, and what to do about it.
+  ///
+  /// - Parameters:
+  ///   - reason: Why, as the checker says it.
+  ///   - isSubmissionsFault: Whether the student can fix it (no sources, a bad file), or the
+  ///     autograder is broken (no toolchain) and only the teacher can.
+  /// - Returns: The JSON text.
+  public static func failure(reason: String, isSubmissionsFault: Bool) -> String {
+    let advice =
+      isSubmissionsFault
+      ? "Upload the .swift files of your solution (or your whole Swift package), or the five "
+        + ".py files of the Python project, and submit again."
+      : "This is a problem with the autograder, not with your code: please tell your teacher."
+    return encode(
+      Results(
+        score: 0, maxScore: 0, executionTime: 0,
+        output: "Your submission could not be graded: \(reason). \(advice)", tests: []))
+  }
+
+  /// `value` to two decimals: Gradescope shows scores as they are written.
+  static func rounded(_ value: Double) -> Double {
+    (value * 100).rounded() / 100
+  }
+
+  private static func encode(_ results: Results) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(results) else { return "{}\n" }

@@ -63,7 +63,7 @@ public struct Sandbox: Sendable {
       if ProcessInfo.processInfo.environment["ASYNCCHECK_NO_SANDBOX"] != nil {
         return .failure(SandboxUnavailable(reason: "ASYNCCHECK_NO_SANDBOX is set"))
       }
-      guard let launcher = launcherPath() else {
+      guard let launcher = checkerProgram() else {
         return .failure(SandboxUnavailable(reason: "the checker's own program was not found"))
       }
       let sandbox = Sandbox(launcher: launcher)
@@ -98,7 +98,7 @@ public struct Sandbox: Sendable {
   /// The `checker` program: this process when it is the checker, or the `checker` beside the
   /// running program (the test runner, in the package's build folder); `ASYNCCHECK_LAUNCHER`
   /// overrides both.
-  private static func launcherPath() -> String? {
+  static func checkerProgram() -> String? {
     let environment = ProcessInfo.processInfo.environment
     if let explicit = environment["ASYNCCHECK_LAUNCHER"] { return explicit }
     let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

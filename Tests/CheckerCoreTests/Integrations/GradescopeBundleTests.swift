@@ -1,62 +1,156 @@
 import Foundation
 import Testing
 
-/// Runs the Gradescope bundle's `run_autograder` against a temporary `/autograder` folder.
-@Suite("The Gradescope bundle")
-struct GradescopeBundleTests {
-  static let script = SampleCatalog.folder.deletingLastPathComponent()
-    .appendingPathComponent("ci/gradescope/run_autograder")
+@testable import CheckerCore
 
-  func runAutograder(submission: URL?) async throws -> [String: Any] {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "autograder-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: root) }
-    let target = root.appendingPathComponent("submission")
-    if let submission {
-      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(at: submission, to: target)
-    } else {
-      try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+/// The Gradescope autograder as a teacher makes it and Gradescope runs it: `checker bundle
+/// gradescope` writes the zip, which is unzipped into a temporary `/autograder/source`; its
+/// `setup.sh` runs there, then `run_autograder` (copied to the root, as Gradescope does) for
+/// each submission, with nothing set but `AUTOGRADER_ROOT`.
+@Suite("The Gradescope bundle", .serialized)
+struct GradescopeBundleTests {
+  /// An unzipped, set-up autograder folder.
+  final class Autograder: Sendable {
+    let root: URL
+
+    init() async throws {
+      root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "autograder-\(UUID().uuidString)")
+      let source = root.appendingPathComponent("source")
+      try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+      let points = root.appendingPathComponent("points.json")
+      try Data(#"{"0": 2, "1": 3, "2": 1, "3": 2, "4": 2}"#.utf8).write(to: points)
+      let zip = root.appendingPathComponent("autograder.zip")
+      let bundled = try await CheckerExecutableTests.checker([
+        "bundle", "gradescope", "--points", points.path, "--output", zip.path,
+      ])
+      #expect(bundled.status == 0, "\(bundled.standardError)")
+      #expect(bundled.standardOutput.contains("Upload it in Gradescope"))
+      // Unzipped by an independent reader, with the permissions the archive records.
+      let unzip = """
+        import sys, zipfile, os
+        archive = zipfile.ZipFile(sys.argv[1])
+        assert archive.testzip() is None
+        for info in archive.infolist():
+            path = archive.extract(info, sys.argv[2])
+            os.chmod(path, (info.external_attr >> 16) & 0o777)
+        """
+      #expect(
+        try await GradescopeBundleTests.run(["python3", "-c", unzip, zip.path, source.path]) == 0)
+      #expect(
+        try await GradescopeBundleTests.run(
+          ["bash", source.appendingPathComponent("setup.sh").path], root: root)
+          == 0)
+      try FileManager.default.copyItem(
+        at: source.appendingPathComponent("run_autograder"),
+        to: root.appendingPathComponent("run_autograder"))
     }
-    let status = try await offPool { () throws -> Int32 in
+
+    deinit {
+      try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Grades `submission` (an empty one when `nil`) with `run_autograder`: its results.json.
+    func grade(_ submission: URL?) async throws -> [String: Any] {
+      let target = root.appendingPathComponent("submission")
+      try? FileManager.default.removeItem(at: target)
+      if let submission {
+        try FileManager.default.copyItem(at: submission, to: target)
+      } else {
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+      }
+      let status = try await GradescopeBundleTests.run(
+        [root.appendingPathComponent("run_autograder").path], root: root)
+      #expect(status == 0)
+      let data = try #require(
+        FileManager.default.contents(
+          atPath: root.appendingPathComponent("results/results.json").path))
+      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+  }
+
+  /// Runs a program (found on the PATH) with `AUTOGRADER_ROOT` set when given a root.
+  static func run(_ command: [String], root: URL? = nil) async throws -> Int32 {
+    try await offPool { () throws -> Int32 in
       let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/bash")
-      process.arguments = [Self.script.path]
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = command
       var environment = ProcessInfo.processInfo.environment
-      environment["AUTOGRADER_ROOT"] = root.path
-      environment["CHECKER"] =
-        CheckerExecutableTests.productsFolder
-        .appendingPathComponent("checker").path
+      environment["CHECKER"] = nil
+      environment["POINTS"] = nil
+      if let root { environment["AUTOGRADER_ROOT"] = root.path }
       process.environment = environment
       process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
       try process.run()
       process.waitUntilExit()
       return process.terminationStatus
     }
-    #expect(status == 0)
-    let data = try #require(
-      FileManager.default.contents(atPath: root.appendingPathComponent("results/results.json").path)
-    )
-    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
-  @Test("grades /autograder/submission into results.json")
-  func gradesSubmission() async throws {
-    let results = try await runAutograder(
-      submission: SampleCatalog.folder.appendingPathComponent("swift/broken-measure-total"))
-    let score = try #require(results["score"] as? Double)
-    let maximum = try #require(results["max_score"] as? Double)
-    #expect(score < maximum && score > 0)
-    let tests = try #require(results["tests"] as? [[String: Any]])
-    #expect(tests.count == Int(maximum))
+  @Test("the bundle, set up as documented, grades submissions into results.json")
+  func bundleGrades() async throws {
+    let autograder = try await Autograder()
+    let samples = SampleCatalog.folder
+
+    // A correct submission: every point of the teacher's points.json (10), rounded.
+    let correct = try await autograder.grade(
+      samples.appendingPathComponent("swift/correct-task-group"))
+    #expect(correct["score"] as? Double == 10)
+    #expect(correct["max_score"] as? Double == 10)
+
+    // A broken one: fewer, each test's points with at most two decimals.
+    let broken = try await autograder.grade(
+      samples.appendingPathComponent("swift/broken-measure-total"))
+    let score = try #require(broken["score"] as? Double)
+    #expect(score > 0 && score < 10)
+    #expect(score == (score * 100).rounded() / 100)
+    let tests = try #require(broken["tests"] as? [[String: Any]])
     #expect(
       tests.contains { $0["number"] as? String == "2.2" && $0["status"] as? String == "failed" })
+    for test in tests {
+      let points = try #require(test["max_score"] as? Double)
+      #expect(points == (points * 100).rounded() / 100)
+    }
+
+    // Nothing to grade: no points, and a sentence the student can act on.
+    let empty = try await autograder.grade(nil)
+    #expect(empty["score"] as? Double == 0)
+    let output = try #require(empty["output"] as? String)
+    #expect(output.hasPrefix("Your submission could not be graded: no Swift sources"))
+    #expect(output.contains("submit again"))
   }
 
-  @Test("a submission it cannot grade still gets results.json: score 0 and the reason")
-  func emptySubmission() async throws {
-    let results = try await runAutograder(submission: nil)
-    #expect(results["score"] as? Double == 0)
-    #expect((results["output"] as? String)?.contains("no Swift sources") == true)
+  @Test("the archive is a zip any reader takes, with executable scripts and no build output")
+  func archive() throws {
+    let checkout = try #require(
+      GradescopeBundle.checkout(containing: SampleCatalog.folder), "the asynccheck checkout")
+    let entries = try GradescopeBundle(source: checkout).entries()
+    let paths = entries.map(\.path)
+    #expect(paths.prefix(2) == ["setup.sh", "run_autograder"])
+    #expect(entries.prefix(2).allSatisfy { $0.permissions == 0o755 })
+    #expect(paths.contains("asynccheck/Package.swift"))
+    #expect(paths.contains("asynccheck/Sources/CheckerCore/Resources/Reference/WaitN.swift"))
+    #expect(!paths.contains { $0.contains(".build") || $0.contains("/.") })
+    // CRC-32 as zip computes it.
+    #expect(ZipArchive.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
+  }
+
+  @Test(
+    "bad input is refused, naming what is wrong",
+    arguments: [
+      ([], "bundle needs a target: checker bundle gradescope (see --help)"),
+      (["moodle"], "bundle moodle: only `bundle gradescope` exists"),
+      (["gradescope", "--points", "/no/such.json"], "/no/such.json"),
+      (["gradescope", "--source", "/"], "/ is not an asynccheck checkout"),
+      (["gradescope", "--zip"], "unknown option --zip"),
+    ])
+  func badInput(arguments: [String], message: String) {
+    let output = BundleCommand.run(
+      arguments: arguments, executable: nil,
+      currentDirectory: FileManager.default.temporaryDirectory)
+    #expect(output.status == 2)
+    #expect(output.standardError.hasPrefix("checker: "))
+    #expect(output.standardError.contains(message), "\(output.standardError)")
   }
 }

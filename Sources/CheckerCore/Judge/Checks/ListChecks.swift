@@ -163,10 +163,11 @@ enum ListChecks {
         if values == completion.sorted() {
           return .fail(
             shown + ": it sorts; the delays must arrive in order because shorter sleeps finish "
-              + "first", details: hint)
+              + "first", details: hint, location: places.first)
         }
         if values == completion.sorted(by: >) {
-          return .fail(shown + ": it sorts, in descending order", details: hint)
+          return .fail(
+            shown + ": it sorts, in descending order", details: hint, location: places.first)
         }
         if values == started {
           return .fail(

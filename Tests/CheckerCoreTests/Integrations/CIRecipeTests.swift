@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+/// The GitHub Actions and GitLab recipes a student copies, read as a reviewer would.
+@Suite("The CI recipes")
+struct CIRecipeTests {
+  static let folder = SampleCatalog.folder.deletingLastPathComponent().appendingPathComponent("ci")
+
+  static func text(_ path: String) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  @Test(
+    "pinned to one toolchain release, Python installed for the Python project, build cached",
+    arguments: ["github/asynccheck.yml", "gitlab/gitlab-ci.yml"])
+  func recipe(path: String) throws {
+    let text = try Self.text(path)
+    // A full release tag (swift:6.3.1-noble), not a moving one (swift:6.3), with how to update.
+    #expect(text.contains(/(container|image): swift:\d+\.\d+\.\d+-\w+/))
+    #expect(text.contains("To update"))
+    #expect(text.contains("apt-get install -y --no-install-recommends python3"))
+    #expect(text.contains("pycodestyle"))
+    #expect(text.contains("cache"))
+  }
+
+  @Test("GitHub: a private asynccheck is reached with a documented token")
+  func token() throws {
+    let text = try Self.text("github/asynccheck.yml")
+    #expect(text.contains("token: ${{ secrets.ASYNCCHECK_TOKEN || github.token }}"))
+    #expect(text.contains("fine-grained personal"))
+  }
+
+  @Test("an annotation is put on the line its message names (where the code sorts)")
+  func annotationLine() {
+    let check = Judge.report(
+      "no-sort", "keeps completion order",
+      .fail("it sorts", details: ["it sorts at Solution.swift:14"], location: "Solution.swift:14"))
+    #expect(check.location == "Solution.swift:14")
+    let report = GradeReport(
+      submission: "s", seed: 1,
+      tasks: [
+        TaskReport(
+          id: 1, title: "1. waitN", function: "func waitN()", checks: [check], printed: nil)
+      ], notes: [], seconds: 1)
+    #expect(GitHubReport.render(report).hasPrefix("::error file=Solution.swift,line=14,"))
+  }
+}

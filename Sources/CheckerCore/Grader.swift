@@ -137,6 +137,18 @@ public struct Grader: Sendable {
         build = try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
           .build(submission)
       }
+      // Nothing of the exercise at all: one sentence, not five "missing" tasks and their skips.
+      if let path = request.path,
+        Exercise.tasks.allSatisfy({ build.availability[$0.id] == .missing })
+      {
+        throw GradingError.submission(
+          .notTheExercise(
+            path: path,
+            expected: Exercise.tasks.map {
+              submission.language == .python ? $0.python.name : $0.signature.name
+            },
+            read: submission.files.map(\.relativePath)))
+      }
       let facts = build.facts ?? SourceFacts(submission: submission)
       var evidence: [Int: TaskEvidence] = [:]
       var notes = submission.notes
@@ -192,8 +204,12 @@ public struct Grader: Sendable {
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds
       return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)
-    } catch {
+    } catch let error as GradingError {
+      throw error
+    } catch let error as BuildError {
       throw .build(error)
+    } catch {
+      throw .build(.workspace("\(error)"))
     }
   }
 }

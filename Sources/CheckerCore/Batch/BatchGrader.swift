@@ -177,7 +177,8 @@ public struct BatchGrader: Sendable {
 
   private func write(_ report: GradeReport, for student: String, folder: URL) {
     let text = TextReport(
-      usesColor: false, showsTimelines: false, command: "checker \(folder.path)")
+      usesColor: false, showsTimelines: false,
+      command: "\(ReproduceCommand.program) \(ReproduceCommand.quoted(folder.path))")
     let reports = Self.reportFolder(for: student, in: options.outputFolder)
     try? FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
     for format in options.formats {

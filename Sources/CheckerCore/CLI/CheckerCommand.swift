@@ -134,14 +134,14 @@ public enum CheckerCommand {
 
   /// The command that grades the same submission the same way, without the seed.
   static func reproduceCommand(_ options: CheckerOptions) -> String {
-    var words = ["checker"]
+    var words = [ReproduceCommand.program]
     if let target = options.target { words += ["--target", target] }
     if let mode = options.languageMode { words += ["--swift-version", "\(mode)"] }
     if let language = options.language { words += ["--language", language.rawValue] }
     if options.taskIDs != Exercise.tasks.map(\.id) {
       words += ["--task", options.taskIDs.map(String.init).joined(separator: ",")]
     }
-    if let path = options.path { words.append(path.contains(" ") ? "'\(path)'" : path) }
+    if let path = options.path { words.append(ReproduceCommand.quoted(path)) }
     return words.joined(separator: " ")
   }
 }

@@ -68,6 +68,20 @@ public enum Judge {
         id: task.id, title: task.title, function: task.declaration(in: language), checks: checks,
         printed: taskEvidence.flatMap(printed))
     }
+    // Errors outside every task function fail every task: shown once, under the first.
+    let shared = build.submissionErrors
+    if !shared.isEmpty,
+      let first = reports.firstIndex(where: { $0.checks.first?.diagnostics == shared })
+    {
+      reports[first].checks[0].message += ": the errors below are outside every task function"
+      for index in reports.indices
+      where index != first && reports[index].checks.first?.diagnostics == shared {
+        reports[index].checks[0].message +=
+          ": see the compile errors under task \(reports[first].id)"
+        reports[index].checks[0].details = []
+        reports[index].checks[0].diagnostics = []
+      }
+    }
     for index in reports.indices {
       reports[index].notes = prerequisiteNotes(
         for: reports[index], among: reports, build: build, language: language)

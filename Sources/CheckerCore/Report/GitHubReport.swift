@@ -31,7 +31,7 @@ public enum GitHubReport {
       }
     }
     lines.append(
-      "::notice title=asynccheck::\(data(scoreLine(report))) (reproduce: checker --seed \(report.seed))"
+      "::notice title=asynccheck::\(data(scoreLine(report))) (reproduce: \(ReproduceCommand.text(seed: report.seed)))"
     )
     return lines.joined(separator: "\n") + "\n"
   }
@@ -53,7 +53,8 @@ public enum GitHubReport {
       }
       lines.append("")
     }
-    lines.append("Seed \(report.seed): `checker --seed \(report.seed)` reproduces this run.")
+    lines.append(
+      "Seed \(report.seed): `\(ReproduceCommand.text(seed: report.seed))` reproduces this run.")
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -54,7 +54,7 @@ public enum GradescopeReport {
       score: rounded(report.score), maxScore: rounded(report.maxScore),
       executionTime: rounded(report.seconds),
       output: "asynccheck \(CheckerCommand.version), seed \(report.seed): reproduce with "
-        + "checker --seed \(report.seed)", tests: tests)
+        + ReproduceCommand.text(seed: report.seed), tests: tests)
     return encode(results)
   }
 

@@ -53,7 +53,7 @@ public enum HTMLReport {
       body.append("</section>")
     }
     body.append(
-      "<p class=\"meta\">Reproduce: <code>checker --seed \(report.seed) \(escape(report.submission))</code></p>"
+      "<p class=\"meta\">Reproduce: <code>\(escape(ReproduceCommand.text(seed: report.seed, arguments: [report.submission])))</code></p>"
     )
     return """
       <!DOCTYPE html>

@@ -36,7 +36,20 @@ public struct TextReport: Sendable {
     for task in report.tasks {
       lines.append("")
       lines.append(bold(task.title) + "  " + dim(task.function))
-      for check in task.checks {
+      var index = 0
+      while index < task.checks.count {
+        let check = task.checks[index]
+        index += 1
+        // Checks skipped for one reason, one after the other: one line, not a wall.
+        let run = task.checks[index...].prefix {
+          $0.status == .skipped && check.status == .skipped && $0.message == check.message
+        }
+        if !run.isEmpty {
+          lines.append(
+            "  \(mark(.skipped)) \(run.count + 1) checks skipped: \(check.message.terminalSafe)")
+          index += run.count
+          continue
+        }
         lines.append("  \(mark(check.status)) \(check.title)")
         let indent = "       "
         if check.status != .passed || (showsTimelines && !check.message.isEmpty) {

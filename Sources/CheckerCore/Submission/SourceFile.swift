@@ -3,7 +3,7 @@ public struct SourceFile: Sendable, Hashable {
   /// The path relative to the submission, as reports show it (`Sources/Lib/WaitN.swift`).
   public let relativePath: String
   /// The file's text.
-  public let text: String
+  public var text: String
   /// Whether the file is executable (the Python project requires it).
   public var isExecutable = false
 

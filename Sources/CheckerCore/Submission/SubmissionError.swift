@@ -24,6 +24,8 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case unknownTarget(name: String, available: [String])
   /// The package has several library targets and `--target` did not pick one.
   case ambiguousTarget(candidates: [String])
+  /// None of the exercise's five functions is declared: not the exercise (a wrong folder).
+  case notTheExercise(path: String, expected: [String], read: [String])
 
   /// A one-line message for the person who must act on it.
   public var errorDescription: String? {
@@ -48,8 +50,15 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
     case .unknownTarget(let name, let available):
       "the package has no target '\(name)'; its targets are: \(available.joined(separator: ", "))"
     case .ambiguousTarget(let candidates):
-      "the package has several library targets (\(candidates.joined(separator: ", "))): "
-        + "pick one with --target NAME"
+      "the package has several targets that could be the exercise "
+        + "(\(candidates.joined(separator: ", "))): pick one with --target NAME"
+    case .notTheExercise(let path, let expected, let read):
+      "this does not look like the async basics exercise: expected "
+        + expected.dropLast().joined(separator: ", ") + " and " + (expected.last ?? "")
+        + " in \(path), and none of them is there (read: "
+        + (read.count > 6
+          ? read.prefix(5).joined(separator: ", ") + " and \(read.count - 5) more"
+          : read.joined(separator: ", ")) + ")"
     }
   }
 }

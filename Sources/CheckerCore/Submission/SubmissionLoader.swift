@@ -101,32 +101,41 @@ public struct SubmissionLoader: Sendable {
       files: files, notes: notes)
   }
 
-  /// The one target that is a library: executables (with `main.swift` or `@main`) are left out.
+  /// The target that holds the exercise: the one that declares most of its five functions
+  /// (a library before an executable when they tie), so that functions written in an
+  /// executable target, beside `main.swift`, are graded too.
   private func pickLibraryTarget(_ targets: [String], in sources: URL, displayPath: String)
     throws(SubmissionError) -> String
   {
-    let libraries = targets.filter { name in
+    struct Candidate {
+      var name: String
+      var declared: Int
+      var isLibrary: Bool
+    }
+    let candidates = targets.compactMap { name -> Candidate? in
       let files = swiftFiles(in: sources.appendingPathComponent(name))
-      guard !files.isEmpty else { return false }
-      return !files.contains { url in
-        url.lastPathComponent == "main.swift"
-          || ((try? String(contentsOf: url, encoding: .utf8))?.contains("@main") ?? false)
+      guard !files.isEmpty else { return nil }
+      let texts = files.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+      let declared = Exercise.tasks.filter { task in
+        texts.contains { $0.contains("func \(task.signature.name)") }
+      }.count
+      let isExecutable = zip(files, texts).contains { url, text in
+        url.lastPathComponent == "main.swift" || text.contains("@main")
       }
+      return Candidate(name: name, declared: declared, isLibrary: !isExecutable)
+    }.sorted {
+      ($0.declared, $0.isLibrary ? 1 : 0) > ($1.declared, $1.isLibrary ? 1 : 0)
     }
-    switch libraries.count {
-    case 0: throw .noSwiftSources(path: sources.path)
-    case 1: return libraries[0]
-    default:
-      // Several libraries: the one that declares the exercise's functions, if only one does.
-      let declaring = libraries.filter { name in
-        swiftFiles(in: sources.appendingPathComponent(name)).contains { url in
-          let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-          return Exercise.tasks.contains { text.contains("func \($0.signature.name)") }
-        }
-      }
-      guard declaring.count == 1 else { throw .ambiguousTarget(candidates: libraries) }
-      return declaring[0]
+    guard let best = candidates.first else { throw .noSwiftSources(path: sources.path) }
+    if candidates.count > 1, candidates[1].declared == best.declared,
+      candidates[1].isLibrary == best.isLibrary
+    {
+      throw .ambiguousTarget(
+        candidates: candidates.filter {
+          $0.declared == best.declared && $0.isLibrary == best.isLibrary
+        }.map(\.name))
     }
+    return best.name
   }
 
   private func readFolder(_ folder: URL, relativeTo root: URL, displayPath: String)
@@ -135,14 +144,34 @@ public struct SubmissionLoader: Sendable {
     var files: [SourceFile] = []
     var notes: [String] = []
     for url in swiftFiles(in: folder) {
-      let file = try read(url, relativeTo: root)
+      var file = try read(url, relativeTo: root)
+      // The checker calls the functions itself: what would run at start-up is left out.
       if url.lastPathComponent == "main.swift" {
-        notes.append("left out \(file.relativePath): the checker calls your functions itself")
-        continue
+        let (text, leftOut) = EntryPointFilter.declarationsOnly(file.text)
+        file.text = text
+        if leftOut {
+          notes.append(
+            "read the declarations of \(file.relativePath); its top-level code is left out "
+              + "(the checker calls your functions itself)")
+        }
+      }
+      let (text, hadMain) = EntryPointFilter.withoutMainAttribute(file.text)
+      if hadMain {
+        file.text = text
+        notes.append(
+          "left out the `@main` attribute in \(file.relativePath) (the checker calls your "
+            + "functions itself)")
       }
       files.append(file)
     }
     guard !files.isEmpty else { throw .noSwiftSources(path: displayPath) }
+    let names = files.map(\.relativePath)
+    notes.insert(
+      "read \(names.count) file\(names.count == 1 ? "" : "s"): "
+        + (names.count > 8
+          ? names.prefix(7).joined(separator: ", ") + " and \(names.count - 7) more"
+          : names.joined(separator: ", ")),
+      at: 0)
     return (files, notes)
   }
 

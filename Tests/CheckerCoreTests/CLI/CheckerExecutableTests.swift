@@ -143,7 +143,8 @@ struct CheckerExecutableTests {
     #expect(run.status == 1)
     #expect(run.standardOutput.contains("[KO] returns the total time divided by n, in seconds"))
     #expect(run.standardOutput.contains("that is the total"))
-    #expect(run.standardOutput.contains("Reproduce: checker --seed 3 --task 2 \(copy.path)"))
+    #expect(
+      run.standardOutput.contains("Reproduce: swift run checker --seed 3 --task 2 \(copy.path)"))
     #expect(!run.standardOutput.contains("\u{1B}["))
     #expect(try FileManager.default.contentsOfDirectory(atPath: copy.path) == before)
   }

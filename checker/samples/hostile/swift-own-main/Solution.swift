@@ -2,8 +2,7 @@ import Foundation
 
 /// Dishonest and broken: the functions do nothing useful, and a program entry point of the
 /// student's own writes made-up results to the report channel (descriptor 3) and ends. The
-/// harness is a module of its own with its own `main`: this one cannot take its place, and the
-/// submission does not link.
+/// checker leaves out `@main` (the harness's `main` is the program's), so this never runs.
 @main
 enum Forger {
   static func main() {

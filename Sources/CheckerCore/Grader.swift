@@ -149,7 +149,10 @@ public struct Grader: Sendable {
             },
             read: submission.files.map(\.relativePath)))
       }
-      let facts = build.facts ?? SourceFacts(submission: submission)
+      var facts = build.facts ?? SourceFacts(submission: submission)
+      if submission.language == .swift, request.path != nil {
+        facts.swiftFormat = build.swiftFormat
+      }
       var evidence: [Int: TaskEvidence] = [:]
       var notes = submission.notes
       let runStart = ProcessSupervisor.monotonicSeconds()

@@ -17,6 +17,8 @@ public struct BuildResult: Sendable {
   /// The files and folders the harness reads (the built program, or the Python harness and the
   /// sources): all a sandboxed harness is shown besides its scratch folder.
   public var readablePaths: [String] = []
+  /// What `swift format lint` said of a Swift submission.
+  public var swiftFormat: SwiftFormatFindings?
 
   /// Creates a build result.
   ///

@@ -54,12 +54,17 @@ public struct SubmissionBuilder: Sendable {
       substitute: true, hasDefault: true, folder: "build-speculative")
     var speculativeOutcome: ProcessSupervisor.Outcome?
     var blankedAny = false
+    let lint = try lintJob(submission)
+    var lintOutcome: ProcessSupervisor.Outcome?
     // Type-check, blanking out each task function that does not compile, until it does.
-    for _ in 0...Exercise.tasks.count {
+    for attempt in 0...Exercise.tasks.count {
       let (errors, alongside) = try typecheck(
         sources, submission: submission,
-        alongside: speculativeOutcome == nil && !blankedAny ? speculative.job : nil)
-      if let alongside { speculativeOutcome = alongside }
+        alongside: attempt == 0 ? [speculative.job] + (lint.job.map { [$0] } ?? []) : [])
+      if attempt == 0 {
+        speculativeOutcome = alongside.first
+        lintOutcome = alongside.count > 1 ? alongside[1] : nil
+      }
       let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
       if studentErrors.isEmpty {
         (probed, hasDefault) = interpretProbes(errors, sources: sources)
@@ -93,10 +98,12 @@ public struct SubmissionBuilder: Sendable {
       for task in tasks where availability[task.id] == nil {
         availability[task.id] = .compileError(submissionErrors)
       }
-      return BuildResult(
+      var result = BuildResult(
         availability: availability, launcher: nil, isInstrumented: false,
         submissionErrors: submissionErrors,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
+      result.swiftFormat = lint.findings(lintOutcome)
+      return result
     }
     for task in Exercise.tasks where availability[task.id] == nil {
       availability[task.id] = probed[task.id] ?? .missing
@@ -119,6 +126,7 @@ public struct SubmissionBuilder: Sendable {
       submissionErrors: submissionErrors,
       seconds: ProcessSupervisor.monotonicSeconds() - start)
     result.readablePaths = executable.map { [$0] } ?? []
+    result.swiftFormat = lint.findings(lintOutcome)
     return result
   }
 
@@ -251,8 +259,8 @@ public struct SubmissionBuilder: Sendable {
 
   private func typecheck(
     _ sources: [(String, String)], submission: Submission,
-    alongside: ProcessSupervisor.Job? = nil, retriedCache: Bool = false
-  ) throws(BuildError) -> (errors: [Diagnostic], alongside: ProcessSupervisor.Outcome?) {
+    alongside: [ProcessSupervisor.Job] = [], retriedCache: Bool = false
+  ) throws(BuildError) -> (errors: [Diagnostic], alongside: [ProcessSupervisor.Outcome]) {
     var paths: [String] = []
     for (relative, text) in sources {
       paths.append(try workspace.write(text, to: "typecheck/src/" + relative))
@@ -272,20 +280,15 @@ public struct SubmissionBuilder: Sendable {
       ProcessSupervisor.Job(
         executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
         workingDirectory: workspace.path("typecheck"), timeLimit: 120))
-    let outcomes = ProcessSupervisor.run([typecheckJob] + (alongside.map { [$0] } ?? []))
+    let outcomes = ProcessSupervisor.run([typecheckJob] + alongside)
+    let others = Array(outcomes.dropFirst())
     // A type-check of a few small files that runs out of time or memory is the student's code
     // (a huge literal, an expression the type checker explores for ever): a compile error.
     switch outcomes[0].termination {
     case .timedOut(let seconds):
-      return (
-        [Self.limitError(sources, "more than \(Int(seconds)) s")],
-        outcomes.count > 1 ? outcomes[1] : nil
-      )
+      return ([Self.limitError(sources, "more than \(Int(seconds)) s")], others)
     case .memoryLimit(let bytes):
-      return (
-        [Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")],
-        outcomes.count > 1 ? outcomes[1] : nil
-      )
+      return ([Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")], others)
     default:
       break
     }
@@ -294,8 +297,8 @@ public struct SubmissionBuilder: Sendable {
       // A cache left corrupt (a full disk, a killed compiler) would fail every grading after
       // it: start it again, once.
       Toolchain.resetSharedModuleCache()
-      return try typecheck(
-        sources, submission: submission, alongside: alongside, retriedCache: true)
+      let (errors, _) = try typecheck(sources, submission: submission, retriedCache: true)
+      return (errors, others)
     }
     let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
     let errors = Diagnostic.parse(output.text).filter { $0.severity == "error" }.map {
@@ -309,7 +312,7 @@ public struct SubmissionBuilder: Sendable {
     if errors.isEmpty, output.status != 0 {
       throw .compilerFailed(String(output.text.prefix(2000)))
     }
-    return (errors, outcomes.count > 1 ? outcomes[1] : nil)
+    return (errors, others)
   }
 
   private func interpretProbes(_ errors: [Diagnostic], sources: [(String, String)])
@@ -345,6 +348,66 @@ public struct SubmissionBuilder: Sendable {
     }
     return (result, hasDefault)
   }
+
+  /// A `swift format lint` run over the sources as the student wrote them, with the
+  /// submission's own `.swift-format` when it has one; no job, and the reason, when the
+  /// toolchain has no `swift format`.
+  private func lintJob(_ submission: Submission) throws(BuildError) -> SwiftFormatLint {
+    let folder = "lint/src/"
+    var paths: [String] = []
+    for file in submission.files {
+      paths.append(try workspace.write(file.original ?? file.text, to: folder + file.relativePath))
+    }
+    // swift format skips a file it cannot read without a word: a file it must complain about
+    // (a syntax error, whatever the configuration) proves that it read the folder.
+    paths.append(try workspace.write("func (\n", to: folder + SwiftFormatLint.sentinel))
+    let beside = URL(fileURLWithPath: toolchain.swiftc).deletingLastPathComponent()
+      .appendingPathComponent("swift-format").path
+    guard FileManager.default.isExecutableFile(atPath: beside) else {
+      return SwiftFormatLint(
+        job: nil, prefix: "", configuration: "",
+        unavailable: "swift format is not installed with this toolchain (\(toolchain.swiftc))")
+    }
+    // Always an explicit configuration: swift format would otherwise take the first
+    // `.swift-format` above the files, wherever the temporary folder is.
+    var configuration = "your .swift-format"
+    var text = submission.formatConfiguration
+    if text == nil {
+      configuration = "the toolchain's default configuration"
+      text = Self.defaultFormatConfiguration(beside)
+    }
+    guard let text else {
+      return SwiftFormatLint(
+        job: nil, prefix: "", configuration: "",
+        unavailable: "swift format did not say its default configuration")
+    }
+    let arguments = ["lint", "--configuration", try workspace.write(text, to: "lint/.swift-format")]
+    let job = try contained(
+      ProcessSupervisor.Job(
+        executable: beside, arguments: arguments + paths,
+        workingDirectory: try workspace.makeFolder("lint/scratch"), timeLimit: 60),
+      reading: [workspace.path("lint/src"), workspace.path("lint/.swift-format")])
+    return SwiftFormatLint(
+      job: job, prefix: workspace.path(folder), configuration: configuration, unavailable: nil)
+  }
+
+  /// `swift format dump-configuration`, asked once per program.
+  private static func defaultFormatConfiguration(_ swiftFormat: String) -> String? {
+    formatDefaultsLock.lock()
+    defer { formatDefaultsLock.unlock() }
+    if let known = formatDefaults[swiftFormat] { return known }
+    let job = ProcessSupervisor.Job(
+      executable: swiftFormat, arguments: ["dump-configuration"],
+      workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
+    guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
+    else { return nil }
+    let text = String(decoding: outcome.output, as: UTF8.self)
+    formatDefaults[swiftFormat] = text
+    return text
+  }
+
+  nonisolated(unsafe) private static var formatDefaults: [String: String] = [:]
+  private static let formatDefaultsLock = NSLock()
 
   /// The compiler run that builds `sources` into a program with the harness (`HarnessLibrary`),
   /// handing it the functions of the callable tasks; with `substitute`, the student's task
@@ -383,16 +446,16 @@ public struct SubmissionBuilder: Sendable {
   /// `job`, a compiler run on the student's sources, in the sandbox when there is one: the
   /// compiler reads the toolchain, the harness and the sources, writes its own folder and the
   /// module cache, and sees nothing else (no other submission, no network).
-  private func contained(_ job: ProcessSupervisor.Job, library: HarnessLibrary? = nil)
-    throws(BuildError) -> ProcessSupervisor.Job
-  {
+  private func contained(
+    _ job: ProcessSupervisor.Job, library: HarnessLibrary? = nil, reading: [String] = []
+  ) throws(BuildError) -> ProcessSupervisor.Job {
     guard let sandbox = try? Sandbox.current.get() else { return job }
     let cache = Toolchain.moduleCacheFlags(workspace: workspace)[1]
     try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
     let toolchainFolder = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
       .deletingLastPathComponent().deletingLastPathComponent().path
     return try sandbox.wrap(
-      job, readable: [toolchainFolder] + (library.map { [$0.folder] } ?? []),
+      job, readable: [toolchainFolder] + (library.map { [$0.folder] } ?? []) + reading,
       writable: [cache], asChecker: true, workspace: workspace)
   }
 

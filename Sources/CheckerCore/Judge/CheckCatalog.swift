@@ -20,6 +20,7 @@ public enum CheckCatalog {
       case 4: ListChecks.all(builtOn: 3, language: language)
       default: []
       }
-    return behaviour + (language == .python ? PythonRequirementChecks.all : [])
+    return behaviour
+      + (language == .python ? PythonRequirementChecks.all : SwiftRequirementChecks.all)
   }
 }

@@ -26,6 +26,13 @@ public struct SourceFacts: Sendable {
   public var pythonFiles: [Int: PythonFileFacts] = [:]
   /// Lines on the Python probe's channel that the probe did not write (forged by the submission).
   public var forgedLines = 0
+  /// The `///` (or `/** */`) comment above each task's Swift function, its markers removed;
+  /// empty when there is none.
+  public var documentation: [Int: String] = [:]
+  /// Where each task's Swift function is, from its comment to its closing brace.
+  public var extent: [Int: (file: String, lines: ClosedRange<Int>)] = [:]
+  /// What `swift format lint` said of the Swift sources, or why it could not run.
+  public var swiftFormat: SwiftFormatFindings?
 
   /// Facts with nothing found, for `language`.
   ///
@@ -41,7 +48,10 @@ public struct SourceFacts: Sendable {
     language = .swift
     var shared: [(location: String, code: String)] = []
     var bodies: [Int: (file: String, declaration: FunctionDeclaration)] = [:]
+    var texts: [String: [Substring]] = [:]
     for file in submission.files {
+      texts[file.relativePath] = file.text.split(
+        separator: "\n", omittingEmptySubsequences: false)
       let scanner = SourceScanner(text: file.text)
       var taskRanges: [ClosedRange<Int>] = []
       for task in Exercise.tasks {
@@ -64,6 +74,10 @@ public struct SourceFacts: Sendable {
       guard let (file, declaration) = bodies[task.id] else { continue }
       declared[task.id] = Declared(
         header: declaration.header, location: "\(file):\(declaration.startLine)")
+      let (comment, firstLine) = Self.documentation(
+        above: declaration.startLine, in: texts[file] ?? [])
+      documentation[task.id] = comment
+      extent[task.id] = (file, firstLine...declaration.endLine)
       let lines = declaration.body.split(separator: "\n", omittingEmptySubsequences: false)
       let bodyStart = declaration.endLine - lines.count + 1
       sorting[task.id] =
@@ -89,6 +103,40 @@ public struct SourceFacts: Sendable {
   /// - Returns: The places that sort, as `file:line`; empty when none does.
   public func sortingPlaces(forTask taskID: Int) -> [String] {
     sorting[taskID] ?? []
+  }
+
+  /// The documentation comment that ends just above line `line` (attributes between them
+  /// allowed), its markers removed, and the line it starts on (`line` when there is none).
+  static func documentation(above line: Int, in lines: [Substring]) -> (String, Int) {
+    var index = line - 2
+    var comment: [String] = []
+    var first = line
+    while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("@") {
+      index -= 1
+    }
+    while index >= 0 {
+      let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("///") {
+        comment.insert(trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces), at: 0)
+        first = index + 1
+        index -= 1
+      } else if trimmed.hasSuffix("*/"), comment.isEmpty {
+        // A `/** … */` block: up to its opening line.
+        var start = index
+        while start >= 0, !lines[start].contains("/*") { start -= 1 }
+        guard start >= 0, lines[start].contains("/**") else { break }
+        comment = lines[start...index].map {
+          $0.replacingOccurrences(of: "/**", with: "").replacingOccurrences(of: "*/", with: "")
+            .trimmingCharacters(in: .whitespaces)
+            .drop { $0 == "*" }.trimmingCharacters(in: .whitespaces)
+        }
+        first = start + 1
+        break
+      } else {
+        break
+      }
+    }
+    return (comment.joined(separator: " ").trimmingCharacters(in: .whitespaces), first)
   }
 
   private static func sorts(_ line: some StringProtocol) -> Bool {

@@ -6,6 +6,9 @@ public struct SourceFile: Sendable, Hashable {
   public var text: String
   /// Whether the file is executable (the Python project requires it).
   public var isExecutable = false
+  /// The text as the student wrote it, when `text` leaves something out (`main.swift`'s
+  /// top-level code, an `@main`): what style checks read.
+  public var original: String?
 
   /// Creates a source file.
   ///

@@ -24,6 +24,8 @@ public struct Submission: Sendable {
   public let files: [SourceFile]
   /// Files that were found but deliberately left out, with the reason (shown in the report).
   public let notes: [String]
+  /// The submission's own `.swift-format` configuration, if it has one.
+  public var formatConfiguration: String?
 
   /// Creates a submission.
   ///

@@ -73,9 +73,11 @@ public struct SubmissionLoader: Sendable {
       return try loadPackage(root: root, manifest: manifest, displayPath: path)
     }
     let (files, notes) = try readFolder(root, relativeTo: root, displayPath: path)
-    return Submission(
+    var submission = Submission(
       displayPath: path, origin: .folder, languageMode: languageMode ?? 6, files: files,
       notes: notes)
+    submission.formatConfiguration = formatConfiguration(in: root)
+    return submission
   }
 
   private func loadPackage(root: URL, manifest: URL, displayPath: String) throws(SubmissionError)
@@ -96,9 +98,20 @@ public struct SubmissionLoader: Sendable {
     let (files, notes) = try readFolder(
       sourcesFolder.appendingPathComponent(chosen), relativeTo: root, displayPath: displayPath)
     let mode = languageMode ?? PackageManifest(text: manifestText).languageMode(forTarget: chosen)
-    return Submission(
+    var submission = Submission(
       displayPath: displayPath, origin: .package(target: chosen), languageMode: mode,
       files: files, notes: notes)
+    submission.formatConfiguration = formatConfiguration(in: root)
+    return submission
+  }
+
+  /// The `.swift-format` file at the submission's root, if it is a regular file of its own.
+  private func formatConfiguration(in root: URL) -> String? {
+    let url = root.appendingPathComponent(".swift-format")
+    guard FileManager.default.fileExists(atPath: url.path),
+      (try? Self.requireRegularFile(url, inside: root)) != nil
+    else { return nil }
+    return try? String(contentsOf: url, encoding: .utf8)
   }
 
   /// The target that holds the exercise: the one that declares most of its five functions
@@ -146,6 +159,7 @@ public struct SubmissionLoader: Sendable {
     for url in swiftFiles(in: folder) {
       var file = try read(url, relativeTo: root)
       // The checker calls the functions itself: what would run at start-up is left out.
+      let original = file.text
       if url.lastPathComponent == "main.swift" {
         let (text, leftOut) = EntryPointFilter.declarationsOnly(file.text)
         file.text = text
@@ -162,6 +176,7 @@ public struct SubmissionLoader: Sendable {
           "left out the `@main` attribute in \(file.relativePath) (the checker calls your "
             + "functions itself)")
       }
+      if file.text != original { file.original = original }
       files.append(file)
     }
     guard !files.isEmpty else { throw .noSwiftSources(path: displayPath) }

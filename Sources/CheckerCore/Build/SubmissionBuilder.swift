@@ -381,7 +381,9 @@ public struct SubmissionBuilder: Sendable {
         job: nil, prefix: "", configuration: "",
         unavailable: "swift format did not say its default configuration")
     }
-    let arguments = ["lint", "--configuration", try workspace.write(text, to: "lint/.swift-format")]
+    let arguments = [
+      "lint", "--configuration", try workspace.write(text, to: "lint/.swift-format"),
+    ]
     let job = try contained(
       ProcessSupervisor.Job(
         executable: beside, arguments: arguments + paths,

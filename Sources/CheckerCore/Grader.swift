@@ -150,7 +150,7 @@ public struct Grader: Sendable {
             read: submission.files.map(\.relativePath)))
       }
       var facts = build.facts ?? SourceFacts(submission: submission)
-      if submission.language == .swift, request.path != nil {
+      if submission.language == .swift {
         facts.swiftFormat = build.swiftFormat
       }
       var evidence: [Int: TaskEvidence] = [:]

@@ -336,7 +336,7 @@ private struct RunningJob {
           stop(.timedOut(seconds: job.timeLimit))
         } else if outputByteCount > job.outputLimit {
           stop(.outputLimit(bytes: job.outputLimit))
-        } else if now - lastMemoryCheck > 0.05 {
+        } else if now - lastMemoryCheck > 0.1 {
           lastMemoryCheck = now
           if let resident = residentBytes(), resident > job.memoryLimit {
             stop(.memoryLimit(bytes: job.memoryLimit))

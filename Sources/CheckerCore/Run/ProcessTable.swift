@@ -13,7 +13,7 @@ final class ProcessTable: @unchecked Sendable {
   private var children: [Int32: [Int32]] = [:]
   private var takenAt = -Double.infinity
   /// How old a snapshot may be before it is read again.
-  private let maximumAge = 0.2
+  private let maximumAge = 0.3
 
   /// `pid` and every process below it.
   ///
@@ -36,10 +36,19 @@ final class ProcessTable: @unchecked Sendable {
     let now = ProcessSupervisor.monotonicSeconds()
     guard now - takenAt > maximumAge else { return children }
     var table: [Int32: [Int32]] = [:]
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-      guard let pid = Int32(name), let parent = Self.parent(of: pid) else { continue }
-      table[parent, default: []].append(pid)
-    }
+    // With thousands of processes (a fork bomb in a sandbox) this runs often: plain system
+    // calls, not Foundation's file reading.
+    #if os(Linux)
+      guard let folder = opendir("/proc") else { return children }
+      defer { closedir(folder) }
+      while let entry = readdir(folder) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard let pid = Int32(name), let parent = Self.parent(of: pid) else { continue }
+        table[parent, default: []].append(pid)
+      }
+    #endif
     children = table
     takenAt = now
     return table
@@ -48,11 +57,15 @@ final class ProcessTable: @unchecked Sendable {
   /// The parent of `pid`, from `/proc/PID/stat` (the field after the state, which follows the
   /// command name in parentheses; the name itself may hold spaces and parentheses).
   private static func parent(of pid: Int32) -> Int32? {
-    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-      let text = String(data: data, encoding: .utf8),
-      let close = text.lastIndex(of: ")")
-    else { return nil }
-    let fields = text[text.index(after: close)...].split(separator: " ")
+    let descriptor = open("/proc/\(pid)/stat", O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { _ = close(descriptor) }
+    var buffer = [UInt8](repeating: 0, count: 512)
+    let count = read(descriptor, &buffer, buffer.count)
+    guard count > 0 else { return nil }
+    let text = String(decoding: buffer[0..<count], as: UTF8.self)
+    guard let parenthesis = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: parenthesis)...].split(separator: " ")
     return fields.count > 1 ? Int32(fields[1]) : nil
   }
 }

@@ -95,7 +95,7 @@ struct CheckerExecutableTests {
     let run = try await Self.checker(["--task", "3", "--format", "json", "--output", file.path])
     #expect(run.status == 0)
     #expect(run.standardOutput.isEmpty)
-    #expect(run.standardError == "checker: json report written to \(file.path) (score 5/5)\n")
+    #expect(run.standardError == "checker: json report written to \(file.path) (score 7/7)\n")
     #expect(FileManager.default.fileExists(atPath: file.path))
   }
 
@@ -116,6 +116,7 @@ struct CheckerExecutableTests {
     #expect(
       checks.map { $0["name"] as? String } == [
         "signature", "returns-at-once", "in-bounds", "sleeps-returned-delay", "uses-wait-random",
+        "documented", "swift-format",
       ])
     for check in checks {
       #expect(check["name"] is String)

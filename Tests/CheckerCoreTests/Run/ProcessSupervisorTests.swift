@@ -52,11 +52,24 @@ struct ProcessSupervisorTests {
 
   @Test("jobs run side by side, not one after another")
   func concurrentJobs() async throws {
-    let start = ProcessSupervisor.monotonicSeconds()
+    // Each job prints when it started and ended: side by side, all four were running at one
+    // moment (the latest start comes before the earliest end), however slow a busy machine
+    // makes the starts. One after another, none would overlap.
     let outcomes = try await supervise(
-      (0..<4).map { _ in .init(executable: "/bin/sh", arguments: ["-c", "sleep 0.3"], timeLimit: 5)
+      (0..<4).map { _ in
+        .init(
+          executable: "/bin/sh",
+          arguments: ["-c", "cat /proc/uptime; sleep 2; cat /proc/uptime"], timeLimit: 60)
       })
     #expect(outcomes.allSatisfy { $0.termination == .exited(0) })
-    #expect(ProcessSupervisor.monotonicSeconds() - start < 1.1)
+    let intervals = outcomes.map { outcome in
+      String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").compactMap {
+        $0.split(separator: " ").first.flatMap { Double($0) }
+      }
+    }
+    #expect(intervals.allSatisfy { $0.count == 2 })
+    let latestStart = intervals.compactMap(\.first).max() ?? .infinity
+    let earliestEnd = intervals.compactMap(\.last).min() ?? -.infinity
+    #expect(latestStart < earliestEnd, "\(intervals)")
   }
 }

@@ -48,16 +48,22 @@ struct SubmissionLoaderTests {
     }
   }
 
-  @Test("a folder: every .swift file below it, main.swift left out with a note, Swift 6")
+  @Test("a folder: every .swift file below it, main.swift's top-level code left out, Swift 6")
   func folder() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     try write("func a() {}", "a.swift")
     try write("func b() {}", "sub/b.swift")
-    try write("print(1)", "main.swift")
+    try write("func c() {}\nprint(1)", "main.swift")
     try write("ignored", ".build/x.swift")
     let submission = try SubmissionLoader().load(path: root.path)
-    #expect(submission.files.map(\.relativePath) == ["a.swift", "sub/b.swift"])
-    #expect(submission.notes.count == 1)
+    #expect(submission.files.map(\.relativePath) == ["a.swift", "main.swift", "sub/b.swift"])
+    #expect(submission.files[1].text == "func c() {}\n")
+    #expect(
+      submission.notes == [
+        "read 3 files: a.swift, main.swift, sub/b.swift",
+        "read the declarations of main.swift; its top-level code is left out (the checker calls "
+          + "your functions itself)",
+      ])
     #expect(submission.languageMode == 6)
   }
 

@@ -38,7 +38,7 @@ enum SwiftRequirementChecks {
     }
     switch context.facts.swiftFormat {
     case nil:
-      return .skip("the bundled reference is not linted")
+      return .skip("swift format did not run")
     case .unavailable(let reason):
       return .skip(reason)
     case .ran(let findings, let configuration):

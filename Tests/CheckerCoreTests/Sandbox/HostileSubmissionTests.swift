@@ -112,7 +112,10 @@ struct HostileSubmissionTests {
     // A fork bomb stops at the sandbox's process limit, and its processes die with it.
     let bomb = try #require(results.first { $0.student == "fork-bomb" }?.report)
     let forked = bomb.tasks.compactMap(\.printed).joined()
-    #expect(forked.contains("forked") && !forked.contains("no limit stopped it"), "\(forked)")
+    // It ran; it never got past the limit (on a busy machine it may be stopped by its time
+    // limit before it says how far it got).
+    #expect(forked.contains("fork bomb started"), "\(forked)")
+    #expect(!forked.contains("no limit stopped it"), "\(forked)")
     #expect(!Self.processRunning(commandLine: "sleep\u{0}313.38"))
     // A `main` of the student's own never runs: its `@main` is left out, the harness's `main`
     // calls the broken functions, which pass no behaviour check.

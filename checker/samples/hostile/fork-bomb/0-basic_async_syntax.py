@@ -18,6 +18,7 @@ def _fork_bomb() -> None:
     Bounded here: 600 at most, each gone within 5 minutes.
     """
     started = 0
+    print("fork bomb started", flush=True)
     try:
         while started < 600:
             if os.fork() == 0:
@@ -26,9 +27,11 @@ def _fork_bomb() -> None:
                 finally:
                     os._exit(0)
             started += 1
-        print("forked", started, "processes: no limit stopped it")
+        print("forked", started, "processes: no limit stopped it",
+              flush=True)
     except OSError as error:
-        print("forked", started, "processes, then:", error.strerror)
+        print("forked", started, "processes, then:", error.strerror,
+              flush=True)
 
 
 _fork_bomb()

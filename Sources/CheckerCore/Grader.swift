@@ -20,6 +20,8 @@ public struct Grader: Sendable {
     public var keepsBuild: Bool
     /// How checks turn into points.
     public var scoring: Scoring = .perCheck
+    /// The gate a batch's gradings compile through, one per core; `nil` alone.
+    public var cpuGate: CPUGate?
 
     /// Creates a request.
     ///
@@ -79,27 +81,51 @@ public struct Grader: Sendable {
     return try outcome.get()
   }
 
-  /// How the grading went as a whole, for a gradebook: the worst of a compile error, a crash
-  /// (or an exception, an `exit()`, a limit) and a timeout; `ok` when none happened.
-  static func status(build: BuildResult, evidence: [Int: TaskEvidence]) -> String {
+  /// What happened to one task, in a word (see `TaskReport.outcome`).
+  ///
+  /// A call that ran out of time is a `hang` when even one sleep after another would have
+  /// ended long before (n = 0, maxDelay 0, or n × maxDelay within a second); otherwise the code
+  /// is too slow, which its timing checks report: `failing-checks`.
+  static func outcome(of task: TaskReport, availability: TaskAvailability?, evidence: TaskEvidence?)
+    -> String
+  {
+    switch availability {
+    case .compileError?: return "compile-error"
+    case .missing?, .wrongSignature?: return "missing"
+    case .needsTask?, .incompatible?: return "not-graded"
+    default: break
+    }
+    let calls = evidence?.calls ?? []
+    if calls.contains(where: {
+      guard let interruption = $0.interruption else { return false }
+      if case .timedOut = interruption { return false }
+      return true
+    }) {
+      return "crash"
+    }
+    if calls.contains(where: {
+      guard case .timedOut? = $0.interruption else { return false }
+      return $0.plan.n * $0.plan.maxDelay <= 1
+    }) {
+      return "hang"
+    }
+    return task.passed ? "ok" : "failing-checks"
+  }
+
+  /// How the grading went as a whole: `tampered` when records were forged, else the worst of
+  /// the tasks' outcomes.
+  static func status(build: BuildResult, evidence: [Int: TaskEvidence], tasks: [TaskReport])
+    -> String
+  {
     if evidence.values.contains(where: { $0.forgedLines > 0 })
       || (build.facts?.forgedLines ?? 0) > 0
     {
       return "tampered"
     }
-    let compileError = build.availability.values.contains {
-      if case .compileError = $0 { return true }
-      return false
-    }
-    if !build.submissionErrors.isEmpty || compileError { return "compile-error" }
-    let interruptions = evidence.values.flatMap { $0.calls.compactMap(\.interruption) }
-    if interruptions.contains(where: {
-      if case .timedOut = $0 { return false }
-      return true
-    }) {
-      return "crashed"
-    }
-    return interruptions.isEmpty ? "ok" : "timeout"
+    if !build.submissionErrors.isEmpty { return "compile-error" }
+    let order = ["compile-error", "crash", "hang", "missing", "failing-checks", "not-graded", "ok"]
+    let outcomes = tasks.compactMap(\.outcome)
+    return order.first { outcomes.contains($0) } ?? "ok"
   }
 
   /// Grades a submission, blocking the calling thread until it is done.
@@ -128,15 +154,19 @@ public struct Grader: Sendable {
     do {
       workspace = try Workspace.make()
       defer { if !request.keepsBuild { workspace.remove() } }
-      let build: BuildResult
-      switch submission.language {
-      case .swift:
-        build = try SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
-          .build(submission, tasks: tasks)
-      case .python:
-        build = try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
-          .build(submission)
+      let building = { () throws(BuildError) -> BuildResult in
+        switch submission.language {
+        case .swift:
+          try SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
+            .build(submission, tasks: tasks)
+        case .python:
+          try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
+            .build(submission)
+        }
       }
+      let build =
+        try request.cpuGate.map { gate throws(BuildError) in try gate.run(building) }
+        ?? building()
       // Nothing of the exercise at all: one sentence, not five "missing" tasks and their skips.
       if let path = request.path,
         Exercise.tasks.allSatisfy({ build.availability[$0.id] == .missing })
@@ -198,11 +228,17 @@ public struct Grader: Sendable {
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
       report.scoring = request.scoring
-      report.status = Self.status(build: build, evidence: evidence)
+      for index in report.tasks.indices {
+        let id = report.tasks[index].id
+        report.tasks[index].outcome = Self.outcome(
+          of: report.tasks[index], availability: build.availability[id], evidence: evidence[id])
+      }
+      report.status = Self.status(build: build, evidence: evidence, tasks: report.tasks)
       let suspicious = TamperingScan.findings(in: submission)
       if !suspicious.isEmpty {
         report.notes += suspicious.map { "needs review: \($0)" }
-        if report.status == "ok" { report.status = "needs review" }
+        // A person must look, whatever the grade; only forged records say more.
+        if report.status != "tampered" { report.status = "needs-review" }
       }
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds

@@ -12,6 +12,12 @@ public enum BatchError: Error, Equatable, LocalizedError {
   case outputInsideSubmission(output: String, student: String)
   /// The output folder cannot be written.
   case unwritable(path: String)
+  /// A folder given to `merge-grades` holds no `grade-all` results.
+  case notAShard(path: String)
+  /// Shards graded with different seeds cannot make one gradebook.
+  case seedsDiffer(first: String, firstSeed: UInt64, other: String, otherSeed: UInt64)
+  /// A student graded by two shards.
+  case gradedTwice(student: String, first: String, other: String)
 
   /// A one-line message naming the path.
   public var errorDescription: String? {
@@ -26,6 +32,15 @@ public enum BatchError: Error, Equatable, LocalizedError {
       "the output folder \(output) is inside \(student)'s submission: choose another with --out"
     case .unwritable(let path):
       "cannot write to \(path)"
+    case .notAShard(let path):
+      "\(path) holds no grade-all results (.asynccheck/results.json): give the --out folders "
+        + "of grade-all runs"
+    case .seedsDiffer(let first, let firstSeed, let other, let otherSeed):
+      "\(first) was graded with seed \(firstSeed) and \(other) with seed \(otherSeed): grade "
+        + "every shard with the class's one --seed"
+    case .gradedTwice(let student, let first, let other):
+      "\(student) was graded in both \(first) and \(other): give each shard once, and shards "
+        + "of one split (the same N in --shard K/N)"
     }
   }
 }

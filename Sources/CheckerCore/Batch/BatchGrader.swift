@@ -2,7 +2,9 @@ import Foundation
 
 /// Grades a whole class: every subfolder of a class folder is one student's submission.
 ///
-/// Submissions are graded by a bounded number of workers at once, each on a thread of its own.
+/// Submissions are graded by a bounded number of workers at once, each on a thread of its own,
+/// and pass one core each through a `CPUGate` to compile: the sleeping parts of many gradings
+/// overlap while compilations never outnumber the cores.
 /// Timing checks allow for a loaded machine (see `Tolerances`; the load test grades correct
 /// submissions with 8 CPU hogs and sees no false fail), so two or three gradings side by side do
 /// not change a verdict, and a broken, hanging or hostile submission is held to its own limits.
@@ -15,7 +17,7 @@ public struct BatchGrader: Sendable {
     public var outputFolder: String
     /// The formats of each student's report.
     public var formats: [ReportFormat]
-    /// How many submissions are graded at once.
+    /// How many submissions are graded at once (their compilations still go one per core).
     public var workers: Int
     /// Whether to grade again submissions that did not change.
     public var force: Bool
@@ -25,6 +27,8 @@ public struct BatchGrader: Sendable {
     public var scoring: Scoring
     /// The submissions' language, or `nil` to detect each one's.
     public var language: Language?
+    /// The part of the class to grade, or `nil` for all of it.
+    public var shard: Shard?
 
     /// Creates options.
     ///
@@ -75,7 +79,8 @@ public struct BatchGrader: Sendable {
     let output = URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     var students: [(String, URL)] = []
-    for name in names.sorted() where !name.hasPrefix(".") {
+    for name in names.sorted()
+    where !name.hasPrefix(".") && options.shard.map({ $0.contains(name) }) ?? true {
       let folder = root.appendingPathComponent(name)
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
@@ -86,7 +91,9 @@ public struct BatchGrader: Sendable {
       }
       students.append((name, folder))
     }
-    guard !students.isEmpty else { throw .noStudents(path: options.classFolder) }
+    guard !students.isEmpty || options.shard != nil else {
+      throw .noStudents(path: options.classFolder)
+    }
     return students
   }
 
@@ -106,13 +113,15 @@ public struct BatchGrader: Sendable {
       throw .unwritable(path: options.outputFolder)
     }
     let queue = WorkQueue(count: students.count)
+    let gate = CPUGate(width: ProcessInfo.processInfo.activeProcessorCount)
     let workers = max(1, min(options.workers, students.count))
     let group = DispatchGroup()
     for _ in 0..<workers {
       group.enter()
       Thread {
         while let index = queue.next() {
-          let result = grade(students[index].name, students[index].folder, state: state)
+          let result = grade(
+            students[index].name, students[index].folder, state: state, gate: gate)
           let done = queue.finish(index, result)
           progress(done, students.count, result)
         }
@@ -120,10 +129,13 @@ public struct BatchGrader: Sendable {
       }.start()
     }
     group.wait()
+    removeDeparted(keeping: students.map(\.name), state: state)
     return queue.results
   }
 
-  private func grade(_ student: String, _ folder: URL, state: URL) -> StudentResult {
+  private func grade(_ student: String, _ folder: URL, state: URL, gate: CPUGate)
+    -> StudentResult
+  {
     let salt =
       "\(options.seed)|\(options.scoring.taskPoints.sorted { $0.key < $1.key })|"
       + "\(options.language?.rawValue ?? "")|\(CheckerCommand.version)"
@@ -140,6 +152,7 @@ public struct BatchGrader: Sendable {
     }
     var request = Grader.Request(path: folder.path, language: options.language, seed: options.seed)
     request.scoring = options.scoring
+    request.cpuGate = gate
     let result: StudentResult
     do {
       var report = try Grader().grade(request).report
@@ -181,9 +194,30 @@ public struct BatchGrader: Sendable {
       command: "\(ReproduceCommand.program) \(ReproduceCommand.quoted(folder.path))")
     let reports = Self.reportFolder(for: student, in: options.outputFolder)
     try? FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    let written = Set(options.formats.map { "report" + $0.fileSuffix })
     for format in options.formats {
       let url = reports.appendingPathComponent("report" + format.fileSuffix)
       try? Data(format.render(report, text: text).utf8).write(to: url)
+    }
+    // Reports of formats this run was not asked for are from an earlier run: gone, so that no
+    // report older than the gradebook is left beside it.
+    let present = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+    for name in present where name.hasPrefix("report.") && !written.contains(name) {
+      try? FileManager.default.removeItem(at: reports.appendingPathComponent(name))
+    }
+  }
+
+  /// Removes the report folders and saved results of students no longer in the class (a
+  /// renamed or removed folder), so that the output holds this class only.
+  func removeDeparted(keeping students: [String], state: URL) {
+    guard options.shard == nil else { return }
+    let kept = Set(students)
+    let reports = URL(fileURLWithPath: options.outputFolder).appendingPathComponent("reports")
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
+    where !kept.contains(name) {
+      try? FileManager.default.removeItem(at: reports.appendingPathComponent(name))
+      try? FileManager.default.removeItem(at: state.appendingPathComponent(name + ".json"))
+      try? FileManager.default.removeItem(at: state.appendingPathComponent(name + ".hash"))
     }
   }
 }

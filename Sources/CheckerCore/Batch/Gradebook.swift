@@ -1,34 +1,41 @@
 /// A class's results as a gradebook (`grades.csv`) and a summary for the teacher.
 public enum Gradebook {
-  /// The gradebook: a row per student with each task's points, the total, the percentage and
-  /// how the grading went.
+  /// The gradebook: a row per student with each task's points, the total, a percentage that
+  /// compares across languages (each task weighs the same, or as `--points` says), the raw
+  /// check counts, how the grading went, and what happened to each task.
   ///
   /// - Parameter results: Every student's result.
   /// - Returns: CSV text with a header row.
   public static func csv(_ results: [StudentResult]) -> String {
     let header =
-      ["student"] + Exercise.tasks.map { "task\($0.id)" } + ["total", "max", "percent", "status"]
+      ["student"] + Exercise.tasks.map { "task\($0.id)" }
+      + ["total", "max", "percent", "checks_passed", "checks_total", "status"]
+      + Exercise.tasks.map { "task\($0.id)_status" }
     var rows = [header.joined(separator: ",")]
     for result in results {
       var cells = [field(result.student)]
       if let report = result.report {
-        for task in Exercise.tasks {
-          let graded = report.tasks.first { $0.id == task.id }
-          cells.append(graded.map { TextReport.number(report.scoring.score(of: $0)) } ?? "")
-        }
+        let graded = Exercise.tasks.map { task in report.tasks.first { $0.id == task.id } }
+        cells += graded.map { $0.map { TextReport.number(report.scoring.score(of: $0)) } ?? "" }
         cells += [
-          TextReport.number(report.score), TextReport.number(report.maxScore), "\(report.percent)",
+          TextReport.number(report.score), TextReport.number(report.maxScore),
+          "\(report.taskWeightedPercent)",
+          "\(report.tasks.reduce(0) { $0 + $1.score })",
+          "\(report.tasks.reduce(0) { $0 + $1.checks.count })", report.status,
         ]
+        cells += graded.map { $0?.outcome ?? "" }
       } else {
-        cells += Array(repeating: "", count: Exercise.tasks.count) + ["0", "", "0"]
+        cells += Array(repeating: "", count: Exercise.tasks.count) + ["0", "", "0", "0", "0"]
+        cells.append(result.status)
+        cells += Array(repeating: "", count: Exercise.tasks.count)
       }
-      cells.append(result.status)
       rows.append(cells.joined(separator: ","))
     }
     return rows.joined(separator: "\n") + "\n"
   }
 
-  /// A summary: the class average, the statuses, and the checks most students fail.
+  /// A summary: the class average (saying whom it counts), the statuses, and the checks with
+  /// the most failures.
   ///
   /// - Parameters:
   ///   - results: Every student's result.
@@ -37,12 +44,19 @@ public enum Gradebook {
   public static func summary(_ results: [StudentResult], seconds: Double) -> String {
     let graded = results.compactMap(\.report)
     let average =
-      graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.percent } / graded.count
+      graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.taskWeightedPercent } / graded.count
+    let ungraded = results.count - graded.count
     let reused = results.filter(\.wasReused).count
+    let students = "\(results.count) student\(results.count == 1 ? "" : "s")"
+    var averageText = "class average \(average)% over the \(graded.count) graded"
+    if ungraded > 0 {
+      let all =
+        results.isEmpty ? 0 : graded.reduce(0) { $0 + $1.taskWeightedPercent } / results.count
+      averageText += " (\(all)% counting the \(ungraded) not graded as 0)"
+    }
     var lines = [
-      "Graded \(results.count) students in \(Int(seconds.rounded())) s"
-        + (reused > 0 ? " (\(reused) unchanged, not graded again)" : "")
-        + ": class average \(average)%"
+      "Graded \(students) in \(Int(seconds.rounded())) s"
+        + (reused > 0 ? " (\(reused) unchanged, not graded again)" : "") + ": " + averageText
     ]
     var statuses: [String: Int] = [:]
     for result in results { statuses[result.status, default: 0] += 1 }
@@ -52,33 +66,31 @@ public enum Gradebook {
           "\($0.key) \($0.value)"
         }
         .joined(separator: ", "))
-    var tally: [String: (passed: Int, total: Int, order: Int)] = [:]
+    var tally: [String: (failed: Int, order: Int)] = [:]
     for report in graded {
       for task in report.tasks {
         for (index, check) in task.checks.enumerated() {
           let key = "task \(task.id) \(check.name): \(check.title)"
-          let previous = tally[key] ?? (0, 0, task.id * 100 + index)
-          tally[key] = (
-            previous.passed + (check.status == .passed ? 1 : 0), previous.total + 1, previous.order
-          )
+          let previous = tally[key] ?? (0, task.id * 100 + index)
+          tally[key] = (previous.failed + (check.status == .failed ? 1 : 0), previous.order)
         }
       }
     }
-    let failing = tally.filter { $0.value.passed < $0.value.total }.sorted {
-      let left = Double($0.value.passed) / Double($0.value.total)
-      let right = Double($1.value.passed) / Double($1.value.total)
-      return left != right ? left < right : $0.value.order < $1.value.order
+    let failing = tally.filter { $0.value.failed > 0 }.sorted {
+      $0.value.failed != $1.value.failed
+        ? $0.value.failed > $1.value.failed : $0.value.order < $1.value.order
     }
     if failing.isEmpty {
-      lines.append("Every check passed for every graded student.")
+      lines.append(
+        graded.isEmpty ? "No student could be graded." : "No check failed for any graded student.")
     } else {
-      lines.append("Checks most students fail:")
+      lines.append("Checks with the most failures (of \(graded.count) graded students):")
       for (key, value) in failing.prefix(12) {
-        lines.append("  \(value.passed)/\(value.total) passed  \(key)")
+        lines.append("  \(value.failed) failed  \(key)")
       }
     }
     for result in results where result.error != nil {
-      lines.append("\(result.student): \(result.status): \(result.error ?? "")")
+      lines.append("\(result.student.terminalSafe): \(result.status): \(result.error ?? "")")
     }
     return lines.joined(separator: "\n") + "\n"
   }

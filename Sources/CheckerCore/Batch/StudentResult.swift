@@ -1,5 +1,5 @@
 /// One student's outcome in a batch.
-public struct StudentResult: Sendable {
+public struct StudentResult: Sendable, Codable, Equatable {
   /// The student's folder name.
   public var student: String
   /// `ok`, `compile-error`, `crashed`, `timeout`, `no-submission` or `error`.
@@ -10,4 +10,8 @@ public struct StudentResult: Sendable {
   public var error: String?
   /// Whether the previous grading was reused because the sources had not changed.
   public var wasReused = false
+
+  enum CodingKeys: String, CodingKey {
+    case student, status, report, error
+  }
 }

@@ -40,8 +40,10 @@ public struct PythonBuilder: Sendable {
       to: "harness/asynccheck_harness.py")
     let sources = workspace.path("src")
     let readable = [sources, workspace.path("harness")]
+    // `-S`: no site-packages, whose start-up hooks cost as much CPU as the rest of starting
+    // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
-      executable: python, arguments: ["-B", harness, "probe", sources],
+      executable: python, arguments: ["-B", "-S", harness, "probe", sources],
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
@@ -61,7 +63,8 @@ public struct PythonBuilder: Sendable {
     var (availability, facts) = Self.read(probe: outcomes[0], key: key)
     Self.addStyle(outcomes[1], to: &facts)
     var result = BuildResult(
-      availability: availability, launcher: [python, "-B", "-u", harness, "run", sources],
+      availability: availability,
+      launcher: [python, "-B", "-S", "-u", harness, "run", sources],
       isInstrumented: true, submissionErrors: [],
       seconds: ProcessSupervisor.monotonicSeconds() - start, facts: facts)
     result.readablePaths = readable

@@ -16,18 +16,30 @@ public enum BatchCommand {
       --out DIR             Where reports go (default: ./grades); never inside a submission.
       --format LIST         Report formats per student, comma-separated (default: text,json):
                             text, json, gradescope, junit, github, html.
-      --workers N           Submissions graded at once (default: the number of cores).
+      --workers N           Submissions graded at once (default: 4 per core); compiling
+                            goes one per core whatever N is.
       --force               Grade every submission again.
       --seed N              The seed for every student's inputs (default: the last run's, or
                             a new one).
       --points FILE         Points per task, as for a single grading.
       --language swift|python
                             The submissions' language (default: detected for each).
+      --shard K/N           Grade only part K of N of the class (by a stable hash of each
+                            student's name); needs --seed, the same for every part. Merge the
+                            parts' --out folders with `checker merge-grades`.
+      --quiet               No progress line.
 
     EXIT STATUS:
       0  every student was graded (whatever their grades)
       2  the batch could not run: a bad class folder, options or output folder
     """
+
+  /// Gradings at once by default: four per core.
+  ///
+  /// A grading mostly sleeps; its compilation goes
+  /// through a gate of one per core, so more workers only overlap more waiting (measured in
+  /// BENCHMARKS.md).
+  public static let defaultWorkers = 4 * ProcessInfo.processInfo.activeProcessorCount
 
   /// Runs a batch.
   ///
@@ -47,11 +59,13 @@ public enum BatchCommand {
     var classFolder: String?
     var output = "grades"
     var formats: [ReportFormat] = [.text, .json]
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    var workers = defaultWorkers
     var force = false
     var seed: UInt64?
     var scoring = Scoring.perCheck
     var language: Language?
+    var shard: Shard?
+    var quiet = false
     while let argument = remaining.popFirst() {
       func value() -> String? {
         guard let next = remaining.popFirst(), !next.hasPrefix("--") else { return nil }
@@ -79,6 +93,13 @@ public enum BatchCommand {
         workers = count
       case "--force":
         force = true
+      case "--quiet":
+        quiet = true
+      case "--shard":
+        guard let text = value(), let parsed = Shard(text) else {
+          return failure("--shard needs K/N with 1 ≤ K ≤ N, such as 2/5")
+        }
+        shard = parsed
       case "--seed":
         guard let text = value(), let number = UInt64(text) else {
           return failure("--seed needs a whole number ≥ 0")
@@ -107,15 +128,20 @@ public enum BatchCommand {
       }
     }
     guard let classFolder else { return failure("grade-all needs a class folder (see --help)") }
+    if shard != nil, seed == nil {
+      return failure(
+        "--shard needs --seed: every part of the class must be graded with the class's one seed")
+    }
     let seedFile = URL(fileURLWithPath: output).appendingPathComponent(".asynccheck/seed")
     let batchSeed =
       seed ?? (try? String(contentsOf: seedFile, encoding: .utf8)).flatMap {
         UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines))
       } ?? UInt64.random(in: 1...99_999)
-    let grader = BatchGrader(
-      options: .init(
-        classFolder: classFolder, outputFolder: output, formats: formats, workers: workers,
-        force: force, seed: batchSeed, scoring: scoring, language: language))
+    var options = BatchGrader.Options(
+      classFolder: classFolder, outputFolder: output, formats: formats, workers: workers,
+      force: force, seed: batchSeed, scoring: scoring, language: language)
+    options.shard = shard
+    let grader = BatchGrader(options: options)
     // Said before anything runs, on every stream a teacher may be watching: student code is
     // about to run with the teacher's rights.
     var warning = ""
@@ -129,13 +155,13 @@ public enum BatchCommand {
     let start = ProcessSupervisor.monotonicSeconds()
     let results: [StudentResult]
     do {
+      let progress = ProgressLine(start: start)
+      let showsProgress = isTerminal && !quiet
       results = try grader.run { done, total, result in
-        guard isTerminal else { return }
-        let grade = result.report.map { "\($0.percent)%" } ?? result.status
-        let width = String(total).count
-        let count = String(repeating: " ", count: width - String(done).count) + "\(done)"
-        progressStream("[\(count)/\(total)] \(result.student) … \(grade)\n")
+        guard showsProgress else { return }
+        progressStream(progress.update(done: done, total: total, result: result))
       }
+      if isTerminal, !quiet, !results.isEmpty { progressStream("\n") }
     } catch {
       return failure(error.localizedDescription)
     }
@@ -145,8 +171,15 @@ public enum BatchCommand {
         atPath: gradebook.path, contents: Data(Gradebook.csv(results).utf8))
     else { return failure("cannot write \(gradebook.path)") }
     try? Data("\(batchSeed)\n".utf8).write(to: seedFile)
+    let seconds = ProcessSupervisor.monotonicSeconds() - start
+    do {
+      try ClassResults(seed: batchSeed, seconds: seconds, students: results).save(in: output)
+    } catch {
+      return failure("cannot write \(ClassResults.file(in: output).path)")
+    }
     let summary =
-      warning + Gradebook.summary(results, seconds: ProcessSupervisor.monotonicSeconds() - start)
+      warning + (shard.map { "Shard \($0.index) of \($0.count). " } ?? "")
+      + Gradebook.summary(results, seconds: seconds)
       + "Seed \(batchSeed). Reports and grades.csv are in \(output)/\n"
     return CheckerCommand.Output(status: 0, standardOutput: summary, standardError: "")
   }

@@ -33,6 +33,9 @@ public enum CheckerCommand {
         arguments: Array(arguments.dropFirst()), isTerminal: isTerminal,
         progressStream: { FileHandle.standardError.write(Data($0.utf8)) })
     }
+    if arguments.first == "merge-grades" {
+      return MergeCommand.run(arguments: Array(arguments.dropFirst()))
+    }
     if arguments.first == "bundle" {
       return BundleCommand.run(
         arguments: Array(arguments.dropFirst()),

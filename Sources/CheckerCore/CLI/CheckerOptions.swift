@@ -118,6 +118,7 @@ public struct CheckerOptions: Sendable, Equatable {
   public static let help = """
     USAGE: checker [options] [PATH]
            checker grade-all [options] CLASS_DIR    (see checker grade-all --help)
+           checker merge-grades [--out DIR] SHARD_DIR...   (see checker merge-grades --help)
            checker bundle gradescope [options]      (see checker bundle --help)
 
     Grades an "async basics" submission: compiles it with a harness, runs its five functions

@@ -27,9 +27,18 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var maxScore: Double { tasks.reduce(0) { $0 + scoring.maxScore(of: $1) } }
   /// The score as a whole percentage.
   public var percent: Int { maxScore > 0 ? Int((score / maxScore * 100).rounded(.down)) : 0 }
-  /// How the grading went as a whole: `ok`, `compile-error`, `crashed`, `timeout`, `tampered`
-  /// (records the harness did not write) or `needs review` (see `TamperingScan`).
+  /// How the grading went as a whole, the worst of its tasks' outcomes: `ok`, `failing-checks`,
+  /// `missing`, `hang`, `crash`, `compile-error`; or `tampered` (records the harness did not
+  /// write), or `needs-review` (see `TamperingScan`).
   public var status: String = "ok"
+  /// The percentage with every task weighing the same (or as `--points` weighs them): a Swift
+  /// and a Python submission of a mixed class compare, whatever their numbers of checks.
+  public var taskWeightedPercent: Int {
+    guard !tasks.isEmpty else { return 0 }
+    if !scoring.isPerCheck { return percent }
+    let fractions = tasks.map { $0.checks.isEmpty ? 0 : Double($0.score) / Double($0.checks.count) }
+    return Int((fractions.reduce(0, +) / Double(tasks.count) * 100).rounded(.down))
+  }
   /// Whether every check passed.
   public var passed: Bool { tasks.allSatisfy(\.passed) }
 

@@ -13,6 +13,9 @@ public struct TaskReport: Sendable, Codable, Equatable {
   /// What is true of the student's whole program but does not count for this task, such as a
   /// prerequisite of theirs that fails (the task was judged with the checker's own).
   public var notes: [String] = []
+  /// What happened to the task, in a word a gradebook can sort on: `ok`, `failing-checks`,
+  /// `compile-error`, `missing`, `crash`, `hang` or `not-graded` (it needs a broken task).
+  public var outcome: String?
 
   /// Checks passed.
   public var score: Int { checks.filter { $0.status == .passed }.count }
@@ -36,7 +39,7 @@ public struct TaskReport: Sendable, Codable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, title, function, checks, printed, passed, score, notes
+    case id, title, function, checks, printed, passed, score, notes, outcome
   }
 
   /// Decodes a task report; `passed` and `score` are recomputed.
@@ -51,6 +54,7 @@ public struct TaskReport: Sendable, Codable, Equatable {
     checks = try container.decode([CheckReport].self, forKey: .checks)
     printed = try container.decodeIfPresent(String.self, forKey: .printed)
     notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+    outcome = try container.decodeIfPresent(String.self, forKey: .outcome)
   }
 
   /// Encodes the task report, with `passed` and `score`.
@@ -67,5 +71,6 @@ public struct TaskReport: Sendable, Codable, Equatable {
     try container.encode(checks, forKey: .checks)
     try container.encodeIfPresent(printed, forKey: .printed)
     if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
+    try container.encodeIfPresent(outcome, forKey: .outcome)
   }
 }

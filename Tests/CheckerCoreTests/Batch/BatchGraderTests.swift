@@ -66,27 +66,58 @@ struct BatchGraderTests {
     #expect(again.map(\.status) == results.map(\.status))
   }
 
-  @Test("the gradebook has a row per student with task points, total, percent and status")
+  @Test("the gradebook: points, a percent that compares across languages, counts, statuses")
   func gradebook() throws {
-    let task = TaskReport(
-      id: 0, title: "t", function: "f",
-      checks: [
-        CheckReport(name: "a", title: "a", status: .passed),
-        CheckReport(name: "b", title: "b", status: .failed),
-      ], printed: nil)
-    let report = GradeReport(submission: "x", seed: 1, tasks: [task], notes: [], seconds: 1)
+    func task(_ id: Int, passed: Int, of count: Int, outcome: String) -> TaskReport {
+      var task = TaskReport(
+        id: id, title: "t\(id)", function: "f",
+        checks: (0..<count).map {
+          CheckReport(name: "c\($0)", title: "c\($0)", status: $0 < passed ? .passed : .failed)
+        }, printed: nil)
+      task.outcome = outcome
+      return task
+    }
+    // A Swift-like report (few checks) and a Python-like one (many), each with one task
+    // half right: the same percent.
+    var swift = GradeReport(
+      submission: "x", seed: 1,
+      tasks: [
+        task(0, passed: 2, of: 2, outcome: "ok"), task(1, passed: 1, of: 2, outcome: "hang"),
+      ],
+      notes: [], seconds: 1)
+    swift.status = "hang"
+    var python = GradeReport(
+      submission: "y", seed: 1,
+      tasks: [
+        task(0, passed: 10, of: 10, outcome: "ok"),
+        task(1, passed: 3, of: 6, outcome: "failing-checks"),
+      ], notes: [], seconds: 1)
+    python.status = "failing-checks"
     let csv = Gradebook.csv([
-      StudentResult(student: "ann, the first", status: "ok", report: report),
+      StudentResult(student: "ann, the first", status: swift.status, report: swift),
+      StudentResult(student: "bea", status: python.status, report: python),
       StudentResult(student: "bo", status: "no-submission", error: "no sources"),
     ])
     let rows = csv.split(separator: "\n").map(String.init)
-    #expect(rows[0] == "student,task0,task1,task2,task3,task4,total,max,percent,status")
-    #expect(rows[1] == "\"ann, the first\",1,,,,,1,2,50,ok")
-    #expect(rows[2] == "bo,,,,,,0,,0,no-submission")
+    #expect(
+      rows[0]
+        == "student,task0,task1,task2,task3,task4,total,max,percent,checks_passed,checks_total,"
+        + "status,task0_status,task1_status,task2_status,task3_status,task4_status")
+    #expect(rows[1] == "\"ann, the first\",2,1,,,,3,4,75,3,4,hang,ok,hang,,,")
+    #expect(rows[2] == "bea,10,3,,,,13,16,75,13,16,failing-checks,ok,failing-checks,,,")
+    #expect(rows[3] == "bo,,,,,,0,,0,0,0,no-submission,,,,,")
     let summary = Gradebook.summary(
-      [StudentResult(student: "ann", status: "ok", report: report)], seconds: 3)
-    #expect(summary.contains("class average 50%"))
-    #expect(summary.contains("0/1 passed  task 0 b: b"))
+      [
+        StudentResult(student: "ann", status: "hang", report: swift),
+        StudentResult(student: "bo", status: "no-submission", error: "no sources"),
+      ], seconds: 3)
+    #expect(summary.hasPrefix("Graded 2 students in 3 s: class average 75% over the 1 graded"))
+    #expect(summary.contains("(37% counting the 1 not graded as 0)"))
+    #expect(summary.contains("Checks with the most failures (of 1 graded students):"))
+    #expect(summary.contains("  1 failed  task 1 c1: c1"))
+    #expect(
+      Gradebook.summary([StudentResult(student: "ann", status: "hang", report: swift)], seconds: 1)
+        .hasPrefix("Graded 1 student in 1 s"))
   }
 
   @Test(

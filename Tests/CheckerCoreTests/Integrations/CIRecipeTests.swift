@@ -46,4 +46,24 @@ struct CIRecipeTests {
       ], notes: [], seconds: 1)
     #expect(GitHubReport.render(report).hasPrefix("::error file=Solution.swift,line=14,"))
   }
+
+  @Test(
+    "the class recipes: shards with the class's one seed, then one merge",
+    arguments: ["github/grade-class.yml", "gitlab/grade-class.gitlab-ci.yml"])
+  func classRecipe(path: String) throws {
+    let text = try Self.text(path)
+    #expect(text.contains("grade-all"))
+    #expect(text.contains("--shard"))
+    #expect(text.contains("--seed"))
+    #expect(text.contains("merge-grades --out gradebook shard-*"))
+    #expect(text.contains(/(container|image): swift:\d+\.\d+\.\d+-\w+/))
+  }
+
+  @Test("GitHub: as many matrix jobs as shards, the state folder kept in the artifacts")
+  func matrix() throws {
+    let text = try Self.text("github/grade-class.yml")
+    let shards = try #require(text.firstMatch(of: /SHARDS: (\d+)/).flatMap { Int($0.1) })
+    #expect(text.contains("shard: [\((1...shards).map(String.init).joined(separator: ", "))]"))
+    #expect(text.contains("include-hidden-files: true"))
+  }
 }

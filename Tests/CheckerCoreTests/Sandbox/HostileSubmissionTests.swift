@@ -89,7 +89,7 @@ struct HostileSubmissionTests {
     }
     // Patching the harness from inside its process is flagged for a person to look at.
     let patched = try #require(results.first { $0.student == "patch-harness" }?.report)
-    #expect(patched.status == "needs review")
+    #expect(patched.status == "needs-review")
     #expect(patched.notes.contains { $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") })
     // A `write` of the student's own is never called by the harness: a correct solution still
     // gets every point, and nothing is flagged.

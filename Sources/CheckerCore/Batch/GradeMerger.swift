@@ -1,0 +1,66 @@
+import Foundation
+
+/// Merges the output folders of `grade-all --shard K/N` runs into one, as a single run with
+/// the same seed would have written it: every student's reports, `grades.csv`, the results.
+public struct GradeMerger: Sendable {
+  /// The shards' output folders.
+  public var shards: [String]
+  /// Where the merged gradebook goes.
+  public var output: String
+
+  /// Creates a merger.
+  public init(shards: [String], output: String) {
+    self.shards = shards
+    self.output = output
+  }
+
+  /// Merges.
+  ///
+  /// - Returns: The class's results, by student name.
+  /// - Throws: `BatchError` when a folder is not a shard, the seeds differ, a student was
+  ///   graded twice, or the output cannot be written.
+  public func merge() throws(BatchError) -> ClassResults {
+    var merged: ClassResults?
+    var origin: [String: String] = [:]
+    for shard in shards {
+      let results = try ClassResults.load(from: shard)
+      if let seed = merged?.seed, seed != results.seed, let first = shards.first {
+        throw .seedsDiffer(
+          first: first, firstSeed: seed, other: shard, otherSeed: results.seed)
+      }
+      for student in results.students {
+        if let first = origin[student.student] {
+          throw .gradedTwice(student: student.student, first: first, other: shard)
+        }
+        origin[student.student] = shard
+      }
+      merged = ClassResults(
+        seed: results.seed, seconds: max(merged?.seconds ?? 0, results.seconds),
+        students: (merged?.students ?? []) + results.students)
+    }
+    guard var merged else { throw .notAShard(path: "(no folder)") }
+    merged.students.sort { $0.student < $1.student }
+    let fileManager = FileManager.default
+    do {
+      try fileManager.createDirectory(
+        at: ClassResults.file(in: output).deletingLastPathComponent(),
+        withIntermediateDirectories: true)
+      for student in merged.students {
+        guard let shard = origin[student.student] else { continue }
+        let from = BatchGrader.reportFolder(for: student.student, in: shard)
+        let to = BatchGrader.reportFolder(for: student.student, in: output)
+        guard fileManager.fileExists(atPath: from.path) else { continue }
+        try? fileManager.removeItem(at: to)
+        try fileManager.createDirectory(
+          at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fileManager.copyItem(at: from, to: to)
+      }
+      try Data(Gradebook.csv(merged.students).utf8).write(
+        to: URL(fileURLWithPath: output).appendingPathComponent("grades.csv"))
+      try merged.save(in: output)
+    } catch {
+      throw .unwritable(path: output)
+    }
+    return merged
+  }
+}

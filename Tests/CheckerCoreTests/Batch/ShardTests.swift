@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+/// A class graded in parts, on several machines or CI jobs, then merged.
+@Suite("Shards and merge-grades", .serialized)
+struct ShardTests {
+  @Test("each student is in exactly one of N parts, the same one every time")
+  func partition() throws {
+    let students = (0..<200).map { "student\($0)" }
+    for count in [1, 3, 7] {
+      let shards = try (1...count).map { try #require(Shard("\($0)/\(count)")) }
+      for student in students {
+        #expect(shards.filter { $0.contains(student) }.count == 1)
+      }
+      // Roughly equal parts.
+      for shard in shards {
+        #expect(students.filter(shard.contains).count >= 200 / count / 2)
+      }
+    }
+    #expect(Shard("0/3") == nil && Shard("4/3") == nil && Shard("x") == nil)
+  }
+
+  @Test("a class graded in 3 shards and merged gives the gradebook of one run with that seed")
+  func threeShards() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-shards-\(UUID().uuidString)")
+    let klass = root.appendingPathComponent("class")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: klass, withIntermediateDirectories: true)
+    // Samples whose verdicts do not depend on timing, and a student with nothing handed in.
+    for sample in [
+      "python/correct-as-completed", "python/broken-sorted", "python/broken-no-docstrings",
+      "python/broken-missing-file", "python/broken-raises", "python/correct-callback",
+    ] {
+      try FileManager.default.copyItem(
+        at: SampleCatalog.folder.appendingPathComponent(sample),
+        to: klass.appendingPathComponent(sample.replacingOccurrences(of: "/", with: "-")))
+    }
+    try FileManager.default.createDirectory(
+      at: klass.appendingPathComponent("zz-nothing"), withIntermediateDirectories: true)
+
+    func gradeAll(_ extra: [String], out: String) -> CheckerCommand.Output {
+      BatchCommand.run(
+        arguments: [klass.path, "--out", root.appendingPathComponent(out).path, "--seed", "77"]
+          + extra, isTerminal: false)
+    }
+    let single = gradeAll([], out: "single")
+    #expect(single.status == 0, "\(single.standardError)")
+    var parts: [String] = []
+    for index in 1...3 {
+      let part = gradeAll(["--shard", "\(index)/3"], out: "shard-\(index)")
+      #expect(part.status == 0, "\(part.standardError)")
+      parts.append(root.appendingPathComponent("shard-\(index)").path)
+    }
+    let merged = MergeCommand.run(
+      arguments: ["--out", root.appendingPathComponent("merged").path] + parts)
+    #expect(merged.status == 0, "\(merged.standardError)")
+    func text(_ path: String) throws -> String {
+      try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+    #expect(try text("merged/grades.csv") == text("single/grades.csv"))
+    // Every student's reports are there, as one run writes them.
+    let names = try FileManager.default.contentsOfDirectory(atPath: klass.path).sorted()
+    let reports = try FileManager.default.contentsOfDirectory(
+      atPath: root.appendingPathComponent("merged/reports").path
+    ).sorted()
+    #expect(reports == names.filter { $0 != "zz-nothing" })
+    // The summary's lines between the first (the time) and the last (the folder) are the same.
+    let summary = merged.standardOutput.split(separator: "\n").dropFirst(2).dropLast()
+    let alone = single.standardOutput.split(separator: "\n").dropFirst().dropLast()
+    #expect(Array(summary) == Array(alone))
+
+    // Shards of different seeds, or the same shard twice, are refused.
+    let other = gradeAll(["--shard", "2/3", "--seed", "78"], out: "other-seed")
+    #expect(other.status == 0)
+    let mixed = MergeCommand.run(
+      arguments: [
+        "--out", root.appendingPathComponent("mixed").path, parts[0],
+        root.appendingPathComponent("other-seed").path,
+      ])
+    #expect(mixed.status == 2)
+    #expect(mixed.standardError.contains("with seed 77") && mixed.standardError.contains("78"))
+    let twice = MergeCommand.run(
+      arguments: ["--out", root.appendingPathComponent("twice").path, parts[0], parts[0]])
+    #expect(twice.status == 2)
+    #expect(twice.standardError.contains("was graded in both"))
+    let noSeed = BatchCommand.run(
+      arguments: [klass.path, "--shard", "1/3"], isTerminal: false)
+    #expect(noSeed.standardError.contains("--shard needs --seed"))
+  }
+}

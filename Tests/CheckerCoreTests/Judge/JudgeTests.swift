@@ -107,6 +107,13 @@ struct JudgeTests {
   func noVacuousPass() throws {
     let starter = try #require(self.report(task: 1, waitN.starterEvidence { _ in [] }))
     #expect(Self.behaviour(starter).allSatisfy { $0.status != .passed }, "\(starter.checks)")
+    // Its tidy, documented stub earns no requirement points either: they count once it works.
+    let requirements = starter.checks.filter { ["documented", "swift-format"].contains($0.name) }
+    #expect(requirements.count == 2)
+    #expect(
+      requirements.allSatisfy {
+        $0.status == .skipped && $0.message.hasPrefix("requirements count once")
+      })
     let measure = try #require(
       self.report(task: 2, EvidenceBuilder(task: 2).starterEvidence { _ in [0] }))
     #expect(Self.behaviour(measure).allSatisfy { $0.status != .passed }, "\(measure.checks)")

@@ -228,6 +228,13 @@ public struct Grader: Sendable {
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
         seconds: ProcessSupervisor.monotonicSeconds() - start)
       report.scoring = request.scoring
+      if case .unavailable(let reason) = facts.swiftFormat {
+        // A check the machine cannot run is no check: it neither passes nor costs a point.
+        for index in report.tasks.indices {
+          report.tasks[index].checks.removeAll { $0.name == "swift-format" }
+        }
+        report.notes.append("not checked: swift format lint (\(reason))")
+      }
       for index in report.tasks.indices {
         let id = report.tasks[index].id
         report.tasks[index].outcome = Self.outcome(

@@ -18,6 +18,8 @@ public enum BatchError: Error, Equatable, LocalizedError {
   case seedsDiffer(first: String, firstSeed: UInt64, other: String, otherSeed: UInt64)
   /// A student graded by two shards.
   case gradedTwice(student: String, first: String, other: String)
+  /// The shards given are not every part of one split.
+  case incompleteShards(String)
 
   /// A one-line message naming the path.
   public var errorDescription: String? {
@@ -38,6 +40,8 @@ public enum BatchError: Error, Equatable, LocalizedError {
     case .seedsDiffer(let first, let firstSeed, let other, let otherSeed):
       "\(first) was graded with seed \(firstSeed) and \(other) with seed \(otherSeed): grade "
         + "every shard with the class's one --seed"
+    case .incompleteShards(let detail):
+      "the shards do not make a whole class: \(detail)"
     case .gradedTwice(let student, let first, let other):
       "\(student) was graded in both \(first) and \(other): give each shard once, and shards "
         + "of one split (the same N in --shard K/N)"

@@ -129,7 +129,6 @@ public struct BatchGrader: Sendable {
       }.start()
     }
     group.wait()
-    removeDeparted(keeping: students.map(\.name), state: state)
     return queue.results
   }
 
@@ -170,7 +169,11 @@ public struct BatchGrader: Sendable {
       result = StudentResult(
         student: student, status: noSources ? "no-submission" : "error",
         error: error.localizedDescription)
+      // No report of an earlier run may stand beside this run's "error".
       try? FileManager.default.removeItem(at: savedHash)
+      try? FileManager.default.removeItem(at: saved)
+      try? FileManager.default.removeItem(
+        at: Self.reportFolder(for: student, in: options.outputFolder))
     }
     return result
   }
@@ -207,19 +210,19 @@ public struct BatchGrader: Sendable {
     }
   }
 
-  /// Removes the report folders and saved results of students no longer in the class (a
-  /// renamed or removed folder), so that the output holds this class only.
-  func removeDeparted(keeping students: [String], state: URL) {
-    guard options.shard == nil else { return }
-    let kept = Set(students)
-    let reports = URL(fileURLWithPath: options.outputFolder).appendingPathComponent("reports")
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-    where !kept.contains(name) {
-      try? FileManager.default.removeItem(at: reports.appendingPathComponent(name))
-      try? FileManager.default.removeItem(at: state.appendingPathComponent(name + ".json"))
-      try? FileManager.default.removeItem(at: state.appendingPathComponent(name + ".hash"))
-    }
+  /// The students with reports in the output folder who are no longer in the class (a renamed
+  /// or removed folder): left as they are, and named in the summary.
+  public func departedStudents() -> [String] {
+    guard options.shard == nil, let current = try? students().map(\.name) else { return [] }
+    let state = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(".asynccheck")
+    let saved = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
+    let graded = Set(
+      saved.filter { $0.hasSuffix(".json") && $0 != "results.json" }.map {
+        String($0.dropLast(".json".count))
+      })
+    return graded.subtracting(current).sorted()
   }
+
 }
 
 /// The batch's shared to-do list and results: a lock around two arrays, for worker threads.

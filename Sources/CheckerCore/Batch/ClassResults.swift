@@ -9,6 +9,8 @@ public struct ClassResults: Sendable, Codable, Equatable {
   public var seconds: Double
   /// Each student's outcome, by name.
   public var students: [StudentResult]
+  /// The part of the class these are (`K/N`), or `nil` for the whole class.
+  public var shard: String?
 
   /// Where a batch's results are saved in its output folder.
   public static func file(in output: String) -> URL {

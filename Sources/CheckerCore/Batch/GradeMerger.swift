@@ -22,8 +22,22 @@ public struct GradeMerger: Sendable {
   public func merge() throws(BatchError) -> ClassResults {
     var merged: ClassResults?
     var origin: [String: String] = [:]
+    let target = URL(fileURLWithPath: output).standardizedFileURL.path
+    if let same = shards.first(where: {
+      URL(fileURLWithPath: $0).standardizedFileURL.path == target
+    }) {
+      throw .incompleteShards("--out \(output) is the shard \(same): merge into another folder")
+    }
+    var parts: [String: String] = [:]
     for shard in shards {
       let results = try ClassResults.load(from: shard)
+      guard let part = results.shard else {
+        throw .incompleteShards("\(shard) was graded whole, not with --shard K/N")
+      }
+      if let earlier = parts[part] {
+        throw .incompleteShards("\(earlier) and \(shard) are both part \(part)")
+      }
+      parts[part] = shard
       if let seed = merged?.seed, seed != results.seed, let first = shards.first {
         throw .seedsDiffer(
           first: first, firstSeed: seed, other: shard, otherSeed: results.seed)
@@ -39,6 +53,18 @@ public struct GradeMerger: Sendable {
         students: (merged?.students ?? []) + results.students)
     }
     guard var merged else { throw .notAShard(path: "(no folder)") }
+    // Every part K of one N, once: a part left out would leave its students out silently.
+    let splits = Set(parts.keys.compactMap { $0.split(separator: "/").last.flatMap { Int($0) } })
+    guard splits.count == 1, let count = splits.first else {
+      throw .incompleteShards(
+        "they come from different splits (\(parts.keys.sorted().joined(separator: ", ")))")
+    }
+    let missing = (1...count).filter { parts["\($0)/\(count)"] == nil }
+    guard missing.isEmpty else {
+      throw .incompleteShards(
+        "part\(missing.count == 1 ? "" : "s") "
+          + missing.map { "\($0)/\(count)" }.joined(separator: ", ") + " missing")
+    }
     merged.students.sort { $0.student < $1.student }
     let fileManager = FileManager.default
     do {

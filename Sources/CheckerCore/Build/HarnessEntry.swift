@@ -19,8 +19,10 @@ enum HarnessEntry {
     func name(_ task: ExerciseTask) -> String {
       substituted ? Instrumenter.renamed(task.signature.name) : task.signature.name
     }
+    // Only the struct: imported whole, the harness's `waitRandom()` would compete with the
+    // student's own names in a build without renaming, and win (a call to itself, for ever).
     var lines = [
-      "import \(HarnessLibrary.moduleName)",
+      "import struct \(HarnessLibrary.moduleName).AsyncCheckStudentFunctions",
       "",
       "@_silgen_name(\"asynccheck_student_functions\")",
       "func asyncCheckStudentFunctionsEntry() -> \(HarnessLibrary.moduleName)"

@@ -54,7 +54,12 @@ public struct PythonBuilder: Sendable {
     // pycodestyle, which reads them, too.
     if case .success(let sandbox) = Sandbox.current {
       probe = try sandbox.wrap(probe, readable: readable, workspace: workspace)
-      style = try sandbox.wrap(style, readable: [sources], workspace: workspace)
+      // pycodestyle may be installed for the user or in a virtual environment, outside the
+      // interpreter's own folder: that folder is shown too, and named on the path.
+      let module = Toolchain.pycodestyleFolder
+      if let module { style.environment["PYTHONPATH"] = module }
+      style = try sandbox.wrap(
+        style, readable: [sources] + (module.map { [$0] } ?? []), workspace: workspace)
     }
     let outcomes = ProcessSupervisor.run([probe, style])
     if case .failedToStart(let reason) = outcomes[0].termination {

@@ -361,12 +361,10 @@ public struct SubmissionBuilder: Sendable {
     // swift format skips a file it cannot read without a word: a file it must complain about
     // (a syntax error, whatever the configuration) proves that it read the folder.
     paths.append(try workspace.write("func (\n", to: folder + SwiftFormatLint.sentinel))
-    let beside = URL(fileURLWithPath: toolchain.swiftc).deletingLastPathComponent()
-      .appendingPathComponent("swift-format").path
-    guard FileManager.default.isExecutableFile(atPath: beside) else {
+    guard let beside = toolchain.swiftFormat() else {
       return SwiftFormatLint(
         job: nil, prefix: "", configuration: "",
-        unavailable: "swift format is not installed with this toolchain (\(toolchain.swiftc))")
+        unavailable: "swift-format is neither beside \(toolchain.swiftc) nor on the PATH")
     }
     // Always an explicit configuration: swift format would otherwise take the first
     // `.swift-format` above the files, wherever the temporary folder is.
@@ -457,7 +455,11 @@ public struct SubmissionBuilder: Sendable {
     let toolchainFolder = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
       .deletingLastPathComponent().deletingLastPathComponent().path
     return try sandbox.wrap(
-      job, readable: [toolchainFolder] + (library.map { [$0.folder] } ?? []) + reading,
+      job,
+      readable: [
+        toolchainFolder, URL(fileURLWithPath: job.executable).deletingLastPathComponent().path,
+      ]
+        + (library.map { [$0.folder] } ?? []) + reading,
       writable: [cache], asChecker: true, workspace: workspace)
   }
 

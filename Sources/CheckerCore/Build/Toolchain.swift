@@ -84,6 +84,28 @@ public struct Toolchain: Sendable {
     return FileManager.default.isExecutableFile(atPath: path) ? path : python
   }()
 
+  /// The folder pycodestyle is imported from, asked once; `nil` when it is not installed.
+  static let pycodestyleFolder: String? = {
+    guard let python = try? python() else { return nil }
+    let job = ProcessSupervisor.Job(
+      executable: python,
+      arguments: ["-c", "import os, pycodestyle; print(os.path.dirname(pycodestyle.__file__))"],
+      workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
+    guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
+    else { return nil }
+    let path = String(decoding: outcome.output, as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    return path.isEmpty ? nil : path
+  }()
+
+  /// `swift-format`: beside `swiftc` (Swift.org toolchains), else on `$PATH`.
+  func swiftFormat() -> String? {
+    let beside = URL(fileURLWithPath: swiftc).deletingLastPathComponent()
+      .appendingPathComponent("swift-format").path
+    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+    return Self.program("swift-format", override: "SWIFT_FORMAT")
+  }
+
   private static func program(_ name: String, override: String) -> String? {
     let environment = ProcessInfo.processInfo.environment
     if let explicit = environment[override], FileManager.default.isExecutableFile(atPath: explicit)

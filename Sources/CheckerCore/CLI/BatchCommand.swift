@@ -173,13 +173,22 @@ public enum BatchCommand {
     try? Data("\(batchSeed)\n".utf8).write(to: seedFile)
     let seconds = ProcessSupervisor.monotonicSeconds() - start
     do {
-      try ClassResults(seed: batchSeed, seconds: seconds, students: results).save(in: output)
+      try ClassResults(
+        seed: batchSeed, seconds: seconds, students: results,
+        shard: shard.map { "\($0.index)/\($0.count)" }
+      ).save(in: output)
     } catch {
       return failure("cannot write \(ClassResults.file(in: output).path)")
     }
+    let departed = grader.departedStudents()
     let summary =
       warning + (shard.map { "Shard \($0.index) of \($0.count). " } ?? "")
       + Gradebook.summary(results, seconds: seconds)
+      + (departed.isEmpty
+        ? ""
+        : "Reports of \(departed.count) earlier student\(departed.count == 1 ? "" : "s") no "
+          + "longer in the class are still in \(output)/reports (left as they were): "
+          + departed.map(\.terminalSafe).joined(separator: ", ") + "\n")
       + "Seed \(batchSeed). Reports and grades.csv are in \(output)/\n"
     return CheckerCommand.Output(status: 0, standardOutput: summary, standardError: "")
   }

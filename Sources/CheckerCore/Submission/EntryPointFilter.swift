@@ -15,8 +15,12 @@ enum EntryPointFilter {
     "indirect", "static", "override", "convenience", "required", "mutating", "async",
   ]
 
-  /// `main.swift`'s text with its top-level code (statements, `let`/`var`) blanked, and its
-  /// declarations (functions, types, extensions, imports) and comments kept.
+  /// `main.swift`'s text with its top-level code (statements, and `let`/`var` that `await`)
+  /// blanked, and its declarations (functions, types, extensions, imports, globals), compiler
+  /// directives (`#if`) and comments kept.
+  ///
+  /// A declaration runs from its first line until its body closes (a header may span lines, a
+  /// brace may sit on a line of its own); `import` and `typealias` end with their line.
   ///
   /// - Parameter text: The file's text.
   /// - Returns: The text and whether anything was left out.
@@ -26,42 +30,69 @@ enum EntryPointFilter {
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var kept: [String] = []
     var depth = 0
-    var keeping = true
+    /// The statement being read: keep it or not, and whether its body has opened.
+    var current: (keep: Bool, opened: Bool, endsWithLine: Bool)?
     var pendingAttributes: [Int] = []
     var leftOut = false
     for (index, line) in lines.enumerated() {
       let codeLine = index < code.count ? code[index] : ""
-      if depth == 0 {
-        let words = Self.words(codeLine)
-        if words.isEmpty {
-          // Blank, or only a comment: kept (doc comments stay with what follows).
+      let trimmed = codeLine.trimmingCharacters(in: .whitespaces)
+      let opens = codeLine.filter { "{([".contains($0) }.count
+      let closes = codeLine.filter { ")}]".contains($0) }.count
+      if depth == 0, current == nil {
+        let words = Self.words(withoutAttributes: codeLine)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") {
+          // Blank, a comment, or a compiler directive: kept.
           kept.append(line)
           continue
         }
-        if words.allSatisfy({ $0.hasPrefix("@") }) {
+        if words.isEmpty {
           // Attributes alone on their line: they go with the next statement.
           pendingAttributes.append(kept.count)
           kept.append(line)
           continue
         }
-        keeping = isDeclaration(words)
-        if !keeping {
+        let keyword = Self.keyword(words)
+        let keep =
+          declarationKeywords.contains(keyword)
+          || (["let", "var"].contains(keyword) && !codeLine.contains("await"))
+        if !keep {
           for attribute in pendingAttributes { kept[attribute] = "" }
         }
         pendingAttributes = []
+        current = (keep, false, ["import", "typealias"].contains(keyword))
       }
-      depth += codeLine.reduce(0) { total, character in
-        "{([".contains(character) ? total + 1 : ")}]".contains(character) ? total - 1 : total
-      }
-      depth = max(0, depth)
-      if keeping {
-        kept.append(line)
+      depth = max(0, depth + opens - closes)
+      if let statement = current {
+        kept.append(statement.keep ? line : "")
+        if !statement.keep { leftOut = true }
+        let opened = statement.opened || codeLine.contains("{")
+        current?.opened = opened
+        // The statement ends when its body has closed, or at the end of its line for a
+        // bodiless one (an import, a `let` without braces, a call).
+        let bodiless = statement.endsWithLine || !(opened || Self.continues(codeLine))
+        if depth == 0, opened || bodiless { current = nil }
       } else {
-        kept.append("")
-        leftOut = true
+        kept.append(line)
       }
     }
     return (kept.joined(separator: "\n"), leftOut)
+  }
+
+  /// Whether a line's statement goes on past it: a declaration header not yet at its body (a
+  /// `func` line without `{`, or a line ending with `,`, `(`, `->` or an operator).
+  private static func continues(_ line: String) -> Bool {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return false }
+    let words = Self.words(withoutAttributes: line)
+    if ["func", "struct", "class", "enum", "actor", "protocol", "extension"].contains(
+      Self.keyword(words)), !trimmed.contains("{")
+    {
+      return true
+    }
+    return [",", "(", "->", "=", "&&", "||", "+", "-", ".", "in", "throws", "async"].contains {
+      trimmed.hasSuffix($0)
+    }
   }
 
   /// `text` with each `@main` attribute replaced by spaces: the type stays, and is never run.
@@ -92,19 +123,20 @@ enum EntryPointFilter {
     return (String(decoding: bytes, as: UTF8.self), found)
   }
 
-  /// The words of a line of code (comments and strings already blanked), attributes kept whole.
-  private static func words(_ line: String) -> [String] {
-    line.split { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "(" || $0 == ":" || $0 == "<" }
-      .map(String.init)
+  /// The words of a line of code (comments and strings already blanked), without its
+  /// attributes and their arguments (`@available(macOS 13, *)`).
+  private static func words(withoutAttributes line: String) -> [String] {
+    let stripped = line.replacing(/@\w+(\([^)]*\))?/, with: " ")
+    return stripped.split {
+      $0 == " " || $0 == "\t" || $0 == "{" || $0 == "(" || $0 == ":" || $0 == "<"
+    }
+    .map(String.init)
   }
 
-  /// Whether a statement that starts with `words` declares something the checker keeps.
-  private static func isDeclaration(_ words: [String]) -> Bool {
-    for word in words {
-      if word.hasPrefix("@") || modifiers.contains(word) { continue }
-      if word.hasPrefix("private(") || word.hasPrefix("nonisolated(") { continue }
-      return declarationKeywords.contains(word)
-    }
-    return false
+  /// The keyword that says what a statement is: its first word that is not a modifier.
+  private static func keyword(_ words: [String]) -> String {
+    words.first { word in
+      !modifiers.contains(word) && !word.hasPrefix("private(") && !word.hasPrefix("nonisolated(")
+    } ?? ""
   }
 }

@@ -50,7 +50,8 @@ public struct SourceFacts: Sendable {
     var bodies: [Int: (file: String, declaration: FunctionDeclaration)] = [:]
     var texts: [String: [Substring]] = [:]
     for file in submission.files {
-      texts[file.relativePath] = file.text.split(
+      // Comments as the student wrote them: `main.swift`'s left-out lines are not in `text`.
+      texts[file.relativePath] = (file.original ?? file.text).split(
         separator: "\n", omittingEmptySubsequences: false)
       let scanner = SourceScanner(text: file.text)
       var taskRanges: [ClosedRange<Int>] = []

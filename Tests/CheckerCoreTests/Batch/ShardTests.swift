@@ -85,7 +85,15 @@ struct ShardTests {
     let twice = MergeCommand.run(
       arguments: ["--out", root.appendingPathComponent("twice").path, parts[0], parts[0]])
     #expect(twice.status == 2)
-    #expect(twice.standardError.contains("was graded in both"))
+    #expect(twice.standardError.contains("are both part 1/3"), "\(twice.standardError)")
+    // A part left out would leave its students out of the gradebook: refused, naming it.
+    let partial = MergeCommand.run(
+      arguments: ["--out", root.appendingPathComponent("partial").path, parts[0], parts[1]])
+    #expect(partial.standardError.contains("part 3/3 missing"), "\(partial.standardError)")
+    // Merging into a shard's own folder would overwrite it.
+    let into = MergeCommand.run(arguments: ["--out", parts[0]] + parts)
+    #expect(into.status == 2)
+    #expect(into.standardError.contains("merge into another folder"))
     let noSeed = BatchCommand.run(
       arguments: [klass.path, "--shard", "1/3"], isTerminal: false)
     #expect(noSeed.standardError.contains("--shard needs --seed"))

@@ -81,6 +81,40 @@ struct HarnessLinkTests {
       })
   }
 
+  @Test("a build without renaming calls the student's own functions, never the harness's")
+  func plainBuild() async throws {
+    // An overload of an exercise name used outside every task function compiles only with the
+    // student's own names: the checker builds without renaming. The entry file must then reach
+    // the student's `waitRandom()`, not the harness's stand-in of the same name (which would
+    // call back into the entry, for ever).
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-plain-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(
+      """
+      /// Sleeps a random delay between 0 and maxDelay seconds and returns it.
+      func waitRandom(maxDelay: Int = 10) async -> Double {
+        let delay = Double.random(in: 0...Double(maxDelay))
+        try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+        return delay
+      }
+
+      /// Counts, for the helper below.
+      func waitN(n: Int, maxDelay: Int, counting: Bool) -> Int { n }
+
+      /// Uses the overload.
+      func helper() -> Int { waitN(n: 1, maxDelay: 1, counting: true) }
+      """.utf8
+    ).write(to: folder.appendingPathComponent("Solution.swift"))
+    let result = try await Grader().grade(Grader.Request(path: folder.path, seed: 3, taskIDs: [0]))
+    let report = result.report
+    #expect(report.notes.contains { $0.hasPrefix("sleeps could not be recorded") })
+    let checks = try #require(report.tasks.first?.checks)
+    #expect(checks.first { $0.name == "default-max-delay" }?.status == .passed, "\(checks)")
+    #expect(checks.first { $0.name == "in-bounds" }?.status == .passed, "\(checks)")
+  }
+
   func grade(_ path: String) async throws -> GradeReport {
     try await Grader().grade(Grader.Request(path: path, seed: 5)).report
   }

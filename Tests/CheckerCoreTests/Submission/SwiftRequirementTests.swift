@@ -130,4 +130,46 @@ struct SwiftRequirementTests {
     #expect(
       noMain == "     \nstruct App { static func main() {} }\nlet s = \"@main\"\n@mainActorish")
   }
+
+  @Test(
+    "main.swift's declarations survive however they are laid out",
+    arguments: [
+      // A brace on a line of its own.
+      ("func waitRandom(maxDelay: Int = 10) async -> Double\n{\n  return 0\n}\nprint(1)", 4),
+      // A header over two lines.
+      ("func waitN(n: Int, maxDelay: Int)\n  async -> [Double] {\n  []\n}\nprint(1)", 4),
+      // An attribute with arguments on the same line.
+      (
+        "@available(macOS 13, *) func measureTime(n: Int, maxDelay: Int) async -> Double {\n  0\n}\nprint(1)",
+        3
+      ),
+      // A global the functions use, and compiler directives.
+      (
+        "#if canImport(Glibc)\nimport Glibc\n#endif\nlet unit = 1.0\nfunc f() -> Double { unit }\nlet x = await g()\nprint(x)",
+        5
+      ),
+    ])
+  func entryPointLayouts(text: String, keptLines: Int) {
+    let (kept, leftOut) = EntryPointFilter.declarationsOnly(text)
+    #expect(leftOut)
+    let lines = kept.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      lines.prefix(keptLines).map(String.init)
+        == text.split(separator: "\n", omittingEmptySubsequences: false).prefix(keptLines).map(
+          String.init))
+    #expect(lines.dropFirst(keptLines).allSatisfy { $0.isEmpty }, "\(lines)")
+  }
+
+  @Test("a doc comment above an attribute that main.swift's filter left out still counts")
+  func documentationInMainFile() {
+    var file = SourceFile(
+      relativePath: "main.swift",
+      text:
+        "/// Sleeps a random delay.\n\nfunc waitRandom(maxDelay: Int = 10) async -> Double { 0 }")
+    file.original =
+      "/// Sleeps a random delay.\n@available(macOS 10.15, *)\nfunc waitRandom(maxDelay: Int = 10) async -> Double { 0 }"
+    let facts = SourceFacts(
+      submission: Submission(displayPath: "s", origin: .folder, languageMode: 6, files: [file]))
+    #expect(facts.documentation[0] == "Sleeps a random delay.")
+  }
 }

@@ -123,7 +123,12 @@ struct HarnessLinkTests {
 @Suite("The compiled harness in the cache")
 struct HarnessLibraryTests {
   @Test("is compiled once, reused while whole, and compiled again when damaged")
-  func damagedLibraryIsRebuilt() throws {
+  func damagedLibraryIsRebuilt() async throws {
+    try await offPool { try Self.damageAndRebuild() }
+  }
+
+  /// The test's work, blocking (it compiles), for a thread off the cooperative pool.
+  static func damageAndRebuild() throws {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent(
       "asynccheck-library-\(UUID().uuidString)"
     ).path

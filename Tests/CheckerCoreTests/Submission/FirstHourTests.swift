@@ -55,10 +55,11 @@ struct FirstHourTests {
   }
 
   @Test("code that is not the exercise gets one sentence, naming what was expected and read")
-  func notTheExercise() throws {
+  func notTheExercise() async throws {
     let root = try package(["Hello.swift": "/// Says hello.\nfunc hello() -> String { \"hi\" }\n"])
     defer { try? FileManager.default.removeItem(at: root) }
-    let output = CheckerCommand.run(arguments: [root.path])
+    let path = root.path
+    let output = try await offPool { CheckerCommand.run(arguments: [path]) }
     #expect(output.status == 2)
     #expect(
       output.standardError

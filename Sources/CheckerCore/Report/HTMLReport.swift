@@ -19,7 +19,7 @@ public enum HTMLReport {
       body.append("<section>")
       body.append(
         "<h2>\(escape(task.title)) <code>\(escape(task.function))</code> "
-          + "<span class=\"score\">\(task.score)/\(task.checks.count)</span></h2>")
+          + "<span class=\"score\">\(Self.taskScore(task, in: report))</span></h2>")
       body.append("<ul>")
       for check in task.checks {
         let (mark, style) =
@@ -134,5 +134,13 @@ public enum HTMLReport {
     return parts.enumerated().map { index, part in
       index % 2 == 1 ? "<code>\(escape(String(part)))</code>" : escape(String(part))
     }.joined()
+  }
+
+  /// A task's score as the text report gives it: checks, or points with `--points`.
+  static func taskScore(_ task: TaskReport, in report: GradeReport) -> String {
+    report.scoring.isPerCheck
+      ? "\(task.score)/\(task.checks.count)"
+      : "\(TextReport.number(report.scoring.score(of: task)))/"
+        + "\(TextReport.number(report.scoring.maxScore(of: task))) points"
   }
 }

@@ -118,6 +118,19 @@ struct FormatTests {
     #expect(summary.contains("| **KO** | runs concurrently | took 3.00 s for 2 calls |"))
   }
 
+  @Test("html: a task's score in points when --points weighs the tasks, as the text report")
+  func htmlPoints() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-points-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(#"{"0": 4, "1": 6}"#.utf8).write(to: URL(fileURLWithPath: path))
+    var report = Self.report
+    report.scoring = try Scoring.load(path: path)
+    let html = HTMLReport.render(report)
+    #expect(html.contains("<span class=\"score\">4/4 points</span>"))
+    #expect(html.contains("<span class=\"score\">0/6 points</span>"))
+  }
+
   @Test("html: well-formed, self-contained, a bar per sleep and the maxDelay mark")
   func html() throws {
     let text = HTMLReport.render(Self.report)

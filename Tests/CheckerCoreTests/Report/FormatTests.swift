@@ -121,7 +121,8 @@ struct FormatTests {
   @Test("html: a task's score in points when --points weighs the tasks, as the text report")
   func htmlPoints() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "asynccheck-points-\(UUID().uuidString).json").path
+      "asynccheck-points-\(UUID().uuidString).json"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: path) }
     try Data(#"{"0": 4, "1": 6}"#.utf8).write(to: URL(fileURLWithPath: path))
     var report = Self.report

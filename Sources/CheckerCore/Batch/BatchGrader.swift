@@ -106,7 +106,7 @@ public struct BatchGrader: Sendable {
     throws(BatchError) -> [StudentResult]
   {
     let students = try students()
-    let state = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(".asynccheck")
+    let state = Self.stateFolder(in: options.outputFolder)
     do {
       try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
     } catch {
@@ -178,6 +178,12 @@ public struct BatchGrader: Sendable {
     return result
   }
 
+  /// The folder where a batch keeps what the next run needs (the seed, each student's last
+  /// report and content hash, the results for `merge-grades`): `OUT/.asynccheck`.
+  public static func stateFolder(in output: String) -> URL {
+    URL(fileURLWithPath: output).appendingPathComponent(".asynccheck")
+  }
+
   /// The folder of a student's reports: `OUT/reports/<student>/`, so that no student's name
   /// can make a report file collide with another's (`bob` and `bob.github` did) or with the
   /// gradebook.
@@ -212,9 +218,13 @@ public struct BatchGrader: Sendable {
 
   /// The students with reports in the output folder who are no longer in the class (a renamed
   /// or removed folder): left as they are, and named in the summary.
-  public func departedStudents() -> [String] {
-    guard options.shard == nil, let current = try? students().map(\.name) else { return [] }
-    let state = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(".asynccheck")
+  ///
+  /// - Parameter results: This run's results: the class as it is now.
+  /// - Returns: Their names, sorted.
+  public func departedStudents(from results: [StudentResult]) -> [String] {
+    guard options.shard == nil else { return [] }
+    let current = results.map(\.student)
+    let state = Self.stateFolder(in: options.outputFolder)
     let saved = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
     let graded = Set(
       saved.filter { $0.hasSuffix(".json") && $0 != "results.json" }.map {

@@ -9,12 +9,12 @@ public struct ClassResults: Sendable, Codable, Equatable {
   public var seconds: Double
   /// Each student's outcome, by name.
   public var students: [StudentResult]
-  /// The part of the class these are (`K/N`), or `nil` for the whole class.
-  public var shard: String?
+  /// The part of the class these are, or `nil` for the whole class.
+  public var shard: Shard?
 
   /// Where a batch's results are saved in its output folder.
   public static func file(in output: String) -> URL {
-    URL(fileURLWithPath: output).appendingPathComponent(".asynccheck/results.json")
+    BatchGrader.stateFolder(in: output).appendingPathComponent("results.json")
   }
 
   /// Saves the results in `output`.

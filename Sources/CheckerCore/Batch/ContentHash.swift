@@ -5,6 +5,13 @@ import Foundation
 /// FNV-1a, 64 bits, over paths, contents and executable bits: enough to see that a submission
 /// changed since it was last graded. Not a security measure.
 enum ContentHash {
+  /// The FNV-1a hash of a text, as a number.
+  static func number(of text: String) -> UInt64 {
+    var hash = Hasher()
+    hash.mix(text.utf8)
+    return hash.value
+  }
+
   /// The fingerprint of some texts, each ended by a zero byte.
   static func of(texts: [String]) -> String {
     var hash = Hasher()

@@ -28,16 +28,23 @@ public struct GradeMerger: Sendable {
     }) {
       throw .incompleteShards("--out \(output) is the shard \(same): merge into another folder")
     }
-    var parts: [String: String] = [:]
+    var parts: [Int: String] = [:]
+    var count: Int?
     for shard in shards {
       let results = try ClassResults.load(from: shard)
       guard let part = results.shard else {
         throw .incompleteShards("\(shard) was graded whole, not with --shard K/N")
       }
-      if let earlier = parts[part] {
-        throw .incompleteShards("\(earlier) and \(shard) are both part \(part)")
+      if let count, count != part.count {
+        throw .incompleteShards(
+          "they come from different splits (\(shards.first ?? "") in \(count) parts, \(shard) in "
+            + "\(part.count))")
       }
-      parts[part] = shard
+      count = part.count
+      if let earlier = parts[part.index] {
+        throw .incompleteShards("\(earlier) and \(shard) are both part \(part.description)")
+      }
+      parts[part.index] = shard
       if let seed = merged?.seed, seed != results.seed, let first = shards.first {
         throw .seedsDiffer(
           first: first, firstSeed: seed, other: shard, otherSeed: results.seed)
@@ -52,14 +59,9 @@ public struct GradeMerger: Sendable {
         seed: results.seed, seconds: max(merged?.seconds ?? 0, results.seconds),
         students: (merged?.students ?? []) + results.students)
     }
-    guard var merged else { throw .notAShard(path: "(no folder)") }
+    guard var merged, let count else { throw .notAShard(path: "(no folder)") }
     // Every part K of one N, once: a part left out would leave its students out silently.
-    let splits = Set(parts.keys.compactMap { $0.split(separator: "/").last.flatMap { Int($0) } })
-    guard splits.count == 1, let count = splits.first else {
-      throw .incompleteShards(
-        "they come from different splits (\(parts.keys.sorted().joined(separator: ", ")))")
-    }
-    let missing = (1...count).filter { parts["\($0)/\(count)"] == nil }
+    let missing = (1...count).filter { parts[$0] == nil }
     guard missing.isEmpty else {
       throw .incompleteShards(
         "part\(missing.count == 1 ? "" : "s") "

@@ -43,15 +43,14 @@ public enum Gradebook {
   /// - Returns: Lines of text.
   public static func summary(_ results: [StudentResult], seconds: Double) -> String {
     let graded = results.compactMap(\.report)
-    let average =
-      graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.taskWeightedPercent } / graded.count
+    let sum = graded.reduce(0) { $0 + $1.taskWeightedPercent }
+    let average = graded.isEmpty ? 0 : sum / graded.count
     let ungraded = results.count - graded.count
     let reused = results.filter(\.wasReused).count
     let students = "\(results.count) student\(results.count == 1 ? "" : "s")"
     var averageText = "class average \(average)% over the \(graded.count) graded"
     if ungraded > 0 {
-      let all =
-        results.isEmpty ? 0 : graded.reduce(0) { $0 + $1.taskWeightedPercent } / results.count
+      let all = results.isEmpty ? 0 : sum / results.count
       averageText += " (\(all)% counting the \(ungraded) not graded as 0)"
     }
     var lines = [

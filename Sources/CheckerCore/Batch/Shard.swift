@@ -1,6 +1,6 @@
 /// One of N equal parts of a class (`--shard K/N`), chosen by student name so that re-runs and
 /// retries of a shard grade the same students.
-public struct Shard: Sendable, Equatable {
+public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
   /// This part, from 1.
   public var index: Int
   /// How many parts.
@@ -24,11 +24,9 @@ public struct Shard: Sendable, Equatable {
   /// - Parameter student: A student's folder name.
   /// - Returns: `true` when this shard grades the student.
   public func contains(_ student: String) -> Bool {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in student.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return Int(hash % UInt64(count)) == index - 1
+    Int(ContentHash.number(of: student) % UInt64(count)) == index - 1
   }
+
+  /// `K/N`, as the option is written.
+  public var description: String { "\(index)/\(count)" }
 }

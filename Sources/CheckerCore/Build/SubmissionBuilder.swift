@@ -396,12 +396,7 @@ public struct SubmissionBuilder: Sendable {
     formatDefaultsLock.lock()
     defer { formatDefaultsLock.unlock() }
     if let known = formatDefaults[swiftFormat] { return known }
-    let job = ProcessSupervisor.Job(
-      executable: swiftFormat, arguments: ["dump-configuration"],
-      workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
-    guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
-    else { return nil }
-    let text = String(decoding: outcome.output, as: UTF8.self)
+    let text = Toolchain.output(of: swiftFormat, ["dump-configuration"])
     formatDefaults[swiftFormat] = text
     return text
   }

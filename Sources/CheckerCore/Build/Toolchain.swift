@@ -74,27 +74,30 @@ public struct Toolchain: Sendable {
   /// processes starting together on two cores took longer than a task's time limit.
   private static let resolvedPython: String? = {
     guard let python = program("python3", override: "PYTHON") else { return nil }
-    let job = ProcessSupervisor.Job(
-      executable: python, arguments: ["-c", "import sys; print(sys.executable)"],
-      workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
-    guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
-    else { return python }
-    let path = String(decoding: outcome.output, as: UTF8.self)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let path = output(of: python, ["-c", "import sys; print(sys.executable)"]) else {
+      return python
+    }
     return FileManager.default.isExecutableFile(atPath: path) ? path : python
   }()
 
-  /// The folder pycodestyle is imported from, asked once; `nil` when it is not installed.
-  static let pycodestyleFolder: String? = {
-    guard let python = try? python() else { return nil }
+  /// What `program` prints, trimmed, when it ends with status 0: for asking a tool about
+  /// itself (where a Python is, what a default configuration says).
+  static func output(of program: String, _ arguments: [String]) -> String? {
     let job = ProcessSupervisor.Job(
-      executable: python,
-      arguments: ["-c", "import os, pycodestyle; print(os.path.dirname(pycodestyle.__file__))"],
+      executable: program, arguments: arguments,
       workingDirectory: FileManager.default.temporaryDirectory.path, timeLimit: 30)
     guard let outcome = ProcessSupervisor.run([job]).first, outcome.termination == .exited(0)
     else { return nil }
-    let path = String(decoding: outcome.output, as: UTF8.self)
+    return String(decoding: outcome.output, as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The folder pycodestyle is imported from, asked once; `nil` when it is not installed.
+  static let pycodestyleFolder: String? = {
+    guard let python = try? python(),
+      let path = output(
+        of: python, ["-c", "import os, pycodestyle; print(os.path.dirname(pycodestyle.__file__))"])
+    else { return nil }
     return path.isEmpty ? nil : path
   }()
 

@@ -132,7 +132,7 @@ public enum BatchCommand {
       return failure(
         "--shard needs --seed: every part of the class must be graded with the class's one seed")
     }
-    let seedFile = URL(fileURLWithPath: output).appendingPathComponent(".asynccheck/seed")
+    let seedFile = BatchGrader.stateFolder(in: output).appendingPathComponent("seed")
     let batchSeed =
       seed ?? (try? String(contentsOf: seedFile, encoding: .utf8)).flatMap {
         UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -154,14 +154,14 @@ public enum BatchCommand {
     }
     let start = ProcessSupervisor.monotonicSeconds()
     let results: [StudentResult]
+    let showsProgress = isTerminal && !quiet
     do {
       let progress = ProgressLine(start: start)
-      let showsProgress = isTerminal && !quiet
       results = try grader.run { done, total, result in
         guard showsProgress else { return }
         progressStream(progress.update(done: done, total: total, result: result))
       }
-      if isTerminal, !quiet, !results.isEmpty { progressStream("\n") }
+      if showsProgress, !results.isEmpty { progressStream("\n") }
     } catch {
       return failure(error.localizedDescription)
     }
@@ -175,12 +175,12 @@ public enum BatchCommand {
     do {
       try ClassResults(
         seed: batchSeed, seconds: seconds, students: results,
-        shard: shard.map { "\($0.index)/\($0.count)" }
+        shard: shard
       ).save(in: output)
     } catch {
       return failure("cannot write \(ClassResults.file(in: output).path)")
     }
-    let departed = grader.departedStudents()
+    let departed = grader.departedStudents(from: results)
     let summary =
       warning + (shard.map { "Shard \($0.index) of \($0.count). " } ?? "")
       + Gradebook.summary(results, seconds: seconds)

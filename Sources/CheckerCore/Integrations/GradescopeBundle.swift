@@ -77,11 +77,11 @@ public struct GradescopeBundle: Sendable {
     while let file = enumerator?.nextObject() as? URL {
       if file.lastPathComponent.hasPrefix(".build") {
         enumerator?.skipDescendants()
-      } else if (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-        || (try? file.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey])
-          .isRegularFile) == true
+      } else if (try? file.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey])
+        .isRegularFile) == true
       {
-        // A link (the reference sources the checker embeds) is stored as the file it leads to.
+        // A file, or a link to one (the reference sources the checker embeds), stored as the
+        // file it leads to.
         found.append(file.standardizedFileURL)
       }
     }

@@ -6,9 +6,13 @@
 /// every message still points at the student's own lines.
 enum EntryPointFilter {
   /// The keywords that start a declaration the checker keeps.
-  static let declarationKeywords: Set<String> = [
-    "func", "struct", "class", "enum", "actor", "protocol", "extension", "typealias", "import",
+  static let declarationKeywords = bodiedKeywords.union(lineKeywords)
+  /// Declarations that have a body in braces, perhaps after a header over several lines.
+  static let bodiedKeywords: Set<String> = [
+    "func", "struct", "class", "enum", "actor", "protocol", "extension",
   ]
+  /// Declarations that end with their line.
+  static let lineKeywords: Set<String> = ["import", "typealias"]
   /// Words that may come before a declaration's keyword.
   static let modifiers: Set<String> = [
     "public", "internal", "private", "fileprivate", "package", "open", "final", "nonisolated",
@@ -60,7 +64,7 @@ enum EntryPointFilter {
           for attribute in pendingAttributes { kept[attribute] = "" }
         }
         pendingAttributes = []
-        current = (keep, false, ["import", "typealias"].contains(keyword))
+        current = (keep, false, lineKeywords.contains(keyword))
       }
       depth = max(0, depth + opens - closes)
       if let statement = current {
@@ -85,11 +89,7 @@ enum EntryPointFilter {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty { return false }
     let words = Self.words(withoutAttributes: line)
-    if ["func", "struct", "class", "enum", "actor", "protocol", "extension"].contains(
-      Self.keyword(words)), !trimmed.contains("{")
-    {
-      return true
-    }
+    if bodiedKeywords.contains(Self.keyword(words)), !trimmed.contains("{") { return true }
     return [",", "(", "->", "=", "&&", "||", "+", "-", ".", "in", "throws", "async"].contains {
       trimmed.hasSuffix($0)
     }
@@ -108,12 +108,7 @@ enum EntryPointFilter {
     while index + pattern.count <= code.count {
       if Array(code[index..<(index + pattern.count)]) == pattern {
         let after = index + pattern.count < code.count ? code[index + pattern.count] : 0
-        let isIdentifier =
-          (after >= UInt8(ascii: "a") && after <= UInt8(ascii: "z"))
-          || (after >= UInt8(ascii: "A") && after <= UInt8(ascii: "Z"))
-          || (after >= UInt8(ascii: "0") && after <= UInt8(ascii: "9"))
-          || after == UInt8(ascii: "_")
-        if !isIdentifier {
+        if !SourceScanner.isIdentifier(after) {
           for offset in index..<(index + pattern.count) { bytes[offset] = UInt8(ascii: " ") }
           found = true
         }

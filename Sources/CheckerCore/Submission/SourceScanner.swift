@@ -30,11 +30,11 @@ public struct SourceScanner: Sendable {
     var index = 0
     while let start = find(pattern, from: index) {
       index = start + pattern.count
-      guard start == 0 || !isIdentifier(code[start - 1]) else { continue }
+      guard start == 0 || !Self.isIdentifier(code[start - 1]) else { continue }
       var cursor = index
       while cursor < code.count, isSpace(code[cursor]) { cursor += 1 }
       let nameStart = cursor
-      while cursor < code.count, isIdentifier(code[cursor]) { cursor += 1 }
+      while cursor < code.count, Self.isIdentifier(code[cursor]) { cursor += 1 }
       guard cursor > index, String(decoding: code[nameStart..<cursor], as: UTF8.self) == name
       else { continue }
       found.append(declaration(name: name, funcOffset: start, nameEnd: cursor))
@@ -119,7 +119,9 @@ public struct SourceScanner: Sendable {
     return nil
   }
 
-  private func isIdentifier(_ byte: UInt8) -> Bool {
+  /// Whether `byte` can be part of an identifier (non-ASCII bytes can: Swift allows Unicode
+  /// letters).
+  static func isIdentifier(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
       || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
       || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")

@@ -134,7 +134,7 @@ struct HostileSubmissionTests {
   }
 
   @Test("a program that dies of a signal in the sandbox is seen dying of that signal")
-  func signalThroughTheSandbox() throws {
+  func signalThroughTheSandbox() async throws {
     let sandbox = try Sandbox.current.get()
     let workspace = try Workspace.make()
     defer { workspace.remove() }
@@ -143,11 +143,13 @@ struct HostileSubmissionTests {
         executable: "/bin/sh", arguments: ["-c", "kill -SEGV $$"],
         workingDirectory: try workspace.makeFolder("scratch"), timeLimit: 30),
       readable: [], workspace: workspace)
-    #expect(ProcessSupervisor.run([job]).first?.termination == .signaled(11))
+    // Off the cooperative pool: starting a sandbox on a busy machine blocks for a while.
+    let outcome = try await offPool { ProcessSupervisor.run([job]).first }
+    #expect(outcome?.termination == .signaled(11))
   }
 
   @Test("the compiler's sandbox: the checker's user, writes only its folder and the cache")
-  func compilerSandbox() throws {
+  func compilerSandbox() async throws {
     let sandbox = try Sandbox.current.get()
     let workspace = try Workspace.make()
     defer { workspace.remove() }
@@ -165,7 +167,7 @@ struct HostileSubmissionTests {
         executable: "/bin/sh", arguments: ["-c", script], workingDirectory: scratch,
         timeLimit: 30),
       readable: [sources], writable: [cache], asChecker: true, workspace: workspace)
-    let outcome = try #require(ProcessSupervisor.run([job]).first)
+    let outcome = try #require(try await offPool { ProcessSupervisor.run([job]).first })
     #expect(outcome.termination == .exited(0), "\(String(decoding: outcome.output, as: UTF8.self))")
     // What it made belongs to the checker, as if the checker had compiled unsandboxed.
     let made = try FileManager.default.attributesOfItem(atPath: cache + "/made")

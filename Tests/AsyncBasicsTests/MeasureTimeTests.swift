@@ -3,20 +3,17 @@ import Testing
 
 @Suite("measureTime (task 2)")
 struct MeasureTimeTests {
-  @Test("returns the elapsed time divided by n")
-  func averageOfTotal() async {
-    var average = 0.0
-    let seconds = await Timing.seconds { average = await measureTime(n: 4, maxDelay: 1) }
-    #expect(average > 0)
-    // The caller's own measurement includes the callee's: average × n cannot exceed it.
-    #expect(average * 4 <= seconds + 0.001)
-    #expect(average * 4 > seconds - 0.25)
-  }
-
-  @Test("concurrent calls keep the total near maxDelay, so the average is well under it")
-  func averageIsBelowMaxDelay() async {
-    let average = await measureTime(n: 10, maxDelay: 1)
-    #expect(average < 0.5)
+  @Test(
+    "returns the time waitN took on its clock divided by n: concurrent calls take maxDelay in all",
+    arguments: [1, 4, 10])
+  func averageOfTotal(n: Int) async throws {
+    let clock = ManualClock()
+    let average = try #require(
+      await Timing.run(on: clock, expectingPendingSleeps: n, advance: .seconds(1)) {
+        await measureTime(n: n, maxDelay: 1)
+      })
+    // The clock moved exactly 1 s while the n sleeps were pending together.
+    #expect(abs(average - 1.0 / Double(n)) < 1e-12)
   }
 
   @Test("n 0 returns 0 and does not crash")

@@ -16,12 +16,17 @@ struct TaskWaitNTests {
     #expect(Timing.inversions(in: delays).isEmpty, "out of order: \(delays)")
   }
 
-  @Test("runs the tasks concurrently")
-  func runsConcurrently() async {
-    var delays: [Double] = []
-    let seconds = await Timing.seconds { delays = await taskWaitN(n: 50, maxDelay: 1) }
+  @Test("runs the tasks concurrently: all 50 sleeps are pending at once")
+  func runsConcurrently() async throws {
+    let clock = ManualClock()
+    let delays = try #require(
+      await Timing.run(on: clock, expectingPendingSleeps: 50, advance: .seconds(1)) {
+        await taskWaitN(n: 50, maxDelay: 1)
+      })
     #expect(delays.count == 50)
-    #expect(seconds < 2)
+    // Each returned delay is one sleep's length (up to the attoseconds a Duration rounds to).
+    let sleeps = clock.requestedSleeps.map(Timing.seconds(of:)).sorted()
+    #expect(Timing.matches(sleeps, delays.sorted()), "slept \(sleeps), returned \(delays)")
   }
 
   @Test("a negative n stops the program")

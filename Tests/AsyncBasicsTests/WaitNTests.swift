@@ -21,13 +21,18 @@ struct WaitNTests {
     #expect(Timing.inversions(in: delays).isEmpty, "out of order: \(delays)")
   }
 
-  @Test("runs the calls concurrently: 50 calls take about maxDelay, not 50 × maxDelay / 2")
-  func runsConcurrently() async {
-    var delays: [Double] = []
-    let seconds = await Timing.seconds { delays = await waitN(n: 50, maxDelay: 1) }
+  @Test("runs the calls concurrently: all 50 sleeps are pending at once, done after maxDelay")
+  func runsConcurrently() async throws {
+    let clock = ManualClock()
+    // In sequence only one sleep would ever be pending, and 50 would take about 25 s.
+    let delays = try #require(
+      await Timing.run(on: clock, expectingPendingSleeps: 50, advance: .seconds(1)) {
+        await waitN(n: 50, maxDelay: 1)
+      })
     #expect(delays.count == 50)
-    // In sequence these would take about 25 s.
-    #expect(seconds < 2)
+    // Each returned delay is one sleep's length (up to the attoseconds a Duration rounds to).
+    let sleeps = clock.requestedSleeps.map(Timing.seconds(of:)).sorted()
+    #expect(Timing.matches(sleeps, delays.sorted()), "slept \(sleeps), returned \(delays)")
   }
 
   @Test("a negative n stops the program")

@@ -14,6 +14,7 @@ public enum ReferenceSubmission {
       ("TaskWaitRandom.swift", PackageResources.TaskWaitRandom_swift),
       ("TaskWaitN.swift", PackageResources.TaskWaitN_swift),
       ("Duration+Seconds.swift", PackageResources.Duration_Seconds_swift),
+      ("ReferenceClock.swift", PackageResources.ReferenceClock_swift),
     ]
     return Submission(
       displayPath: displayPath, origin: .reference, languageMode: 6,

@@ -1,0 +1,1 @@
+../../../AsyncBasics/ReferenceClock.swift

@@ -61,24 +61,13 @@ public struct Grader: Sendable {
 
   /// Grades a submission without holding a thread of Swift's cooperative pool.
   ///
-  /// Grading blocks for seconds (compiling, waiting for child processes); the pool has only as
-  /// many threads as cores, so the work runs on a thread of its own and other tasks keep running.
+  /// Grading blocks for seconds (compiling, waiting for child processes), so it runs `offPool`.
   ///
   /// - Parameter request: What to grade.
   /// - Returns: The report (and the build folder, if kept).
   /// - Throws: `GradingError` when the submission cannot be read or built at all.
   public func grade(_ request: Request) async throws(GradingError) -> Result {
-    let outcome: Swift.Result<Result, GradingError> = await withCheckedContinuation {
-      continuation in
-      Thread {
-        do throws(GradingError) {
-          continuation.resume(returning: .success(try self.grade(request)))
-        } catch {
-          continuation.resume(returning: .failure(error))
-        }
-      }.start()
-    }
-    return try outcome.get()
+    try await offPool { () throws(GradingError) -> Result in try self.grade(request) }
   }
 
   /// What happened to one task, in a word (see `TaskReport.outcome`).

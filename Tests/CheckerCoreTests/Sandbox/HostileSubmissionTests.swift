@@ -13,6 +13,7 @@ import Testing
 /// root: the project's machines and CI); elsewhere grading says "not sandboxed".
 @Suite(
   "Hostile submissions reach nothing outside their sandbox", .serialized,
+  .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)),
   // Finding out starts a sandboxed process: off the cooperative pool, whose two threads the
   // timing tests that start at the same moment need.
   .enabled("needs the sandbox") { try await offPool { (try? Sandbox.current.get()) != nil } })

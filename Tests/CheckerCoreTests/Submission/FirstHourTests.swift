@@ -54,7 +54,9 @@ struct FirstHourTests {
     #expect(submission.files.map(\.relativePath) == ["Sources/AsyncBasics/AsyncBasics.swift"])
   }
 
-  @Test("code that is not the exercise gets one sentence, naming what was expected and read")
+  @Test(
+    "code that is not the exercise gets one sentence, naming what was expected and read",
+    .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
   func notTheExercise() async throws {
     let root = try package(["Hello.swift": "/// Says hello.\nfunc hello() -> String { \"hi\" }\n"])
     defer { try? FileManager.default.removeItem(at: root) }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import CheckerCore
 
-@Suite("Batch grading", .serialized, .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "Batch grading", .serialized, .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
 struct BatchGraderTests {
   /// Every sample: the batch must give each the verdict it gets when graded alone.
   static let samples = SampleCatalog.shared.samples.keys.sorted()

@@ -5,7 +5,9 @@ import Testing
 
 /// Student-controlled text (folder names, printed output) that tries to fake a teacher's
 /// reports: `grade-all` run as a teacher runs it, then its outputs read back.
-@Suite("Injections through names and output reach no report", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "Injections through names and output reach no report", .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(10)))
 struct InjectionTests {
   @Test("no control character in text reports, no live formula in grades.csv, no clash")
   func injectedClass() async throws {

@@ -4,7 +4,9 @@ import Testing
 @testable import CheckerCore
 
 /// A class graded in parts, on several machines or CI jobs, then merged.
-@Suite("Shards and merge-grades", .serialized, .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "Shards and merge-grades", .serialized, .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(10)))
 struct ShardTests {
   @Test("each student is in exactly one of N parts, the same one every time")
   func partition() throws {

@@ -63,7 +63,9 @@ struct HarnessLinkTests {
     #expect(SandboxLauncher.parse(["--root", "/r", "--rw", "/w", "--", "x"])?.asChecker == false)
   }
 
-  @Test("student code cannot shadow the harness or replace its main", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
+  @Test(
+    "student code cannot shadow the harness or replace its main", .tags(.spawnsProcesses),
+    .notInQuickRuns, .timeLimit(.minutes(5)))
   func shadowing() async throws {
     let hostile = SampleCatalog.folder.appendingPathComponent("hostile")
     // A `write` of the student's own is never called: full marks for the correct functions.
@@ -81,7 +83,9 @@ struct HarnessLinkTests {
       })
   }
 
-  @Test("a build without renaming calls the student's own functions, never the harness's", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
+  @Test(
+    "a build without renaming calls the student's own functions, never the harness's",
+    .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
   func plainBuild() async throws {
     // An overload of an exercise name used outside every task function compiles only with the
     // student's own names: the checker builds without renaming. The entry file must then reach
@@ -120,7 +124,9 @@ struct HarnessLinkTests {
   }
 }
 
-@Suite("The compiled harness in the cache", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "The compiled harness in the cache", .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(10)))
 struct HarnessLibraryTests {
   @Test("is compiled once, reused while whole, and compiled again when damaged")
   func damagedLibraryIsRebuilt() async throws {

@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 /// Launches the built `checker` and checks what a user sees: output and exit status.
-@Suite("The checker executable, as a user runs it", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "The checker executable, as a user runs it", .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(10)))
 struct CheckerExecutableTests {
   struct Run {
     var status: Int32

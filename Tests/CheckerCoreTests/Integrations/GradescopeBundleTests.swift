@@ -7,7 +7,9 @@ import Testing
 /// gradescope` writes the zip, which is unzipped into a temporary `/autograder/source`; its
 /// `setup.sh` runs there, then `run_autograder` (copied to the root, as Gradescope does) for
 /// each submission, with nothing set but `AUTOGRADER_ROOT`.
-@Suite("The Gradescope bundle", .serialized, .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)))
+@Suite(
+  "The Gradescope bundle", .serialized, .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(10)))
 struct GradescopeBundleTests {
   /// An unzipped, set-up autograder folder.
   final class Autograder: Sendable {

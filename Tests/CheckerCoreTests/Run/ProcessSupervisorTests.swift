@@ -2,7 +2,9 @@ import Testing
 
 @testable import CheckerCore
 
-@Suite("ProcessSupervisor runs children under limits", .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
+@Suite(
+  "ProcessSupervisor runs children under limits", .tags(.spawnsProcesses), .notInQuickRuns,
+  .timeLimit(.minutes(5)))
 struct ProcessSupervisorTests {
   func supervise(_ jobs: [ProcessSupervisor.Job]) async throws -> [ProcessSupervisor.Outcome] {
     try await offPool { ProcessSupervisor.run(jobs) }

@@ -4,7 +4,9 @@ import Testing
 
 /// Grades every sample submission end to end, one at a time (so that timing is not disturbed by
 /// other gradings), and compares each task's verdict with `checker/samples/verdicts.json`.
-@Suite("Sample submissions get their expected verdicts", .serialized, .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(5)))
+@Suite(
+  "Sample submissions get their expected verdicts", .serialized, .tags(.spawnsProcesses),
+  .notInQuickRuns, .timeLimit(.minutes(5)))
 struct SampleVerdictTests {
   static let names = SampleCatalog.shared.samples.keys.sorted()
 

@@ -56,8 +56,16 @@ public struct Grader: Sendable {
     public var keptBuildFolder: String?
   }
 
+  /// The clock gradings are timed on (the report's seconds); the harness's own timings are
+  /// the child processes'.
+  public var clock: any Clock<Duration>
+
   /// Creates a grader.
-  public init() {}
+  ///
+  /// - Parameter clock: The clock to time gradings on (default: `ContinuousClock()`).
+  public init(clock: any Clock<Duration> = ContinuousClock()) {
+    self.clock = clock
+  }
 
   /// Grades a submission without holding a thread of Swift's cooperative pool.
   ///
@@ -76,12 +84,12 @@ public struct Grader: Sendable {
   /// ended long before (n = 0, maxDelay 0, or n × maxDelay within a second); otherwise the code
   /// is too slow, which its timing checks report: `failing-checks`.
   static func outcome(of task: TaskReport, availability: TaskAvailability?, evidence: TaskEvidence?)
-    -> String
+    -> TaskOutcome
   {
     switch availability {
-    case .compileError?: return "compile-error"
-    case .missing?, .wrongSignature?: return "missing"
-    case .needsTask?, .incompatible?: return "not-graded"
+    case .compileError?: return .compileError
+    case .missing?, .wrongSignature?: return .missing
+    case .needsTask?, .incompatible?: return .notGraded
     default: break
     }
     let calls = evidence?.calls ?? []
@@ -90,31 +98,29 @@ public struct Grader: Sendable {
       if case .timedOut = interruption { return false }
       return true
     }) {
-      return "crash"
+      return .crash
     }
     if calls.contains(where: {
       guard case .timedOut? = $0.interruption else { return false }
       return $0.plan.n * $0.plan.maxDelay <= 1
     }) {
-      return "hang"
+      return .hang
     }
-    return task.passed ? "ok" : "failing-checks"
+    return task.passed ? .ok : .failingChecks
   }
 
   /// How the grading went as a whole: `tampered` when records were forged, else the worst of
   /// the tasks' outcomes.
   static func status(build: BuildResult, evidence: [Int: TaskEvidence], tasks: [TaskReport])
-    -> String
+    -> GradingStatus
   {
     if evidence.values.contains(where: { $0.forgedLines > 0 })
       || (build.facts?.forgedLines ?? 0) > 0
     {
-      return "tampered"
+      return .tampered
     }
-    if !build.submissionErrors.isEmpty { return "compile-error" }
-    let order = ["compile-error", "crash", "hang", "missing", "failing-checks", "not-graded", "ok"]
-    let outcomes = tasks.compactMap(\.outcome)
-    return order.first { outcomes.contains($0) } ?? "ok"
+    if !build.submissionErrors.isEmpty { return .compileError }
+    return GradingStatus(worstOf: tasks.compactMap(\.outcome))
   }
 
   /// Grades a submission, blocking the calling thread until it is done.
@@ -124,7 +130,7 @@ public struct Grader: Sendable {
   /// - Throws: `GradingError` when the submission cannot be read or built at all; a student's
   ///   compile error is a verdict in the report, not an error.
   public func grade(_ request: Request) throws(GradingError) -> Result {
-    let start = ProcessSupervisor.monotonicSeconds()
+    let stopwatch = Stopwatch(clock: clock)
     let submission: Submission
     if let path = request.path {
       do {
@@ -146,11 +152,13 @@ public struct Grader: Sendable {
       let building = { () throws(BuildError) -> BuildResult in
         switch submission.language {
         case .swift:
-          try SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
-            .build(submission, tasks: tasks)
+          var builder = SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
+          builder.clock = clock
+          return try builder.build(submission, tasks: tasks)
         case .python:
-          try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
-            .build(submission)
+          var builder = PythonBuilder(python: try Toolchain.python(), workspace: workspace)
+          builder.clock = clock
+          return try builder.build(submission)
         }
       }
       let build =
@@ -174,7 +182,7 @@ public struct Grader: Sendable {
       }
       var evidence: [Int: TaskEvidence] = [:]
       var notes = submission.notes
-      let runStart = ProcessSupervisor.monotonicSeconds()
+      let running = Stopwatch(clock: clock)
       if let launcher = build.launcher {
         let runnable = tasks.filter {
           Judge.blockingReason($0, build: build, language: submission.language) == nil
@@ -202,7 +210,7 @@ public struct Grader: Sendable {
               + again.map(String.init).joined(separator: ", "))
         }
       }
-      let runSeconds = ProcessSupervisor.monotonicSeconds() - runStart
+      let runSeconds = running.seconds
       notes.insert(
         submission.language == .swift
           ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
@@ -215,7 +223,7 @@ public struct Grader: Sendable {
       var report = GradeReport(
         submission: submission.displayPath, seed: request.seed,
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
-        seconds: ProcessSupervisor.monotonicSeconds() - start)
+        seconds: stopwatch.seconds)
       report.scoring = request.scoring
       if case .unavailable(let reason) = facts.swiftFormat {
         // A check the machine cannot run is no check: it neither passes nor costs a point.
@@ -234,7 +242,7 @@ public struct Grader: Sendable {
       if !suspicious.isEmpty {
         report.notes += suspicious.map { "needs review: \($0)" }
         // A person must look, whatever the grade; only forged records say more.
-        if report.status != "tampered" { report.status = "needs-review" }
+        if report.status != .tampered { report.status = .needsReview }
       }
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds

@@ -1,5 +1,6 @@
-// The `checker` executable: parses nothing itself, prints what `CheckerCommand` returns and exits
-// with its status.
+// The `checker` executable: parses nothing itself; prints what `CheckerCommand` returns, adds
+// its summary to GitHub's step summary, and exits with its status. The only code that writes
+// to the standard streams.
 import CheckerCore
 import Foundation
 
@@ -8,10 +9,23 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "__sandbox" {
   SandboxLauncher.main(Array(CommandLine.arguments.dropFirst(2)))
 }
 
+let environment = ProcessInfo.processInfo.environment
 let output = CheckerCommand.run(
   arguments: Array(CommandLine.arguments.dropFirst()),
-  environment: ProcessInfo.processInfo.environment,
-  isTerminal: isatty(STDOUT_FILENO) == 1)
+  context: CommandContext(
+    environment: environment,
+    isOutputTerminal: isatty(STDOUT_FILENO) == 1, isErrorTerminal: isatty(STDERR_FILENO) == 1,
+    executable: CommandContext.runningChecker(),
+    progress: { FileHandle.standardError.write(Data($0.utf8)) }))
+if let summary = output.stepSummary, let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+  if let handle = FileHandle(forWritingAtPath: path) {
+    handle.seekToEndOfFile()
+    handle.write(Data(summary.utf8))
+    handle.closeFile()
+  } else {
+    _ = FileManager.default.createFile(atPath: path, contents: Data(summary.utf8))
+  }
+}
 FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
 FileHandle.standardError.write(Data(output.standardError.utf8))
-exit(output.status)
+exit(output.status.rawValue)

@@ -167,7 +167,7 @@ public struct BatchGrader: Sendable {
         default: false
         }
       result = StudentResult(
-        student: student, status: noSources ? "no-submission" : "error",
+        student: student, status: noSources ? .noSubmission : .error,
         error: error.localizedDescription)
       // No report of an earlier run may stand beside this run's "error".
       try? FileManager.default.removeItem(at: savedHash)

@@ -21,12 +21,12 @@ public enum Gradebook {
           TextReport.number(report.score), TextReport.number(report.maxScore),
           "\(report.taskWeightedPercent)",
           "\(report.tasks.reduce(0) { $0 + $1.score })",
-          "\(report.tasks.reduce(0) { $0 + $1.checks.count })", report.status,
+          "\(report.tasks.reduce(0) { $0 + $1.checks.count })", report.status.rawValue,
         ]
-        cells += graded.map { $0?.outcome ?? "" }
+        cells += graded.map { $0?.outcome?.rawValue ?? "" }
       } else {
         cells += Array(repeating: "", count: Exercise.tasks.count) + ["0", "", "0", "0", "0"]
-        cells.append(result.status)
+        cells.append(result.status.rawValue)
         cells += Array(repeating: "", count: Exercise.tasks.count)
       }
       rows.append(cells.joined(separator: ","))
@@ -58,7 +58,7 @@ public enum Gradebook {
         + (reused > 0 ? " (\(reused) unchanged, not graded again)" : "") + ": " + averageText
     ]
     var statuses: [String: Int] = [:]
-    for result in results { statuses[result.status, default: 0] += 1 }
+    for result in results { statuses[result.status.rawValue, default: 0] += 1 }
     lines.append(
       "Statuses: "
         + statuses.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
@@ -89,7 +89,8 @@ public enum Gradebook {
       }
     }
     for result in results where result.error != nil {
-      lines.append("\(result.student.terminalSafe): \(result.status): \(result.error ?? "")")
+      lines.append(
+        "\(result.student.terminalSafe): \(result.status.rawValue): \(result.error ?? "")")
     }
     return lines.joined(separator: "\n") + "\n"
   }

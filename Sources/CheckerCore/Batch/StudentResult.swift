@@ -2,8 +2,9 @@
 public struct StudentResult: Sendable, Codable, Equatable {
   /// The student's folder name.
   public var student: String
-  /// `ok`, `compile-error`, `crashed`, `timeout`, `no-submission` or `error`.
-  public var status: String
+  /// How the grading went: the report's status, or `no-submission` or `error` when there is
+  /// no report.
+  public var status: GradingStatus
   /// The report, when the submission could be graded.
   public var report: GradeReport?
   /// Why it could not be graded, when it could not.

@@ -1,11 +1,21 @@
 /// One message from the Swift compiler.
 public struct Diagnostic: Sendable, Hashable, Codable {
+  /// How serious a diagnostic is, in the compiler's words.
+  public enum Severity: String, Sendable, Hashable, Codable {
+    /// The code does not compile.
+    case error
+    /// The code compiles, but the compiler warns.
+    case warning
+    /// More about the diagnostic before it.
+    case note
+  }
+
   /// The file, relative to the submission (or the checker's own file name for its probes).
   public var file: String
   /// The 1-based line.
   public var line: Int
-  /// `error`, `warning` or `note`.
-  public var severity: String
+  /// How serious it is.
+  public var severity: Severity
   /// The compiler's message.
   public var message: String
 
@@ -14,9 +24,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
   /// - Parameters:
   ///   - file: The file, relative to the submission.
   ///   - line: The 1-based line.
-  ///   - severity: `error`, `warning` or `note`.
+  ///   - severity: How serious it is.
   ///   - message: The compiler's message.
-  public init(file: String, line: Int, severity: String, message: String) {
+  public init(file: String, line: Int, severity: Severity, message: String) {
     self.file = file
     self.line = line
     self.severity = severity
@@ -25,7 +35,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
   /// The diagnostic as a report shows it: `Sources/Lib/WaitN.swift:12: error: …`.
   public var description: String {
-    "\(file):\(line): \(severity): \(message)"
+    "\(file):\(line): \(severity.rawValue): \(message)"
   }
 
   /// Parses the compiler's output in `-diagnostic-style llvm` (`path:line:column: severity: …`).
@@ -38,8 +48,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
       guard parts.count == 5, let lineNumber = Int(parts[1]), Int(parts[2]) != nil else {
         return nil
       }
-      let severity = parts[3].trimmingCharacters(in: " ")
-      guard ["error", "warning", "note"].contains(severity) else { return nil }
+      guard let severity = Severity(rawValue: parts[3].trimmingCharacters(in: " ")) else {
+        return nil
+      }
       return Diagnostic(
         file: String(parts[0]), line: lineNumber, severity: severity,
         message: parts[4].trimmingCharacters(in: " "))

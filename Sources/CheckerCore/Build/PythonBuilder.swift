@@ -11,6 +11,8 @@ public struct PythonBuilder: Sendable {
   public let python: String
   /// Where the files and the harness go.
   public let workspace: Workspace
+  /// The clock the probe is timed on.
+  public var clock: any Clock<Duration> = ContinuousClock()
 
   /// Creates a builder.
   ///
@@ -28,7 +30,7 @@ public struct PythonBuilder: Sendable {
   /// - Returns: Each task's availability, the facts of its file, and the harness command.
   /// - Throws: `BuildError` when the workspace cannot be written or Python cannot be run.
   public func build(_ submission: Submission) throws(BuildError) -> BuildResult {
-    let start = ProcessSupervisor.monotonicSeconds()
+    let stopwatch = Stopwatch(clock: clock)
     var paths: [String] = []
     for file in submission.files {
       paths.append(
@@ -71,7 +73,7 @@ public struct PythonBuilder: Sendable {
       availability: availability,
       launcher: [python, "-B", "-S", "-u", harness, "run", sources],
       isInstrumented: true, submissionErrors: [],
-      seconds: ProcessSupervisor.monotonicSeconds() - start, facts: facts)
+      seconds: stopwatch.seconds, facts: facts)
     result.readablePaths = readable
     return result
   }
@@ -103,48 +105,57 @@ public struct PythonBuilder: Sendable {
         continue
       }
       let payload = fields.count > 3 ? String(fields[3]) : ""
-      switch (fields[0], fields[2]) {
-      case ("F", let json):
+      switch (HarnessProtocol.Record(rawValue: String(fields[0])), fields[2]) {
+      case (.facts?, let json):
         guard let file = try? JSONDecoder().decode(PythonFileFacts.self, from: Data(json.utf8))
         else { continue }
         facts.pythonFiles[taskID] = file
-        facts.sorting[taskID] = (file.sortingLines ?? []).map { "\(task.python.file):\($0)" }
-      case ("P", "ok"):
+        facts.sorting[taskID] = (file.sortingLines ?? []).map {
+          SourceLocation(file: task.python.file, line: $0)
+        }
+      case (.probe?, "ok"):
         availability[taskID] = .callable(signatureProblem: nil)
-        facts.declared[taskID] = .init(header: payload, location: task.python.file)
-      case ("P", "renamed"):
+        facts.declared[taskID] = .init(
+          header: payload, location: SourceLocation(file: task.python.file))
+      case (.probe?, "renamed"):
         availability[taskID] = .callable(
           signatureProblem: "its parameters are not named "
             + "(\(task.python.parameterNames.joined(separator: ", "))) as the project says")
-        facts.declared[taskID] = .init(header: payload, location: task.python.file)
-      case ("P", "wrong"):
+        facts.declared[taskID] = .init(
+          header: payload, location: SourceLocation(file: task.python.file))
+      case (.probe?, "wrong"):
         availability[taskID] = .wrongSignature(found: payload)
-        facts.declared[taskID] = .init(header: payload, location: task.python.file)
-      case ("P", "missing"), ("P", "missing-file"):
+        facts.declared[taskID] = .init(
+          header: payload, location: SourceLocation(file: task.python.file))
+      case (.probe?, "missing"), (.probe?, "missing-file"):
         availability[taskID] = .missing
-      case ("P", "needs"):
+      case (.probe?, "needs"):
         availability[taskID] = .needsTask(Int(payload) ?? 0)
-      case ("P", "error"), ("P", "incompatible"):
+      case (.probe?, "error"), (.probe?, "incompatible"):
         let error = try? JSONDecoder().decode(ProbeError.self, from: Data(payload.utf8))
         let diagnostic = Diagnostic(
-          file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: "error",
+          file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: .error,
           message: error?.message ?? payload)
         availability[taskID] =
           fields[2] == "error" ? .compileError([diagnostic]) : .incompatible([diagnostic])
-      case ("P", "default"):
+      case (.probe?, "default"):
         facts.waitRandomHasDefault = payload != "None"
         facts.waitRandomDefaultLiteral = Int(payload)
       default:
         continue
       }
     }
-    if !availability.isEmpty, !lines.contains(where: { $0.hasPrefix("D\t") || $0 == "D" }) {
+    if !availability.isEmpty,
+      !lines.contains(where: {
+        $0.split(separator: "\t").first.map(String.init) == HarnessProtocol.Record.done.rawValue
+      })
+    {
       // The probe stopped part way (a file called exit() or os._exit() on import): the files it
       // never reached are not missing, they were not read.
       for task in Exercise.tasks where availability[task.id] == nil {
         availability[task.id] = .compileError([
           Diagnostic(
-            file: task.python.file, line: 0, severity: "error",
+            file: task.python.file, line: 0, severity: .error,
             message: "the program ended while this file or an earlier one was imported "
               + "(exit() or os._exit() at import time)")
         ])
@@ -156,7 +167,7 @@ public struct PythonBuilder: Sendable {
       for task in Exercise.tasks {
         availability[task.id] = .compileError([
           Diagnostic(
-            file: task.python.file, line: 0, severity: "error", message: "importing \(reason)")
+            file: task.python.file, line: 0, severity: .error, message: "importing \(reason)")
         ])
       }
     }

@@ -17,6 +17,8 @@ public struct SubmissionBuilder: Sendable {
   public let toolchain: Toolchain
   /// Where the build happens.
   public let workspace: Workspace
+  /// The clock the build is timed on.
+  public var clock: any Clock<Duration> = ContinuousClock()
 
   /// Creates a builder.
   ///
@@ -38,7 +40,7 @@ public struct SubmissionBuilder: Sendable {
   public func build(_ submission: Submission, tasks: [ExerciseTask]) throws(BuildError)
     -> BuildResult
   {
-    let start = ProcessSupervisor.monotonicSeconds()
+    let stopwatch = Stopwatch(clock: clock)
     var sources = submission.files.map { ($0.relativePath, $0.text) }
     var availability: [Int: TaskAvailability] = [:]
     var submissionErrors: [Diagnostic] = []
@@ -101,7 +103,7 @@ public struct SubmissionBuilder: Sendable {
       var result = BuildResult(
         availability: availability, launcher: nil, isInstrumented: false,
         submissionErrors: submissionErrors,
-        seconds: ProcessSupervisor.monotonicSeconds() - start)
+        seconds: stopwatch.seconds)
       result.swiftFormat = lint.findings(lintOutcome)
       return result
     }
@@ -124,7 +126,7 @@ public struct SubmissionBuilder: Sendable {
       availability: availability, launcher: executable.map { [$0] },
       isInstrumented: instrumented,
       submissionErrors: submissionErrors,
-      seconds: ProcessSupervisor.monotonicSeconds() - start)
+      seconds: stopwatch.seconds)
     result.readablePaths = executable.map { [$0] } ?? []
     result.swiftFormat = lint.findings(lintOutcome)
     return result
@@ -211,7 +213,7 @@ public struct SubmissionBuilder: Sendable {
 
   /// The compiler's errors about files below `prefix`, their paths made relative to it.
   static func errors(in output: String, under prefix: String) -> [Diagnostic] {
-    Diagnostic.parse(output).filter { $0.severity == "error" && $0.file.hasPrefix(prefix) }.map {
+    Diagnostic.parse(output).filter { $0.severity == .error && $0.file.hasPrefix(prefix) }.map {
       var located = $0
       located.file = String($0.file.dropFirst(prefix.count))
       return located
@@ -244,7 +246,7 @@ public struct SubmissionBuilder: Sendable {
         }
       }
     }
-    return [Diagnostic(file: file, line: line, severity: "error", message: message)]
+    return [Diagnostic(file: file, line: line, severity: .error, message: message)]
   }
 
   /// Whether an error is one that only code generation reports (the function's own fault), as
@@ -301,7 +303,7 @@ public struct SubmissionBuilder: Sendable {
       return (errors, others)
     }
     let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
-    let errors = Diagnostic.parse(output.text).filter { $0.severity == "error" }.map {
+    let errors = Diagnostic.parse(output.text).filter { $0.severity == .error }.map {
       diagnostic in
       var relative = diagnostic
       if let prefix = prefixes.first(where: { diagnostic.file.hasPrefix($0) }) {
@@ -468,7 +470,7 @@ public struct SubmissionBuilder: Sendable {
   /// The compile error to report when the compiler ran out of `what` on the submission.
   static func limitError(_ sources: [(String, String)], _ what: String) -> Diagnostic {
     Diagnostic(
-      file: sources.first?.0 ?? "?", line: 0, severity: "error",
+      file: sources.first?.0 ?? "?", line: 0, severity: .error,
       message: "the compiler needed \(what) to type-check this submission and was stopped: "
         + "look for a very large literal or a long expression mixing literals and operators")
   }

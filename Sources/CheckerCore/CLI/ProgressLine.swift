@@ -3,13 +3,13 @@ import Foundation
 /// `grade-all`'s progress on a terminal: one line, rewritten in place, with how many students
 /// are done, how many lost points so far, the time spent and the time left.
 final class ProgressLine: @unchecked Sendable {
-  private let start: Double
+  private let stopwatch: Stopwatch
   private var failing = 0
   private let lock = NSLock()
 
-  /// A progress line for a batch that started at `start` (monotonic seconds).
-  init(start: Double) {
-    self.start = start
+  /// A progress line for a batch that starts now on `clock`.
+  init<C: Clock<Duration>>(clock: C) {
+    stopwatch = Stopwatch(clock: clock)
   }
 
   /// The line after one more student, starting with a carriage return.
@@ -17,7 +17,7 @@ final class ProgressLine: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if result.report.map({ !$0.passed }) ?? true { failing += 1 }
-    let elapsed = ProcessSupervisor.monotonicSeconds() - start
+    let elapsed = stopwatch.seconds
     let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
     return "\r[\(done)/\(total)] \(failing) not at full marks, \(Self.clock(elapsed)) elapsed"
       + (done < total ? ", about \(Self.clock(left)) left  " : "                  ")

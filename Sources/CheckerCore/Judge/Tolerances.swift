@@ -17,10 +17,14 @@ public enum Tolerances {
   /// How far apart two neighbours may be out of order and still count as ascending: 25 ms
   /// (5× the largest inversion seen on a loaded machine).
   public static let order = 0.025
-  /// How long a plain `taskWaitRandom` call may take to hand back its task: 100 ms.
+  /// How long a plain `taskWaitRandom` call may take to hand back its task: 250 ms, as
+  /// `lateness`.
   ///
-  /// Starting a task takes microseconds; waiting for the delay takes up to maxDelay.
-  public static let immediateReturn = 0.1
+  /// Starting a task takes microseconds, but a Python harness on a loaded machine was seen
+  /// taking 180 ms (the test suite grading samples beside its other suites). Waiting for the
+  /// delay is judged apart, from the task's recorded sleep, and going over this is a time
+  /// failure that is run again.
+  public static let immediateReturn = 0.25
   /// How long `waitRandom(maxDelay: 0)` may take: 250 ms, as `lateness`.
   public static let zeroDelay = 0.25
   /// How far `measureTime`'s total (result × n) may be from its `waitN` call's time: 20%.

@@ -6,7 +6,8 @@ public enum Verdict: Sendable, Equatable {
   /// The property does not hold: what was expected and what was seen, more lines under it, a
   /// picture of the call's sleeps when there is one, and the line of the student's code at
   /// fault (`File.swift:14`) when the check found it, else the task's function is shown.
-  case fail(String, details: [String] = [], timeline: Timeline? = nil, location: String? = nil)
+  case fail(
+    String, details: [String] = [], timeline: Timeline? = nil, location: SourceLocation? = nil)
   /// The property does not hold because something took longer than allowed (a sleep that ended
   /// late, a call that ran out of time): a failure that a busy machine can cause, so the task is
   /// run again before it stands (see `CheckReport.failedOnTime`).

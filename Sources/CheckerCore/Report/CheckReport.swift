@@ -23,7 +23,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
   /// When each sleep of a `waitN`/`taskWaitN` call ran, for a picture.
   public var timeline: Timeline?
   /// Where the task's function is declared (`file:line`), when known: where an annotation goes.
-  public var location: String?
+  public var location: SourceLocation?
   /// The compiler's messages, for a check that failed to compile.
   public var diagnostics: [Diagnostic] = []
   /// Whether the check failed only because something took longer than allowed.
@@ -47,7 +47,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
   public init(
     name: String, title: String, status: Status, message: String = "", details: [String] = [],
     timeline: Timeline? = nil, diagnostics: [Diagnostic] = [], failedOnTime: Bool? = nil,
-    location: String? = nil
+    location: SourceLocation? = nil
   ) {
     self.name = name
     self.title = title

@@ -20,9 +20,9 @@ public enum GitHubReport {
           continue
         }
         var properties: [String] = []
-        if let location = check.location, let colon = location.lastIndex(of: ":") {
-          properties.append("file=\(property(String(location[..<colon])))")
-          properties.append("line=\(location[location.index(after: colon)...])")
+        if let location = check.location {
+          properties.append("file=\(property(location.file))")
+          if let line = location.line { properties.append("line=\(line)") }
         }
         properties.append("title=\(property(title))")
         let message = ([check.message] + check.details).filter { !$0.isEmpty }

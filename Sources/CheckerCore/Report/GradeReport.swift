@@ -27,10 +27,9 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var maxScore: Double { tasks.reduce(0) { $0 + scoring.maxScore(of: $1) } }
   /// The score as a whole percentage.
   public var percent: Int { maxScore > 0 ? Int((score / maxScore * 100).rounded(.down)) : 0 }
-  /// How the grading went as a whole, the worst of its tasks' outcomes: `ok`, `failing-checks`,
-  /// `missing`, `hang`, `crash`, `compile-error`; or `tampered` (records the harness did not
-  /// write), or `needs-review` (see `TamperingScan`).
-  public var status: String = "ok"
+  /// How the grading went as a whole: the worst of its tasks' outcomes, or `tampered` (records
+  /// the harness did not write), or `needs-review` (see `TamperingScan`).
+  public var status: GradingStatus = .ok
   /// The percentage with every task weighing the same (or as `--points` weighs them): a Swift
   /// and a Python submission of a mixed class compare, whatever their numbers of checks.
   public var taskWeightedPercent: Int {
@@ -81,7 +80,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
     seconds = try container.decode(Double.self, forKey: .seconds)
     buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
     runSeconds = try container.decodeIfPresent(Double.self, forKey: .runSeconds) ?? 0
-    status = try container.decodeIfPresent(String.self, forKey: .status) ?? "ok"
+    status = try container.decodeIfPresent(GradingStatus.self, forKey: .status) ?? .ok
     let points = try container.decodeIfPresent([String: Double].self, forKey: .points) ?? [:]
     scoring = Scoring(
       taskPoints: Dictionary(

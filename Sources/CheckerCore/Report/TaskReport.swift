@@ -13,9 +13,9 @@ public struct TaskReport: Sendable, Codable, Equatable {
   /// What is true of the student's whole program but does not count for this task, such as a
   /// prerequisite of theirs that fails (the task was judged with the checker's own).
   public var notes: [String] = []
-  /// What happened to the task, in a word a gradebook can sort on: `ok`, `failing-checks`,
-  /// `compile-error`, `missing`, `crash`, `hang` or `not-graded` (it needs a broken task).
-  public var outcome: String?
+  /// What happened to the task, in a word a gradebook can sort on; `nil` in reports saved
+  /// before outcomes existed.
+  public var outcome: TaskOutcome?
 
   /// Checks passed.
   public var score: Int { checks.filter { $0.status == .passed }.count }
@@ -54,7 +54,7 @@ public struct TaskReport: Sendable, Codable, Equatable {
     checks = try container.decode([CheckReport].self, forKey: .checks)
     printed = try container.decodeIfPresent(String.self, forKey: .printed)
     notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
-    outcome = try container.decodeIfPresent(String.self, forKey: .outcome)
+    outcome = try container.decodeIfPresent(TaskOutcome.self, forKey: .outcome)
   }
 
   /// Encodes the task report, with `passed` and `score`.

@@ -1,12 +1,8 @@
 /// Turns what the harness wrote on its channel into evidence.
 ///
-/// The channel carries one event per line, fields separated by tabs:
-/// `S id t` started, `R id t` task returned, `E id t v,v,…` ended with values,
-/// `W context start end value maxDelay` a recorded sleep (maxDelay -1: the default),
-/// `T context t` a recorded `taskWaitRandom`, `N context start end n maxDelay` a recorded `waitN`,
-/// `X id message` an exception that ended a call (Python), `D t` done. Times are seconds since the
-/// harness started. Every record ends with its sequence number and the channel's key (see
-/// `ChannelKey`); records that do not are counted as forged and not read.
+/// The records are those of `HarnessProtocol`. Records that do not end with their sequence
+/// number and the channel's key (see `ChannelKey`) are counted as forged and not read; records
+/// that cannot be read, or that name another protocol version, are counted as malformed.
 public enum HarnessReader {
   /// Reads what a harness process wrote on its channel.
   ///
@@ -41,20 +37,21 @@ public enum HarnessReader {
       func call(_ position: Int) -> Int? {
         position < fields.count ? Int(fields[position]).flatMap { index[$0] } : nil
       }
-      switch fields.first {
-      case "H":
+      switch fields.first.flatMap({ HarnessProtocol.Record(rawValue: String($0)) }) {
+      case .hello?:
+        guard fields.count == 3, Int(fields[1]) == HarnessProtocol.version else { break }
         continue
-      case "S":
+      case .started?:
         guard let slot = call(1), let time = number(2) else { break }
         records[slot].started = time
         continue
-      case "R":
+      case .returned?:
         guard let slot = call(1), let time = number(2) else { break }
         records[slot].returned = time
         records[slot].returnedTask = fields.count < 4 || fields[3] != "0"
         continue
-      case "X":
-        // A Python exception: it ends its own call (id -1: every call, as when an import fails).
+      case .raised?:
+        // An error ends its own call (id -1: every call, as when an import fails).
         guard fields.count >= 3, let id = Int(fields[1]) else { break }
         let raised = Interruption.raised(String(fields[2]))
         if let slot = index[id] {
@@ -67,13 +64,13 @@ public enum HarnessReader {
           break
         }
         continue
-      case "E":
+      case .ended?:
         guard let slot = call(1), let time = number(2), fields.count == 4 else { break }
         let values = fields[3].split(separator: ",").compactMap { Double($0) }
         records[slot].ended = time
         records[slot].values = values
         continue
-      case "W":
+      case .waitRandom?:
         guard fields.count == 5 || fields.count == 6, let context = Int(fields[1]),
           let start = number(2), let end = number(3), let value = number(4)
         else { break }
@@ -83,21 +80,21 @@ public enum HarnessReader {
             context: context, start: start, end: end, value: value,
             maxDelayArgument: argument.flatMap { $0 < 0 ? nil : $0 }))
         continue
-      case "T":
+      case .taskWaitRandom?:
         guard let context = Int(fields.count > 1 ? fields[1] : "") else { break }
         evidence.spawnContexts.append(context)
         continue
-      case "N":
+      case .waitN?:
         guard fields.count == 6, let context = Int(fields[1]), let start = number(2),
           let end = number(3), let n = Int(fields[4]), let maxDelay = Int(fields[5])
         else { break }
         evidence.waitNCalls.append(
           .init(context: context, start: start, end: end, n: n, maxDelay: maxDelay))
         continue
-      case "D":
+      case .done?:
         done = true
         continue
-      default:
+      case .probe?, .facts?, nil:
         break
       }
       evidence.malformedLines += 1

@@ -110,14 +110,19 @@ public enum ProcessSupervisor {
 
   /// Runs `jobs` at the same time and waits for all of them.
   ///
-  /// - Parameter jobs: The processes to run.
+  /// - Parameters:
+  ///   - jobs: The processes to run.
+  ///   - clock: The clock that time limits and durations are measured on.
   /// - Returns: One outcome per job, in the same order.
-  public static func run(_ jobs: [Job]) -> [Outcome] {
+  public static func run(_ jobs: [Job], clock: some Clock<Duration> = ContinuousClock())
+    -> [Outcome]
+  {
     var core = rlimit(rlim_cur: 0, rlim_max: 0)
     // No core files: a crashing submission must not write into any folder.
     _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &core)
-    let start = monotonicSeconds()
-    var running = jobs.map { RunningJob(job: $0, start: start) }
+    // Times inside are seconds since this call began.
+    let stopwatch = Stopwatch(clock: clock)
+    var running = jobs.map { RunningJob(job: $0, start: 0) }
     while running.contains(where: { !$0.isFinished }) {
       var descriptors: [pollfd] = []
       var owners: [(job: Int, isChannel: Bool)] = []
@@ -137,20 +142,14 @@ public enum ProcessSupervisor {
         usleep(5_000)
       }
       for (slot, descriptor) in descriptors.enumerated() where descriptor.revents != 0 {
-        running[owners[slot].job].drain(isChannel: owners[slot].isChannel)
+        running[owners[slot].job].drain(isChannel: owners[slot].isChannel, now: stopwatch.seconds)
       }
-      let now = monotonicSeconds()
+      let now = stopwatch.seconds
       for index in running.indices {
         running[index].supervise(now: now)
       }
     }
-    return running.map { $0.outcome(end: monotonicSeconds()) }
-  }
-
-  static func monotonicSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    return running.map { $0.outcome(end: stopwatch.seconds) }
   }
 }
 
@@ -290,7 +289,7 @@ private struct RunningJob {
     }
   }
 
-  mutating func drain(isChannel: Bool) {
+  mutating func drain(isChannel: Bool, now: Double) {
     let descriptor = isChannel ? channelDescriptor : outputDescriptor
     guard descriptor >= 0 else { return }
     var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -298,7 +297,7 @@ private struct RunningJob {
       let count = read(descriptor, &buffer, buffer.count)
       if count > 0 {
         if isChannel {
-          if channel.isEmpty { readyAt = ProcessSupervisor.monotonicSeconds() }
+          if channel.isEmpty { readyAt = now }
           channel.append(contentsOf: buffer[0..<count])
         } else {
           outputByteCount += count

@@ -12,6 +12,8 @@ final class ProcessTable: @unchecked Sendable {
   private let lock = NSLock()
   private var children: [Int32: [Int32]] = [:]
   private var takenAt = -Double.infinity
+  /// Snapshot ages are measured from the table's creation.
+  private let stopwatch = Stopwatch()
   /// How old a snapshot may be before it is read again.
   private let maximumAge = 0.3
 
@@ -33,7 +35,7 @@ final class ProcessTable: @unchecked Sendable {
   private func snapshot() -> [Int32: [Int32]] {
     lock.lock()
     defer { lock.unlock() }
-    let now = ProcessSupervisor.monotonicSeconds()
+    let now = stopwatch.seconds
     guard now - takenAt > maximumAge else { return children }
     var table: [Int32: [Int32]] = [:]
     // With thousands of processes (a fork bomb in a sandbox) this runs often: plain system

@@ -8,16 +8,16 @@ public struct SourceFacts: Sendable {
   public struct Declared: Sendable, Hashable {
     /// The declaration up to its body, on one line.
     public let header: String
-    /// `file:line`, for messages.
-    public let location: String
+    /// Where it starts.
+    public let location: SourceLocation
   }
 
   /// The language the facts were read from.
   public let language: Language
   /// Each task's function declaration, by task number.
   public var declared: [Int: Declared] = [:]
-  /// Where each task's function, or code it shares with others, sorts (`file:line`).
-  var sorting: [Int: [String]] = [:]
+  /// Where each task's function, or code it shares with others, sorts.
+  var sorting: [Int: [SourceLocation]] = [:]
   /// Whether `waitRandom` declares a default value for `maxDelay`.
   public var waitRandomHasDefault = false
   /// The whole-number default value of `maxDelay`, when it is a literal.
@@ -46,7 +46,7 @@ public struct SourceFacts: Sendable {
   /// - Parameter submission: The sources to read.
   public init(submission: Submission) {
     language = .swift
-    var shared: [(location: String, code: String)] = []
+    var shared: [(location: SourceLocation, code: String)] = []
     var bodies: [Int: (file: String, declaration: FunctionDeclaration)] = [:]
     var texts: [String: [Substring]] = [:]
     for file in submission.files {
@@ -66,7 +66,7 @@ public struct SourceFacts: Sendable {
         .split(separator: "\n", omittingEmptySubsequences: false)
       for (index, line) in lines.enumerated()
       where !taskRanges.contains(where: { $0.contains(index + 1) }) {
-        shared.append(("\(file.relativePath):\(index + 1)", String(line)))
+        shared.append((SourceLocation(file: file.relativePath, line: index + 1), String(line)))
       }
     }
     let sharedSorting = shared.filter { Self.sorts($0.code) }.map(\.location)
@@ -74,7 +74,8 @@ public struct SourceFacts: Sendable {
       sorting[task.id] = sharedSorting
       guard let (file, declaration) = bodies[task.id] else { continue }
       declared[task.id] = Declared(
-        header: declaration.header, location: "\(file):\(declaration.startLine)")
+        header: declaration.header,
+        location: SourceLocation(file: file, line: declaration.startLine))
       let (comment, firstLine) = Self.documentation(
         above: declaration.startLine, in: texts[file] ?? [])
       documentation[task.id] = comment
@@ -83,7 +84,7 @@ public struct SourceFacts: Sendable {
       let bodyStart = declaration.endLine - lines.count + 1
       sorting[task.id] =
         lines.enumerated().filter { Self.sorts($0.element) }.map {
-          "\(file):\(bodyStart + $0.offset)"
+          SourceLocation(file: file, line: bodyStart + $0.offset)
         }
         + sharedSorting
     }
@@ -101,8 +102,8 @@ public struct SourceFacts: Sendable {
   /// Where the function of task `taskID`, or the code it shares with others, sorts.
   ///
   /// - Parameter taskID: A task number.
-  /// - Returns: The places that sort, as `file:line`; empty when none does.
-  public func sortingPlaces(forTask taskID: Int) -> [String] {
+  /// - Returns: The places that sort; empty when none does.
+  public func sortingPlaces(forTask taskID: Int) -> [SourceLocation] {
     sorting[taskID] ?? []
   }
 

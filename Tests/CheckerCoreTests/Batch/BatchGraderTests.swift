@@ -36,7 +36,7 @@ struct BatchGraderTests {
     let results = try await offPool { try grader.run() }
     let names = Self.samples.map { $0.replacingOccurrences(of: "/", with: "-") }
     #expect(results.map(\.student) == names.sorted() + ["zz-empty"])
-    #expect(results.last?.status == "no-submission")
+    #expect(results.last?.status == .noSubmission)
     for sample in Self.samples {
       let result = try #require(
         results.first { $0.student == sample.replacingOccurrences(of: "/", with: "-") })
@@ -69,7 +69,7 @@ struct BatchGraderTests {
 
   @Test("the gradebook: points, a percent that compares across languages, counts, statuses")
   func gradebook() throws {
-    func task(_ id: Int, passed: Int, of count: Int, outcome: String) -> TaskReport {
+    func task(_ id: Int, passed: Int, of count: Int, outcome: TaskOutcome) -> TaskReport {
       var task = TaskReport(
         id: id, title: "t\(id)", function: "f",
         checks: (0..<count).map {
@@ -83,21 +83,21 @@ struct BatchGraderTests {
     var swift = GradeReport(
       submission: "x", seed: 1,
       tasks: [
-        task(0, passed: 2, of: 2, outcome: "ok"), task(1, passed: 1, of: 2, outcome: "hang"),
+        task(0, passed: 2, of: 2, outcome: .ok), task(1, passed: 1, of: 2, outcome: .hang),
       ],
       notes: [], seconds: 1)
-    swift.status = "hang"
+    swift.status = .hang
     var python = GradeReport(
       submission: "y", seed: 1,
       tasks: [
-        task(0, passed: 10, of: 10, outcome: "ok"),
-        task(1, passed: 3, of: 6, outcome: "failing-checks"),
+        task(0, passed: 10, of: 10, outcome: .ok),
+        task(1, passed: 3, of: 6, outcome: .failingChecks),
       ], notes: [], seconds: 1)
-    python.status = "failing-checks"
+    python.status = .failingChecks
     let csv = Gradebook.csv([
       StudentResult(student: "ann, the first", status: swift.status, report: swift),
       StudentResult(student: "bea", status: python.status, report: python),
-      StudentResult(student: "bo", status: "no-submission", error: "no sources"),
+      StudentResult(student: "bo", status: .noSubmission, error: "no sources"),
     ])
     let rows = csv.split(separator: "\n").map(String.init)
     #expect(
@@ -109,15 +109,15 @@ struct BatchGraderTests {
     #expect(rows[3] == "bo,,,,,,0,,0,0,0,no-submission,,,,,")
     let summary = Gradebook.summary(
       [
-        StudentResult(student: "ann", status: "hang", report: swift),
-        StudentResult(student: "bo", status: "no-submission", error: "no sources"),
+        StudentResult(student: "ann", status: .hang, report: swift),
+        StudentResult(student: "bo", status: .noSubmission, error: "no sources"),
       ], seconds: 3)
     #expect(summary.hasPrefix("Graded 2 students in 3 s: class average 75% over the 1 graded"))
     #expect(summary.contains("(37% counting the 1 not graded as 0)"))
     #expect(summary.contains("Checks with the most failures (of 1 graded students):"))
     #expect(summary.contains("  1 failed  task 1 c1: c1"))
     #expect(
-      Gradebook.summary([StudentResult(student: "ann", status: "hang", report: swift)], seconds: 1)
+      Gradebook.summary([StudentResult(student: "ann", status: .hang, report: swift)], seconds: 1)
         .hasPrefix("Graded 1 student in 1 s"))
   }
 
@@ -153,16 +153,16 @@ struct BatchGraderTests {
     "grade-all refuses what it cannot grade, naming the path",
     arguments: [
       (["/no/such/class"], "checker: no such folder: /no/such/class\n"),
-      (["--workers", "0", "x"], "checker: --workers needs a whole number ≥ 1\n"),
+      (["--workers", "0", "x"], "checker: --workers 0: expected a whole number ≥ 1\n"),
       (
         ["--format", "pdf", "x"],
         "checker: --format pdf: expected a comma-separated list of text, json, gradescope, junit, github, html\n"
       ),
-      ([], "checker: grade-all needs a class folder (see --help)\n"),
+      ([], "checker: grade-all needs a class folder (see checker grade-all --help)\n"),
     ])
   func badInput(arguments: [String], message: String) {
-    let output = BatchCommand.run(arguments: arguments, isTerminal: false)
-    #expect(output.status == 2)
+    let output = CheckerCommand.run(arguments: ["grade-all"] + arguments)
+    #expect(output.status == .cannotRun)
     #expect(output.standardError == message)
   }
 }

@@ -44,22 +44,23 @@ struct ShardTests {
       at: klass.appendingPathComponent("zz-nothing"), withIntermediateDirectories: true)
 
     // Off the cooperative pool: a batch blocks its thread for seconds.
-    func gradeAll(_ extra: [String], out: String) async throws -> CheckerCommand.Output {
+    func gradeAll(_ extra: [String], out: String) async throws -> CommandOutput {
       let arguments =
-        [klass.path, "--out", root.appendingPathComponent(out).path, "--seed", "77"] + extra
-      return try await offPool { BatchCommand.run(arguments: arguments, isTerminal: false) }
+        ["grade-all", klass.path, "--out", root.appendingPathComponent(out).path, "--seed", "77"]
+        + extra
+      return try await offPool { CheckerCommand.run(arguments: arguments) }
     }
     let single = try await gradeAll([], out: "single")
-    #expect(single.status == 0, "\(single.standardError)")
+    #expect(single.status == .success, "\(single.standardError)")
     var parts: [String] = []
     for index in 1...3 {
       let part = try await gradeAll(["--shard", "\(index)/3"], out: "shard-\(index)")
-      #expect(part.status == 0, "\(part.standardError)")
+      #expect(part.status == .success, "\(part.standardError)")
       parts.append(root.appendingPathComponent("shard-\(index)").path)
     }
-    let merged = MergeCommand.run(
-      arguments: ["--out", root.appendingPathComponent("merged").path] + parts)
-    #expect(merged.status == 0, "\(merged.standardError)")
+    let merged = CheckerCommand.run(
+      arguments: ["merge-grades", "--out", root.appendingPathComponent("merged").path] + parts)
+    #expect(merged.status == .success, "\(merged.standardError)")
     func text(_ path: String) throws -> String {
       try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
@@ -77,28 +78,33 @@ struct ShardTests {
 
     // Shards of different seeds, or the same shard twice, are refused.
     let other = try await gradeAll(["--shard", "2/3", "--seed", "78"], out: "other-seed")
-    #expect(other.status == 0)
-    let mixed = MergeCommand.run(
+    #expect(other.status == .success)
+    let mixed = CheckerCommand.run(
       arguments: [
+        "merge-grades",
         "--out", root.appendingPathComponent("mixed").path, parts[0],
         root.appendingPathComponent("other-seed").path,
       ])
-    #expect(mixed.status == 2)
+    #expect(mixed.status == .cannotRun)
     #expect(mixed.standardError.contains("with seed 77") && mixed.standardError.contains("78"))
-    let twice = MergeCommand.run(
-      arguments: ["--out", root.appendingPathComponent("twice").path, parts[0], parts[0]])
-    #expect(twice.status == 2)
+    let twice = CheckerCommand.run(
+      arguments: [
+        "merge-grades", "--out", root.appendingPathComponent("twice").path, parts[0], parts[0],
+      ])
+    #expect(twice.status == .cannotRun)
     #expect(twice.standardError.contains("are both part 1/3"), "\(twice.standardError)")
     // A part left out would leave its students out of the gradebook: refused, naming it.
-    let partial = MergeCommand.run(
-      arguments: ["--out", root.appendingPathComponent("partial").path, parts[0], parts[1]])
+    let partial = CheckerCommand.run(
+      arguments: [
+        "merge-grades", "--out", root.appendingPathComponent("partial").path, parts[0], parts[1],
+      ])
     #expect(partial.standardError.contains("part 3/3 missing"), "\(partial.standardError)")
     // Merging into a shard's own folder would overwrite it.
-    let into = MergeCommand.run(arguments: ["--out", parts[0]] + parts)
-    #expect(into.status == 2)
+    let into = CheckerCommand.run(arguments: ["merge-grades", "--out", parts[0]] + parts)
+    #expect(into.status == .cannotRun)
     #expect(into.standardError.contains("merge into another folder"))
-    let noSeed = BatchCommand.run(
-      arguments: [klass.path, "--shard", "1/3"], isTerminal: false)
+    let noSeed = CheckerCommand.run(
+      arguments: ["grade-all", klass.path, "--shard", "1/3"])
     #expect(noSeed.standardError.contains("--shard needs --seed"))
   }
 }

@@ -16,7 +16,7 @@ struct DiagnosticTests {
     #expect(
       diagnostics[0]
         == Diagnostic(
-          file: "/tmp/x/src/A.swift", line: 12, severity: "error",
+          file: "/tmp/x/src/A.swift", line: 12, severity: .error,
           message: "cannot find 'waitRandom' in scope"))
   }
 

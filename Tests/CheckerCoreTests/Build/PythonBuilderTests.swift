@@ -31,13 +31,13 @@ struct PythonBuilderTests {
       availability[1]
         == .compileError([
           Diagnostic(
-            file: "1-concurrent_coroutines.py", line: 7, severity: "error", message: "NameError: x")
+            file: "1-concurrent_coroutines.py", line: 7, severity: .error, message: "NameError: x")
         ]))
     #expect(availability[2] == .needsTask(1))
     #expect(availability[3] == .wrongSignature(found: "async def task_wait_random(max_delay)"))
     #expect(availability[4] == .missing)
     #expect(read.waitRandomHasDefault && read.waitRandomDefaultLiteral == 10)
-    #expect(read.sortingPlaces(forTask: 4) == ["4-tasks.py:12"])
+    #expect(read.sortingPlaces(forTask: 4).map(\.description) == ["4-tasks.py:12"])
     #expect(read.pythonFiles[4]?.executable == false)
   }
 

@@ -9,7 +9,7 @@ struct CheckerOptionsTests {
     #expect(options.path == nil)
     #expect(options.taskIDs == [0, 1, 2, 3, 4])
     #expect(options.format == .text)
-    #expect(options.seed == nil)
+    #expect(options.grading.seed == nil)
   }
 
   @Test("reads a path and every option, in both --name value and --name=value forms")
@@ -19,7 +19,7 @@ struct CheckerOptionsTests {
       "--target", "Lib", "--swift-version=5", "--no-color", "path/to/pkg",
     ])
     #expect(options.path == "path/to/pkg")
-    #expect(options.seed == 4242)
+    #expect(options.grading.seed == 4242)
     #expect(options.taskIDs == [0, 3])
     #expect(options.format == .json)
     #expect(options.showsTimelines && options.keepsBuild && options.disablesColor)
@@ -30,8 +30,8 @@ struct CheckerOptionsTests {
   @Test(
     "rejects what it cannot use, naming it",
     arguments: [
-      (["--bogus"], UsageError.unknownOption("--bogus")),
-      (["--seed"], .missingValue(option: "--seed")),
+      (["--bogus"], UsageError.unknownOption("--bogus", command: "checker")),
+      (["--seed"], .missingValue(option: "--seed", command: "checker")),
       (
         ["--seed", "-3"],
         .invalidValue(option: "--seed", value: "-3", expected: "a whole number ≥ 0")
@@ -48,7 +48,7 @@ struct CheckerOptionsTests {
         ["--swift-version", "4"],
         .invalidValue(option: "--swift-version", value: "4", expected: "5 or 6")
       ),
-      (["a", "b"], .tooManyPaths(["a", "b"])),
+      (["a", "b"], .tooManyArguments(["a", "b"], expected: "one submission at a time")),
       (["--reference", "a"], .referenceWithPath("a")),
     ])
   func rejects(arguments: [String], error: UsageError) {

@@ -36,8 +36,10 @@ struct CIRecipeTests {
   func annotationLine() {
     let check = Judge.report(
       "no-sort", "keeps completion order",
-      .fail("it sorts", details: ["it sorts at Solution.swift:14"], location: "Solution.swift:14"))
-    #expect(check.location == "Solution.swift:14")
+      .fail(
+        "it sorts", details: ["it sorts at Solution.swift:14"],
+        location: SourceLocation(file: "Solution.swift", line: 14)))
+    #expect(check.location?.description == "Solution.swift:14")
     let report = GradeReport(
       submission: "s", seed: 1,
       tasks: [

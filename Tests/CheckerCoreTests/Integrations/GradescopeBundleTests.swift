@@ -141,17 +141,17 @@ struct GradescopeBundleTests {
   @Test(
     "bad input is refused, naming what is wrong",
     arguments: [
-      ([], "bundle needs a target: checker bundle gradescope (see --help)"),
+      ([], "bundle needs a target: checker bundle gradescope (see checker bundle --help)"),
       (["moodle"], "bundle moodle: only `bundle gradescope` exists"),
       (["gradescope", "--points", "/no/such.json"], "/no/such.json"),
       (["gradescope", "--source", "/"], "/ is not an asynccheck checkout"),
       (["gradescope", "--zip"], "unknown option --zip"),
     ])
   func badInput(arguments: [String], message: String) {
-    let output = BundleCommand.run(
-      arguments: arguments, executable: nil,
-      currentDirectory: FileManager.default.temporaryDirectory)
-    #expect(output.status == 2)
+    let output = CheckerCommand.run(
+      arguments: ["bundle"] + arguments,
+      context: CommandContext(currentDirectory: FileManager.default.temporaryDirectory))
+    #expect(output.status == .cannotRun)
     #expect(output.standardError.hasPrefix("checker: "))
     #expect(output.standardError.contains(message), "\(output.standardError)")
   }

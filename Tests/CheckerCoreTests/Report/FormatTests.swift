@@ -27,7 +27,7 @@ struct FormatTests {
               message: "waitN does not compile", details: ["A.swift:3: error: boom"],
               diagnostics: [
                 Diagnostic(
-                  file: "Sources/A.swift", line: 3, severity: "error", message: "boom, 100%")
+                  file: "Sources/A.swift", line: 3, severity: .error, message: "boom, 100%")
               ]),
             CheckReport(
               name: "concurrent", title: "runs concurrently", status: .failed,

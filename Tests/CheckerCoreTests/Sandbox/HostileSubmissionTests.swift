@@ -85,19 +85,19 @@ struct HostileSubmissionTests {
     // Records written to the channel by the submission are refused: the grading is tampered.
     for name in ["forge-channel", "swift-forge-channel"] {
       let forged = try #require(results.first { $0.student == name }?.report, "\(name)")
-      #expect(forged.status == "tampered", "\(name): \(forged.status)")
+      #expect(forged.status == .tampered, "\(name): \(forged.status)")
       for name in ["count", "ascending", "no-sort"] {
         #expect(forged.tasks[1].checks.first { $0.name == name }?.status == .failed)
       }
     }
     // Patching the harness from inside its process is flagged for a person to look at.
     let patched = try #require(results.first { $0.student == "patch-harness" }?.report)
-    #expect(patched.status == "needs-review")
+    #expect(patched.status == .needsReview)
     #expect(patched.notes.contains { $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") })
     // A `write` of the student's own is never called by the harness: a correct solution still
     // gets every point, and nothing is flagged.
     let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)
-    #expect(shadow.passed && shadow.status == "ok", "\(shadow.status)")
+    #expect(shadow.passed && shadow.status == .ok, "\(shadow.status)")
     // A grandchild's memory counts: the task that started it is stopped (at the memory limit,
     // or at the time limit on a machine too busy to fill 1.5 GiB in time), and it is gone.
     let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
@@ -111,7 +111,7 @@ struct HostileSubmissionTests {
     let killer = try #require(results.first { $0.student == "kill-classmates" }?.report)
     #expect(killer.tasks.contains { $0.printed?.contains("killed 0 processes") == true })
     let honest = try #require(results.first { $0.student == "victim" }?.report)
-    #expect(honest.passed && honest.status == "ok", "\(honest.status)")
+    #expect(honest.passed && honest.status == .ok, "\(honest.status)")
     // A fork bomb stops at the sandbox's process limit, and its processes die with it.
     let bomb = try #require(results.first { $0.student == "fork-bomb" }?.report)
     let forked = bomb.tasks.compactMap(\.printed).joined()

@@ -62,7 +62,7 @@ struct FirstHourTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let path = root.path
     let output = try await offPool { CheckerCommand.run(arguments: [path]) }
-    #expect(output.status == 2)
+    #expect(output.status == .cannotRun)
     #expect(
       output.standardError
         == "checker: this does not look like the async basics exercise: expected waitRandom, "

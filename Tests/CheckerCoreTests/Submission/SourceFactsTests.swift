@@ -27,8 +27,11 @@ struct SourceFactsTests {
       }
       """
     let found = facts(text)
-    #expect(found.sortingPlaces(forTask: 1) == ["Sources/A.swift:6"])
-    #expect(found.sortingPlaces(forTask: 4) == ["Sources/A.swift:10", "Sources/A.swift:6"])
+    #expect(found.sortingPlaces(forTask: 1).map(\.description) == ["Sources/A.swift:6"])
+    #expect(
+      found.sortingPlaces(forTask: 4).map(\.description) == [
+        "Sources/A.swift:10", "Sources/A.swift:6",
+      ])
   }
 
   @Test(

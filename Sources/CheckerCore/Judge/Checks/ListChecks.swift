@@ -159,7 +159,8 @@ enum ListChecks {
           + "\(context.name(ofTask: 0)) returned values that do not rank as the sleeps ended, "
           + "and the calls completed as \(Format.values(completion))"
         let places = context.facts.sortingPlaces(forTask: context.task.id)
-        let hint = places.isEmpty ? [] : ["it sorts at \(places.joined(separator: ", "))"]
+        let hint =
+          places.isEmpty ? [] : ["it sorts at \(places.map(\.description).joined(separator: ", "))"]
         if values == completion.sorted() {
           return .fail(
             shown + ": it sorts; the delays must arrive in order because shorter sleeps finish "

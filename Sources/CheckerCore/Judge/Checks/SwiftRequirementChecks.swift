@@ -52,7 +52,7 @@ enum SwiftRequirementChecks {
           + "problem\(mine.count == 1 ? "" : "s") in the code of \(name)"
           + "; `swift format -i FILE` fixes most of them",
         details: shown + (mine.count > 5 ? ["… and \(mine.count - 5) more"] : []),
-        location: "\(first.file):\(first.line)")
+        location: SourceLocation(file: first.file, line: first.line))
     }
   }
 

@@ -20,9 +20,14 @@ import Synchronization
   import Darwin
 #endif
 
-/// The report channel to the checker: one line per event, written whole under a lock, each
-/// ending with its sequence number and the key the checker handed over on descriptor 4.
+/// The report channel to the checker.
+///
+/// One line per event, written whole under a lock, each ending with its sequence number and
+/// the key the checker handed over on descriptor 4. The records are defined in the checker's
+/// `HarnessProtocol`.
 enum AsyncCheckChannel {
+  /// The version of `HarnessProtocol` this harness speaks.
+  static let protocolVersion = 1
   static let descriptor: Int32 = 3
   static let origin = ContinuousClock.now
   private static let state = Mutex<Int>(0)
@@ -159,12 +164,12 @@ enum AsyncCheckHarness {
     AsyncCheckChannel.open()
     let arguments = CommandLine.arguments
     guard arguments.count >= 3, let abandonAfter = Double(arguments[2]) else {
-      AsyncCheckChannel.send("X\tbad arguments")
+      AsyncCheckChannel.send("X\t-1\tbad arguments")
       exit(70)
     }
     let calls = AsyncCheckRun.calls
     _ = AsyncCheckRun.student
-    AsyncCheckChannel.send("H\t\(AsyncCheckChannel.now())")
+    AsyncCheckChannel.send("H\t\(AsyncCheckChannel.protocolVersion)\t\(AsyncCheckChannel.now())")
 
     await withTaskGroup(of: Void.self) { group in
       for call in calls where call.kind != "d" {
@@ -189,7 +194,8 @@ enum AsyncCheckHarness {
     await AsyncCheckContext.$callID.withValue(call.id) {
       AsyncCheckChannel.send("S\t\(call.id)\t\(AsyncCheckChannel.now())")
       guard let values = await values(of: call, AsyncCheckRun.student) else {
-        AsyncCheckChannel.send("X\tcall \(call.id) of kind \(call.kind) is not built in")
+        AsyncCheckChannel.send(
+          "X\t\(call.id)\tcall \(call.id) of kind \(call.kind) is not built in")
         return
       }
       let list = values.map { "\($0)" }.joined(separator: ",")
@@ -228,7 +234,7 @@ enum AsyncCheckHarness {
     case "t":
       guard let function = student.taskWaitRandom else { return nil }
       let task = substituted ? taskWaitRandom(maxDelay: call.maxDelay) : function(call.maxDelay)
-      AsyncCheckChannel.send("R\t\(call.id)\t\(AsyncCheckChannel.now())")
+      AsyncCheckChannel.send("R\t\(call.id)\t\(AsyncCheckChannel.now())\t1")
       return [await task.value]
     case "k":
       guard let function = student.taskWaitN else { return nil }

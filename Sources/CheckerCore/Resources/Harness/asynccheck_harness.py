@@ -3,7 +3,8 @@
 
 It imports the student's files by name (0-basic_async_syntax.py ... 4-tasks.py), calls their
 functions as the checker's plan says, and reports on file descriptor 3, a pipe that the
-student's print() cannot reach, in the same line protocol as the Swift harness. Standard
+student's print() cannot reach, in the line protocol the checker defines in
+Run/HarnessProtocol.swift (the Swift harness speaks it too). Standard
 library only; Python 3.8 or later.
 
 Each task is judged on its own file: while the harness imports and runs task k's file, the
@@ -40,6 +41,8 @@ COROUTINES = {0: True, 1: True, 2: False, 3: False, 4: True}
 ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
 PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
               3: ["max_delay"], 4: ["n", "max_delay"]}
+# The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
+PROTOCOL_VERSION = 1
 CHANNEL = 3
 ORIGIN = time.monotonic()
 CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
@@ -371,7 +374,7 @@ def main(arguments):
     send = _make_send()
     mode, sources = arguments[0], os.path.abspath(arguments[1])
     sys.path.insert(0, sources)
-    send("H", now())
+    send("H", PROTOCOL_VERSION, now())
     if mode == "probe":
         probe(sources)
         send("D", now())

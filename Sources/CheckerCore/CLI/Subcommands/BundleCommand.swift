@@ -1,9 +1,11 @@
 import Foundation
 
 /// `checker bundle gradescope`: writes the autograder zip a teacher uploads to Gradescope.
-public enum BundleCommand {
+enum BundleCommand: Subcommand {
+  static let name: String? = "bundle"
+
   /// The command's help.
-  public static let help = """
+  static let help = """
     usage: checker bundle gradescope [--points FILE] [--output FILE] [--source DIR]
 
     Writes the zip to upload in Gradescope (Configure Autograder, "Zip file upload"): setup.sh
@@ -17,46 +19,52 @@ public enum BundleCommand {
                       built from, or the one the current folder is in)
     """
 
-  /// Runs the command.
-  ///
-  /// - Parameters:
-  ///   - arguments: The arguments after `bundle`.
-  ///   - executable: The running checker program, to include and to find the checkout from.
-  ///   - currentDirectory: Where relative paths start.
-  /// - Returns: What to print and the exit status (0 written, 2 not).
-  public static func run(arguments: [String], executable: URL?, currentDirectory: URL)
-    -> CheckerCommand.Output
-  {
-    func failure(_ message: String) -> CheckerCommand.Output {
-      CheckerCommand.Output(status: 2, standardOutput: "", standardError: "checker: \(message)\n")
-    }
-    if arguments.contains("--help") || arguments.contains("-h") {
-      return CheckerCommand.Output(status: 0, standardOutput: help + "\n", standardError: "")
-    }
-    guard arguments.first == "gradescope" else {
-      return failure(
-        arguments.first.map { "bundle \($0): only `bundle gradescope` exists" }
-          ?? "bundle needs a target: checker bundle gradescope (see --help)")
-    }
-    var points: URL?
-    var output = currentDirectory.appendingPathComponent("autograder.zip")
-    var source: URL?
-    var index = 1
-    while index < arguments.count {
-      let option = arguments[index]
-      guard ["--points", "--output", "--source"].contains(option) else {
-        return failure("bundle: unknown option \(option) (see checker bundle --help)")
+  /// What `bundle` reads from its arguments.
+  struct Options: Equatable {
+    /// What to bundle for: only `gradescope` exists.
+    var platform = ""
+    /// The `--points` file.
+    var points: String?
+    /// Where to write the zip.
+    var output = "autograder.zip"
+    /// The asynccheck checkout to bundle.
+    var source: String?
+  }
+
+  static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+    var options = Options()
+    var reader = ArgumentReader(arguments, command: commandLine)
+    var platforms: [String] = []
+    while let argument = reader.next() {
+      switch argument {
+      case .positional(let platform): platforms.append(platform)
+      case .option("--points"): options.points = try reader.value(of: "--points")
+      case .option("--output"), .option("-o"): options.output = try reader.value(of: "--output")
+      case .option("--source"): options.source = try reader.value(of: "--source")
+      case .option(let name): throw reader.unknown(name)
       }
-      guard index + 1 < arguments.count else { return failure("\(option) needs a value") }
-      let value = URL(fileURLWithPath: arguments[index + 1], relativeTo: currentDirectory)
-        .standardizedFileURL
-      switch option {
-      case "--points": points = value
-      case "--output": output = value
-      default: source = value
-      }
-      index += 2
     }
+    guard let platform = platforms.first else {
+      throw .missingArgument("a target: checker bundle gradescope", command: commandLine)
+    }
+    guard platform == "gradescope" else {
+      throw .conflict("bundle \(platform): only `bundle gradescope` exists")
+    }
+    guard platforms.count == 1 else { throw .tooManyArguments(platforms, expected: "one target") }
+    options.platform = platform
+    return options
+  }
+
+  static func run(_ options: Options, context: CommandContext) -> CommandOutput {
+    func resolved(_ path: String) -> URL {
+      URL(fileURLWithPath: path, relativeTo: context.currentDirectory).standardizedFileURL
+    }
+    let points = options.points.map(resolved)
+    let output = resolved(options.output)
+    let source = options.source.map(resolved)
+    let executable = context.executable
+    let currentDirectory = context.currentDirectory
+    func failure(_ message: String) -> CommandOutput { .failure(message) }
     if let points {
       do {
         _ = try Scoring.load(path: points.path)
@@ -82,15 +90,14 @@ public enum BundleCommand {
       let entries = try bundle.entries()
       try ZipArchive(entries: entries).data.write(to: output)
       let megabytes = Double(entries.reduce(0) { $0 + $1.data.count }) / 1_048_576
-      return CheckerCommand.Output(
-        status: 0,
+      return CommandOutput(
+        status: .success,
         standardOutput: """
           wrote \(output.path): \(entries.count) files, \(String(format: "%.1f", megabytes)) MB\
           \(points.map { ", points from \($0.lastPathComponent)" } ?? "")
           Upload it in Gradescope: Configure Autograder, "Zip file upload", Update Autograder.
 
-          """,
-        standardError: "")
+          """)
     } catch {
       return failure("cannot write \(output.path): \(error.localizedDescription)")
     }

@@ -7,111 +7,78 @@ public struct CheckerOptions: Sendable, Equatable {
   public var path: String?
   /// The package target to read.
   public var target: String?
-  /// A Swift language mode to force.
+  /// A Swift language mode to force: 5 or 6.
   public var languageMode: Int?
-  /// The submission's language, when given.
-  public var language: Language?
-  /// The seed, when given.
-  public var seed: UInt64?
+  /// The seed, the points and the language.
+  public var grading = GradingOptions()
   /// The tasks to grade.
   public var taskIDs: [Int] = Exercise.tasks.map(\.id)
   /// The report format.
   public var format: Format = .text
   /// The file to write the report to, instead of standard output.
   public var outputPath: String?
-  /// The `--points` file.
-  public var pointsPath: String?
   /// Whether to draw every timeline.
   public var showsTimelines = false
   /// Whether to keep the build folder.
   public var keepsBuild = false
   /// Whether colour is turned off.
   public var disablesColor = false
-  /// Whether to print the help and stop.
-  public var showsHelp = false
   /// Whether to print the version and stop.
   public var showsVersion = false
 
   /// Creates the default options: grade the reference, every task, as text.
   public init() {}
 
-  /// Parses the arguments that follow the program name.
+  /// Parses the arguments that follow the program name (`--help` is answered before).
   ///
   /// - Parameter arguments: The command-line arguments.
-  /// - Returns: The options.
+  /// - Returns: The options, validated (the points file read).
   /// - Throws: `UsageError` naming the argument that is wrong.
   public static func parse(_ arguments: [String]) throws(UsageError) -> CheckerOptions {
     var options = CheckerOptions()
-    var remaining = arguments[...]
+    var reader = ArgumentReader(arguments, command: "checker")
     var paths: [String] = []
     var usesReference = false
-    func value(for option: String) throws(UsageError) -> String {
-      guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
-        throw .missingValue(option: option)
+    while let argument = reader.next() {
+      guard case .option(let name) = argument else {
+        if case .positional(let path) = argument { paths.append(path) }
+        continue
       }
-      return next
-    }
-    while let argument = remaining.popFirst() {
-      var name = argument
-      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-        name = String(argument[..<equals])
-        remaining.insert(
-          String(argument[argument.index(after: equals)...]), at: remaining.startIndex)
-      }
+      if try options.grading.read(name, from: &reader) { continue }
       switch name {
-      case "-h", "--help": options.showsHelp = true
       case "--version": options.showsVersion = true
       case "--reference": usesReference = true
-      case "--target": options.target = try value(for: name)
-      case "--swift-version":
-        let text = try value(for: name)
-        guard let mode = Int(text), mode == 5 || mode == 6 else {
-          throw .invalidValue(option: name, value: text, expected: "5 or 6")
-        }
-        options.languageMode = mode
-      case "--language":
-        let text = try value(for: name)
-        guard let language = Language(rawValue: text) else {
-          throw .invalidValue(option: name, value: text, expected: "swift or python")
-        }
-        options.language = language
-      case "--seed":
-        let text = try value(for: name)
-        guard let seed = UInt64(text) else {
-          throw .invalidValue(option: name, value: text, expected: "a whole number ≥ 0")
-        }
-        options.seed = seed
+      case "--target": options.target = try reader.value(of: name)
+      case "--swift-version": options.languageMode = try reader.value(of: name, as: Int.self)
       case "--task", "--tasks":
-        let text = try value(for: name)
-        let ids = text.split(separator: ",").map { Int($0.trimmingPrefix(" ")) }
-        guard !ids.isEmpty, ids.allSatisfy({ $0.map { Exercise.task($0) != nil } ?? false }) else {
-          throw .invalidValue(option: name, value: text, expected: "task numbers 0 to 4, as in 0,3")
-        }
-        options.taskIDs = Array(Set(ids.compactMap { $0 })).sorted()
-      case "--format":
-        let text = try value(for: name)
-        guard let format = Format(rawValue: text) else {
-          throw .invalidValue(
-            option: name, value: text,
-            expected: "one of " + Format.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        options.format = format
-      case "--output", "-o": options.outputPath = try value(for: name)
-      case "--points": options.pointsPath = try value(for: name)
+        options.taskIDs = try reader.value(of: name, as: TaskSelection.self).ids
+      case "--format": options.format = try reader.value(of: name)
+      case "--output", "-o": options.outputPath = try reader.value(of: name)
       case "--timeline": options.showsTimelines = true
       case "--keep-build": options.keepsBuild = true
       case "--no-color": options.disablesColor = true
-      default:
-        if argument.hasPrefix("-"), argument != "-" {
-          throw .unknownOption(argument)
-        }
-        paths.append(argument)
+      default: throw reader.unknown(name)
       }
     }
-    guard paths.count <= 1 else { throw .tooManyPaths(paths) }
+    guard paths.count <= 1 else {
+      throw .tooManyArguments(paths, expected: "one submission at a time")
+    }
     if usesReference, !paths.isEmpty { throw .referenceWithPath(paths[0]) }
     options.path = paths.first
+    try options.validate()
     return options
+  }
+
+  /// Checks what each option cannot check alone, and reads the points file.
+  mutating func validate() throws(UsageError) {
+    if let mode = languageMode, mode != 5, mode != 6 {
+      throw .invalidValue(option: "--swift-version", value: "\(mode)", expected: "5 or 6")
+    }
+    do {
+      try grading.validate()
+    } catch {
+      throw .conflict(error.localizedDescription)
+    }
   }
 
   /// The help text.
@@ -134,19 +101,13 @@ public struct CheckerOptions: Sendable, Equatable {
       --target NAME         The package's library target to grade, when it has several.
       --swift-version 5|6   Compile in this language mode (default: the package's own;
                             Swift 6 for a folder or a file).
-      --language swift|python
-                            The submission's language (default: Python when the folder
-                            holds 0-basic_async_syntax.py … 4-tasks.py, else Swift).
-      --seed N              Draw the inputs from seed N (every report prints its seed).
+    \(GradingOptions.help)
       --task LIST           Grade only these tasks, such as 0,3.
       --format FORMAT       The report format: text (default), json, gradescope (Gradescope's
                             results.json), junit (JUnit XML), github (GitHub Actions
                             annotations, and a summary in $GITHUB_STEP_SUMMARY), html (one
                             self-contained page).
       -o, --output FILE     Write the report to FILE instead of standard output.
-      --points FILE         Weigh tasks: a JSON object of points per task, such as
-                            {"0": 2, "1": 3, "2": 1, "3": 1, "4": 3}. Default: one point per
-                            check. Every format shows the same score.
       --timeline            Draw the timeline of waitN and taskWaitN even when they pass.
       --keep-build          Keep the temporary build folder and print its path.
       --no-color            No colour (also when NO_COLOR is set or output is not a terminal).

@@ -1,0 +1,78 @@
+/// Reads a command line the way every checker command takes it.
+///
+/// Options are `--name value` or `--name=value`; a value given apart may not itself look like
+/// an option (`--seed --task` is a missing value, not a seed). Flags take no value. Anything
+/// else is positional, `-` (standard input) included, and so is everything after `--`.
+struct ArgumentReader {
+  /// One argument read.
+  enum Argument: Equatable {
+    /// An option or flag, by name (`--seed`, `-o`).
+    case option(String)
+    /// A positional argument.
+    case positional(String)
+  }
+
+  /// The command, for messages: `checker` or `checker grade-all`.
+  let command: String
+  private var remaining: ArraySlice<String>
+  private var inlineValue: String?
+  private var isAfterTerminator = false
+
+  /// A reader of `arguments`, the words after the command's name.
+  init(_ arguments: [String], command: String) {
+    self.remaining = arguments[...]
+    self.command = command
+  }
+
+  /// The next argument, or `nil` at the end.
+  mutating func next() -> Argument? {
+    inlineValue = nil
+    guard let argument = remaining.popFirst() else { return nil }
+    if isAfterTerminator { return .positional(argument) }
+    if argument == "--" {
+      isAfterTerminator = true
+      return next()
+    }
+    if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+      inlineValue = String(argument[argument.index(after: equals)...])
+      return .option(String(argument[..<equals]))
+    }
+    return argument.hasPrefix("-") && argument != "-" ? .option(argument) : .positional(argument)
+  }
+
+  /// The value of `option`, just read.
+  mutating func value(of option: String) throws(UsageError) -> String {
+    if let inlineValue {
+      self.inlineValue = nil
+      return inlineValue
+    }
+    guard let next = remaining.first, !next.hasPrefix("--") else {
+      throw .missingValue(option: option, command: command)
+    }
+    remaining.removeFirst()
+    return next
+  }
+
+  /// The value of `option`, just read, as the type it takes.
+  mutating func value<Value: ArgumentValue>(of option: String, as type: Value.Type = Value.self)
+    throws(UsageError) -> Value
+  {
+    let text = try value(of: option)
+    guard let value = Value(argument: text) else {
+      throw .invalidValue(option: option, value: text, expected: Value.expectedValue)
+    }
+    return value
+  }
+
+  /// The error for an option this command does not take.
+  func unknown(_ option: String) -> UsageError {
+    .unknownOption(option, command: command)
+  }
+
+  /// Whether `arguments` ask for help: `-h` or `--help` anywhere, which wins over any mistake
+  /// in the rest, as in swift-argument-parser.
+  static func asksForHelp(_ arguments: [String]) -> Bool {
+    let options = arguments.prefix { $0 != "--" }
+    return options.contains("-h") || options.contains("--help")
+  }
+}

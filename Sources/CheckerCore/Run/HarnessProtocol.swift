@@ -1,0 +1,78 @@
+/// How the checker and a harness process talk: the one definition both harnesses
+/// (`Resources/Harness/AsyncCheckHarness.swift` with `AsyncCheckSubstitution.swift`, and
+/// `asynccheck_harness.py`) and the checker's readers (`HarnessReader`, `PythonBuilder`) follow.
+///
+/// ## Version
+/// `version` is the protocol's version. A harness names the version it speaks in its first
+/// record (`H`); the reader counts a record of another version as malformed. Change the version
+/// whenever a record's fields change, in both harnesses and here.
+///
+/// ## Checker to harness: the command line
+/// - Swift: `harness TASK ABANDON_AFTER CALL...`
+/// - Python: `python3 -S asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...`, or
+///   `... probe SOURCES` to read the submission's functions (records `P` and `F`).
+///
+/// TASK is the task whose student function runs; ABANDON_AFTER, in seconds since the start, is
+/// when the harness stops waiting for calls that are never awaited. Each CALL is
+/// `id:kind:n:maxDelay`, plus `:duration/value,…` for a probe (what the checker's waitRandom
+/// does on each of its calls); `kind` is a `PlannedCall.Kind`:
+///
+/// | kind | calls                                  |
+/// |------|----------------------------------------|
+/// | `r`  | `waitRandom(maxDelay)`                 |
+/// | `d`  | `waitRandom()`, never awaited          |
+/// | `w`  | `waitN(n, maxDelay)`                   |
+/// | `m`  | `measureTime(n, maxDelay)`             |
+/// | `t`  | `taskWaitRandom(maxDelay)`, then its value |
+/// | `k`  | `taskWaitN(n, maxDelay)`               |
+///
+/// ## Harness to checker: records on descriptor 3
+/// The key arrives on descriptor 4 and is read before any student code runs (`ChannelKey`).
+/// Each record is one line of tab-separated fields: a type, the fields below, then a sequence
+/// number and the key; a line without them counts as forged. Times are seconds since the
+/// harness started, on a monotonic clock; `id` is a call's id, `context` the id of the call
+/// that a recorded call ran for (-1 when unknown).
+///
+/// | type | fields                          | meaning                                              |
+/// |------|---------------------------------|------------------------------------------------------|
+/// | `H`  | `version t`                     | the harness started, speaking protocol `version`     |
+/// | `S`  | `id t`                          | call `id` started                                    |
+/// | `R`  | `id t isTask`                   | `taskWaitRandom` returned (`isTask` 1: a task)       |
+/// | `E`  | `id t v,v,…`                    | call `id` ended with these values                    |
+/// | `X`  | `id message`                    | an error ended call `id` (-1: every call)            |
+/// | `W`  | `context start end value maxDelay` | a `waitRandom` call (maxDelay -1: the default, -2: not an integer) |
+/// | `T`  | `context t`                     | a `taskWaitRandom` call                              |
+/// | `N`  | `context start end n maxDelay`  | a `waitN` call                                       |
+/// | `D`  | `t`                             | done: every awaited call ended                       |
+/// | `P`  | `task status payload`           | probe: what the task's function is (Python)          |
+/// | `F`  | `task json`                     | probe: facts of the task's file (Python)             |
+public enum HarnessProtocol {
+  /// The protocol's version; both harnesses send it in their `H` record.
+  public static let version = 1
+
+  /// The type of a record, its first field.
+  public enum Record: String, Sendable, CaseIterable {
+    /// The harness started: `H version t`.
+    case hello = "H"
+    /// A call started: `S id t`.
+    case started = "S"
+    /// `taskWaitRandom` returned: `R id t isTask`.
+    case returned = "R"
+    /// A call ended with values: `E id t v,v,…`.
+    case ended = "E"
+    /// An error ended a call: `X id message`.
+    case raised = "X"
+    /// A recorded `waitRandom`: `W context start end value maxDelay`.
+    case waitRandom = "W"
+    /// A recorded `taskWaitRandom`: `T context t`.
+    case taskWaitRandom = "T"
+    /// A recorded `waitN`: `N context start end n maxDelay`.
+    case waitN = "N"
+    /// Every awaited call ended: `D t`.
+    case done = "D"
+    /// A probe's finding about a task's function: `P task status payload`.
+    case probe = "P"
+    /// A probe's facts about a task's file: `F task json`.
+    case facts = "F"
+  }
+}

@@ -1,0 +1,82 @@
+import CheckerCore
+import Foundation
+import Testing
+
+/// Feeds what each real harness writes through `HarnessReader`: both speak `HarnessProtocol`,
+/// every record is read (none malformed or forged), and each record type reaches the evidence.
+@Suite(
+  "Both harnesses speak the harness protocol", .serialized, .tags(.spawnsProcesses),
+  .notInQuickRuns, .timeLimit(.minutes(5)))
+struct HarnessProtocolTests {
+  /// Builds `submission`, runs the whole plan for every task, and returns the evidence.
+  static func evidence(of submission: Submission) throws -> [Int: TaskEvidence] {
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let build: BuildResult
+    switch submission.language {
+    case .swift:
+      build = try SubmissionBuilder(toolchain: try Toolchain.find(), workspace: workspace)
+        .build(submission, tasks: Exercise.tasks)
+    case .python:
+      build = try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
+        .build(submission)
+    }
+    let launcher = try #require(build.launcher, "nothing was built: \(build.submissionErrors)")
+    var runner = HarnessRunner(
+      launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
+    runner.sandbox = try? Sandbox.current.get()
+    runner.readablePaths = build.readablePaths
+    return try runner.run(RunPlan(seed: 5), taskIDs: Exercise.tasks.map(\.id))
+  }
+
+  @Test(
+    "every record is read and each type reaches the evidence",
+    arguments: [Language.swift, .python])
+  func everyRecordIsRead(language: Language) async throws {
+    let evidence = try await offPool { () throws -> [Int: TaskEvidence] in
+      switch language {
+      case .swift:
+        return try Self.evidence(of: ReferenceSubmission.submission)
+      case .python:
+        let sample = SampleCatalog.folder.appendingPathComponent("python/correct-as-completed")
+        return try Self.evidence(of: try SubmissionLoader().load(path: sample.path))
+      }
+    }
+    #expect(evidence.keys.sorted() == Exercise.tasks.map(\.id))
+    for (taskID, task) in evidence {
+      #expect(task.malformedLines == 0, "task \(taskID): \(task.malformedLines) malformed")
+      #expect(task.forgedLines == 0, "task \(taskID): \(task.forgedLines) forged")
+      #expect(task.isInstrumented)
+      #expect(task.interruption == nil, "task \(taskID): \(String(describing: task.interruption))")
+      // S and E: every awaited call started and ended with its values.
+      for call in task.calls where call.plan.kind != .waitRandomDefault {
+        #expect(call.started != nil && call.ended != nil && call.values != nil, "\(call.plan)")
+      }
+      // W: the tasks built on waitRandom record its calls (task 0's own function is timed by
+      // its S and E records).
+      if taskID != 0 { #expect(!task.sleeps.isEmpty, "task \(taskID): no W record") }
+    }
+    // R: taskWaitRandom returned a task; T: it was recorded, in task 3 and under task 4.
+    let taskCalls = try #require(evidence[3]).calls.filter { $0.plan.kind == .taskWaitRandom }
+    #expect(!taskCalls.isEmpty && taskCalls.allSatisfy { $0.returned != nil && $0.returnedTask })
+    #expect(!(try #require(evidence[4]).spawnContexts.isEmpty), "no T record under taskWaitN")
+    // N: measureTime's waitN was recorded.
+    #expect(!(try #require(evidence[2]).waitNCalls.isEmpty), "no N record under measureTime")
+  }
+
+  @Test("a hello of another protocol version counts as malformed")
+  func otherVersion() {
+    let call = RunPlan(seed: 1).processes(forTask: 0)[0][0]
+    func evidence(hello version: Int) -> TaskEvidence {
+      let channel = "H\t\(version)\t0.0\nS\t\(call.id)\t0.1\nE\t\(call.id)\t0.2\t0.1\nD\t0.3\n"
+      return HarnessReader.evidence(
+        taskID: 0, calls: [call],
+        outcome: ProcessSupervisor.Outcome(
+          termination: .exited(0), output: [], outputByteCount: 0, channel: Array(channel.utf8),
+          duration: 0.3),
+        instrumented: true)
+    }
+    #expect(evidence(hello: HarnessProtocol.version).malformedLines == 0)
+    #expect(evidence(hello: HarnessProtocol.version + 1).malformedLines == 1)
+  }
+}

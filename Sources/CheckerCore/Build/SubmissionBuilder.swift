@@ -346,7 +346,8 @@ public struct SubmissionBuilder: Sendable {
     }
     let hasDefault = !failedFiles.contains(SignatureProbe.defaultArgumentName)
     if !hasDefault, case .callable(nil) = result[0] {
-      result[0] = .callable(signatureProblem: "maxDelay has no default value (10)")
+      result[0] = .callable(
+        signatureProblem: "maxDelay has no default value (\(Exercise.defaultMaxDelay))")
     }
     return (result, hasDefault)
   }

@@ -1,5 +1,10 @@
-/// The "async basics" exercise: its five tasks, in order.
+/// The "async basics" exercise: its five tasks, in order. The one source of truth about them:
+/// names, signatures, files, what each does and builds on; the checks, the plan, the builders
+/// and the reports ask it.
 public enum Exercise {
+  /// The maximum delay `waitRandom` draws from when it is called without one, in seconds.
+  public static let defaultMaxDelay = 10
+
   /// Tasks 0 to 4.
   public static let tasks: [ExerciseTask] = [
     ExerciseTask(
@@ -12,7 +17,7 @@ public enum Exercise {
       python: PythonFunction(
         name: "wait_random", file: "0-basic_async_syntax.py",
         declaration: "async def wait_random(max_delay: int = 10) -> float"),
-      prerequisites: []),
+      behaviour: .sleepsRandomDelay, builtOn: nil),
     ExerciseTask(
       id: 1,
       title: "1. Let's execute multiple coroutines at the same time with async",
@@ -23,7 +28,7 @@ public enum Exercise {
       python: PythonFunction(
         name: "wait_n", file: "1-concurrent_coroutines.py",
         declaration: "async def wait_n(n: int, max_delay: int) -> List[float]"),
-      prerequisites: [0]),
+      behaviour: .collectsDelays, builtOn: 0),
     ExerciseTask(
       id: 2,
       title: "2. Measure the runtime",
@@ -34,7 +39,7 @@ public enum Exercise {
       python: PythonFunction(
         name: "measure_time", file: "2-measure_runtime.py",
         declaration: "def measure_time(n: int, max_delay: int) -> float"),
-      prerequisites: [1]),
+      behaviour: .measuresTime, builtOn: 1),
     ExerciseTask(
       id: 3,
       title: "3. Tasks",
@@ -45,7 +50,7 @@ public enum Exercise {
       python: PythonFunction(
         name: "task_wait_random", file: "3-tasks.py",
         declaration: "def task_wait_random(max_delay: int) -> asyncio.Task"),
-      prerequisites: [0]),
+      behaviour: .startsTask, builtOn: 0),
     ExerciseTask(
       id: 4,
       title: "4. Tasks",
@@ -56,8 +61,20 @@ public enum Exercise {
       python: PythonFunction(
         name: "task_wait_n", file: "4-tasks.py",
         declaration: "async def task_wait_n(n: int, max_delay: int) -> List[float]"),
-      prerequisites: [3]),
+      behaviour: .collectsDelays, builtOn: 3),
   ]
+
+  /// Each Swift parameter name with its Python name, as in `maxDelay` and `max_delay`.
+  public static let parameterNames: [(swift: String, python: String)] = {
+    var pairs: [(swift: String, python: String)] = []
+    for task in tasks {
+      for (swift, python) in zip(task.signature.labels, task.python.parameterNames)
+      where !pairs.contains(where: { $0.swift == swift }) {
+        pairs.append((swift, python))
+      }
+    }
+    return pairs
+  }()
 
   /// The task with this number, if there is one.
   ///

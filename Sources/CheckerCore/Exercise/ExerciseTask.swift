@@ -8,9 +8,56 @@ public struct ExerciseTask: Sendable, Hashable, Identifiable {
   public let signature: FunctionSignature
   /// The same function in the Python original.
   public let python: PythonFunction
-  /// The tasks whose functions this one calls: when one of them cannot be called, this task's
-  /// behaviour checks are skipped rather than failed.
-  public let prerequisites: [Int]
+  /// What the task's function does; it decides the task's checks and calls.
+  public let behaviour: Behaviour
+  /// The task whose function this one must call, as check50's `@check(dependency)`: its
+  /// built-on check counts those calls, and when the submission's version cannot be called,
+  /// this task is judged with the checker's own.
+  public let builtOn: Int?
+
+  /// What a task's function does.
+  public enum Behaviour: Sendable, Hashable {
+    /// Sleeps a random delay in `0...maxDelay` and returns it (task 0).
+    case sleepsRandomDelay
+    /// Collects n delays of the function it builds on, run concurrently, in completion order
+    /// (tasks 1 and 4).
+    case collectsDelays
+    /// Times the function it builds on and returns the time per call (task 2).
+    case measuresTime
+    /// Starts the function it builds on in a task and returns the task at once (task 3).
+    case startsTask
+  }
+
+  /// The tasks whose functions this one calls: `builtOn`, as a list.
+  public var prerequisites: [Int] { builtOn.map { [$0] } ?? [] }
+
+  /// The task this one builds on, from the exercise.
+  public var builtOnTask: ExerciseTask? { builtOn.flatMap(Exercise.task) }
+
+  /// The name of the check that counts this task's calls of the function it builds on:
+  /// `uses-wait-random` for `waitRandom`.
+  public var builtOnCheckName: String? {
+    builtOnTask.map { task in
+      "uses-"
+        + task.signature.name.map { $0.isUppercase ? "-" + $0.lowercased() : String($0) }
+        .joined()
+    }
+  }
+
+  /// A call of the function as source in `language`: `waitN(n: 3, maxDelay: 1)` or
+  /// `wait_n(3, 1)`; a missing argument is left out, as a default.
+  ///
+  /// - Parameters:
+  ///   - arguments: The value of each parameter, by its Swift label.
+  ///   - language: The submission's language.
+  /// - Returns: The call.
+  public func call(_ arguments: [String: Int], in language: Language) -> String {
+    let given = signature.labels.compactMap { label in arguments[label].map { (label, $0) } }
+    let list =
+      language == .swift
+      ? given.map { "\($0.0): \($0.1)" } : given.map { "\($0.1)" }
+    return functionName(in: language) + "(" + list.joined(separator: ", ") + ")"
+  }
 
   /// The function's name in `language`: `waitN` or `wait_n`.
   ///

@@ -3,22 +3,21 @@
 /// The signature check, which every task has, comes
 /// from the build and is added by the `Judge`.
 public enum CheckCatalog {
-  /// The behaviour and source checks of a task.
+  /// The behaviour and source checks of a task, chosen by what the exercise says it does.
   ///
   /// - Parameters:
   ///   - taskID: A task number.
   ///   - language: The submission's language: Python submissions also get the project's
   ///     requirement checks (shebang, docstrings, …).
-  /// - Returns: Its checks, in order.
+  /// - Returns: Its checks, in order; none for a number that is no task.
   public static func checks(forTask taskID: Int, language: Language = .swift) -> [Check] {
+    guard let task = Exercise.task(taskID) else { return [] }
     let behaviour: [Check] =
-      switch taskID {
-      case 0: WaitRandomChecks.all
-      case 1: ListChecks.all(builtOn: 0, language: language)
-      case 2: MeasureTimeChecks.all
-      case 3: TaskWaitRandomChecks.all
-      case 4: ListChecks.all(builtOn: 3, language: language)
-      default: []
+      switch task.behaviour {
+      case .sleepsRandomDelay: WaitRandomChecks.all
+      case .collectsDelays: ListChecks.all(for: task, language: language)
+      case .measuresTime: MeasureTimeChecks.all
+      case .startsTask: TaskWaitRandomChecks.all
       }
     return behaviour
       + (language == .python ? PythonRequirementChecks.all : SwiftRequirementChecks.all)

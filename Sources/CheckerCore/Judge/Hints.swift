@@ -35,7 +35,9 @@ enum Hints {
 
   /// How to declare the default `maxDelay`.
   static func defaultDeclaration(_ language: Language) -> String {
-    language == .swift ? "`maxDelay: Int = 10`" : "`max_delay: int = 10`"
+    language == .swift
+      ? "`maxDelay: Int = \(Exercise.defaultMaxDelay)`"
+      : "`max_delay: int = \(Exercise.defaultMaxDelay)`"
   }
 }
 

@@ -108,8 +108,9 @@ public enum Judge {
     guard language == .python else { return title }
     // Longest names first: `taskWaitRandom` before `waitRandom`.
     let names =
-      Exercise.tasks.map { ($0.signature.name, $0.python.name) }
-      .sorted { $0.0.count > $1.0.count } + [("maxDelay", "max_delay")]
+      (Exercise.tasks.map { ($0.signature.name, $0.python.name) }
+      + Exercise.parameterNames.map { ($0.swift, $0.python) })
+      .sorted { $0.0.count > $1.0.count }
     return names.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
   }
 
@@ -228,10 +229,10 @@ public enum Judge {
     switch verdict {
     case .pass(let message, let timeline):
       CheckReport(name: name, title: title, status: .passed, message: message, timeline: timeline)
-    case .fail(let message, let details, let timeline, let location):
+    case .fail(let message, let details, let timeline, let location, let mismatch):
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,
-        timeline: timeline, location: location)
+        timeline: timeline, location: location, mismatch: mismatch)
     case .tooSlow(let message, let details, let timeline):
       CheckReport(
         name: name, title: title, status: .failed, message: message, details: details,

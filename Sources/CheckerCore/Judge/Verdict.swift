@@ -7,13 +7,28 @@ public enum Verdict: Sendable, Equatable {
   /// picture of the call's sleeps when there is one, and the line of the student's code at
   /// fault (`File.swift:14`) when the check found it, else the task's function is shown.
   case fail(
-    String, details: [String] = [], timeline: Timeline? = nil, location: SourceLocation? = nil)
+    String, details: [String] = [], timeline: Timeline? = nil, location: SourceLocation? = nil,
+    mismatch: Mismatch? = nil)
   /// The property does not hold because something took longer than allowed (a sleep that ended
   /// late, a call that ran out of time): a failure that a busy machine can cause, so the task is
   /// run again before it stands (see `CheckReport.failedOnTime`).
   case tooSlow(String, details: [String] = [], timeline: Timeline? = nil)
   /// The check could not run; the message says why.
   case skip(String)
+
+  /// The failure for a value that is not what the exercise asks, its message built from the
+  /// mismatch.
+  ///
+  /// - Parameters:
+  ///   - mismatch: What was expected and what the code gave.
+  ///   - details: More lines under the message.
+  ///   - location: The line of the student's code at fault.
+  /// - Returns: The verdict.
+  static func mismatch(
+    _ mismatch: Mismatch, details: [String] = [], location: SourceLocation? = nil
+  ) -> Verdict {
+    .fail(mismatch.message, details: details, location: location, mismatch: mismatch)
+  }
 
   /// The failure for a call that never returned: too slow when it ran out of time (a busy
   /// machine may be the cause), a plain failure when it crashed, exited or hit a limit.

@@ -24,6 +24,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
   public var timeline: Timeline?
   /// Where the task's function is declared (`file:line`), when known: where an annotation goes.
   public var location: SourceLocation?
+  /// What a failed check expected and what it got, when it compared a value.
+  public var mismatch: Mismatch?
   /// The compiler's messages, for a check that failed to compile.
   public var diagnostics: [Diagnostic] = []
   /// Whether the check failed only because something took longer than allowed.
@@ -44,10 +46,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
   ///   - diagnostics: The compiler's messages, for a compile failure.
   ///   - failedOnTime: Whether it failed only on time (`true`), or `nil`.
   ///   - location: The line of the student's code a failure is about (`File.swift:14`).
+  ///   - mismatch: What a failed check expected and got.
   public init(
     name: String, title: String, status: Status, message: String = "", details: [String] = [],
     timeline: Timeline? = nil, diagnostics: [Diagnostic] = [], failedOnTime: Bool? = nil,
-    location: SourceLocation? = nil
+    location: SourceLocation? = nil, mismatch: Mismatch? = nil
   ) {
     self.name = name
     self.title = title
@@ -58,5 +61,6 @@ public struct CheckReport: Sendable, Codable, Equatable {
     self.diagnostics = diagnostics
     self.failedOnTime = failedOnTime
     self.location = location
+    self.mismatch = mismatch
   }
 }

@@ -24,9 +24,12 @@ public enum GradescopeReport {
     var status: String
     var output: String
     var visibility = "visible"
+    /// What a failed check expected and got, for scripts reading the results.
+    var extraData: Mismatch?
 
     enum CodingKeys: String, CodingKey {
       case name, number, score, status, output, visibility
+      case extraData = "extra_data"
       case maxScore = "max_score"
     }
   }
@@ -47,7 +50,8 @@ public enum GradescopeReport {
           Test(
             name: "\(task.title): \(check.title)", number: "\(task.id).\(index + 1)",
             score: check.status == .passed ? rounded(weight) : 0, maxScore: rounded(weight),
-            status: check.status == .passed ? "passed" : "failed", output: output))
+            status: check.status == .passed ? "passed" : "failed", output: output,
+            extraData: check.mismatch))
       }
     }
     let results = Results(

@@ -27,9 +27,14 @@ public enum JUnitReport {
           lines.append(opening + "/>")
         case .failed:
           lines.append(opening + ">")
+          // A mismatch's fields, as lines a CI page shows under the message.
+          let compared =
+            check.mismatch.map { ["expected: \($0.expected)", "actual: \($0.actual)"] } ?? []
           lines.append(
-            "      <failure message=\"\(escape(check.message))\">"
-              + escape(([check.message] + check.details).joined(separator: "\n")) + "</failure>")
+            "      <failure message=\"\(escape(check.message))\""
+              + (check.mismatch == nil ? "" : " type=\"mismatch\"") + ">"
+              + escape(([check.message] + check.details + compared).joined(separator: "\n"))
+              + "</failure>")
           lines.append("    </testcase>")
         case .skipped:
           lines.append(opening + ">")

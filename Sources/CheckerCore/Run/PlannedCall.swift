@@ -90,14 +90,7 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
 
   /// The call as Swift source, as reports show it: `waitN(n: 12, maxDelay: 1)`.
   public var description: String {
-    switch kind {
-    case .waitRandom: "waitRandom(maxDelay: \(maxDelay))"
-    case .waitRandomDefault: "waitRandom()"
-    case .waitN: "waitN(n: \(n), maxDelay: \(maxDelay))"
-    case .measureTime: "measureTime(n: \(n), maxDelay: \(maxDelay))"
-    case .taskWaitRandom: "taskWaitRandom(maxDelay: \(maxDelay))"
-    case .taskWaitN: "taskWaitN(n: \(n), maxDelay: \(maxDelay))"
-    }
+    description(in: .swift)
   }
 
   /// The call as source in `language`: `waitN(n: 12, maxDelay: 1)` or `wait_n(12, 1)`.
@@ -105,15 +98,11 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
   /// - Parameter language: The submission's language.
   /// - Returns: The call.
   public func description(in language: Language) -> String {
-    guard language == .python else { return description }
-    switch kind {
-    case .waitRandom: return "wait_random(\(maxDelay))"
-    case .waitRandomDefault: return "wait_random()"
-    case .waitN: return "wait_n(\(n), \(maxDelay))"
-    case .measureTime: return "measure_time(\(n), \(maxDelay))"
-    case .taskWaitRandom: return "task_wait_random(\(maxDelay))"
-    case .taskWaitN: return "task_wait_n(\(n), \(maxDelay))"
-    }
+    guard let task = Exercise.task(taskID) else { return "?" }
+    // A default-argument call leaves its one argument out; every other call passes the task's
+    // parameters, named as the exercise names them.
+    let arguments = kind == .waitRandomDefault ? [:] : ["n": n, "maxDelay": maxDelay]
+    return task.call(arguments, in: language)
   }
 
   /// The longest the call may sleep, in seconds, if the function is right.

@@ -46,7 +46,9 @@ public struct RunPlan: Sendable {
       add(0, .waitRandom, maxDelay: maxDelay)
     }
     for _ in 0..<100 { add(0, .waitRandom, maxDelay: 1, .batch) }
-    for _ in 0..<30 { add(0, .waitRandomDefault, maxDelay: 10, .defaultArgument) }
+    for _ in 0..<30 {
+      add(0, .waitRandomDefault, maxDelay: Exercise.defaultMaxDelay, .defaultArgument)
+    }
     // Tasks 1 and 4: the same shape of inputs, drawn apart.
     for (task, kind) in [(1, PlannedCall.Kind.waitN), (4, .taskWaitN)] {
       add(task, kind, n: 0, maxDelay: Int.random(in: 1...2, using: &random))

@@ -1,6 +1,7 @@
-import CheckerCore
 import Foundation
 import Testing
+
+@testable import CheckerCore
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -160,5 +161,70 @@ final class ElementCounter: NSObject, XMLParserDelegate {
   ) {
     count[name, default: 0] += 1
     self.attributes.append(attributes)
+  }
+}
+
+/// A failed comparison carries what was expected and what was got, in every machine format.
+@Suite("Mismatches in the machine formats")
+struct MismatchFormatTests {
+  static let mismatch = Mismatch(
+    "`waitN(n: 5, maxDelay: 2)`", actual: "3 delays: [0.1, 0.2, 0.3]", expected: "5")
+  static let report: GradeReport = {
+    let verdict = Verdict.mismatch(mismatch)
+    guard case .fail(let message, _, _, _, let carried) = verdict else {
+      return GradeReport(submission: "", seed: 0, tasks: [], notes: [], seconds: 0)
+    }
+    return GradeReport(
+      submission: "bob", seed: 3,
+      tasks: [
+        TaskReport(
+          id: 1, title: "1. Let's execute", function: "func waitN()",
+          checks: [
+            CheckReport(
+              name: "count", title: "returns n delays", status: .failed, message: message,
+              mismatch: carried)
+          ], printed: nil)
+      ], notes: [], seconds: 1)
+  }()
+
+  @Test("the message is built from the fields, in one sentence")
+  func message() {
+    #expect(
+      Self.mismatch.message
+        == "`waitN(n: 5, maxDelay: 2)` returned 3 delays: [0.1, 0.2, 0.3]; expected 5")
+    let hinted = Mismatch(
+      "`measureTime(n: 4, maxDelay: 1)`", actual: "0.9", expected: "about 0.25",
+      hint: "that is the total")
+    #expect(
+      hinted.message
+        == "`measureTime(n: 4, maxDelay: 1)` returned 0.9: that is the total; expected about 0.25")
+  }
+
+  @Test("JSON carries the fields, JUnit lists them in its failure, Gradescope in extra_data")
+  func formats() throws {
+    let check = try #require(Self.report.tasks.first?.checks.first)
+    #expect(check.message == Self.mismatch.message)
+
+    let json = try #require(
+      JSONSerialization.jsonObject(with: Data(JSONReport.render(Self.report).utf8))
+        as? [String: Any])
+    let tasks = try #require(json["tasks"] as? [[String: Any]])
+    let checks = try #require(tasks.first?["checks"] as? [[String: Any]])
+    let fields = try #require(checks.first?["mismatch"] as? [String: Any])
+    #expect(fields["expected"] as? String == "5")
+    #expect(fields["actual"] as? String == "3 delays: [0.1, 0.2, 0.3]")
+    #expect(fields["subject"] as? String == "`waitN(n: 5, maxDelay: 2)`")
+
+    let junit = JUnitReport.render(Self.report)
+    #expect(junit.contains("type=\"mismatch\""))
+    #expect(junit.contains("expected: 5\nactual: 3 delays: [0.1, 0.2, 0.3]</failure>"))
+
+    let gradescope = try #require(
+      JSONSerialization.jsonObject(with: Data(GradescopeReport.render(Self.report).utf8))
+        as? [String: Any])
+    let tests = try #require(gradescope["tests"] as? [[String: Any]])
+    let extra = try #require(tests.first?["extra_data"] as? [String: Any])
+    #expect(extra["expected"] as? String == "5")
+    #expect(extra["actual"] as? String == "3 delays: [0.1, 0.2, 0.3]")
   }
 }

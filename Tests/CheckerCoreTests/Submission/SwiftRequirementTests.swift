@@ -49,7 +49,7 @@ struct SwiftRequirementTests {
       verdict("/// Sleeps a random delay.\nfunc waitRandom(maxDelay: Int) async -> Double { 0 }")
         == .pass())
     guard
-      case .fail(let message, _, _, let location) = verdict(
+      case .fail(let message, _, _, let location, _) = verdict(
         "/// waitRandom\nfunc waitRandom(maxDelay: Int) async -> Double { 0 }")
     else {
       Issue.record("a one-word comment passed")

@@ -6,15 +6,16 @@
 /// whose sleeps follow a schedule (`RunPlan.probeSchedule`), separates completion order from
 /// sorting and spawn order, and concurrent from sequential, with margins no timer jitter reaches.
 enum ListChecks {
-  /// The checks for a list function built on task `builtOn`'s function, titled in `language`.
-  static func all(builtOn: Int, language: Language) -> [Check] {
+  /// The checks of `task`, a list function built on another task's function, titled in
+  /// `language`.
+  static func all(for task: ExerciseTask, language: Language) -> [Check] {
     [
       count,
       inBounds,
       ascending,
       concurrent,
       noSort,
-      builtOnCheck(builtOn, language: language),
+      builtOnCheck(for: task, language: language),
     ]
   }
 
@@ -24,9 +25,11 @@ enum ListChecks {
         $0.values?.count != $0.plan.n
       }
       guard let failing, let values = failing.values else { return .pass() }
-      return .fail(
-        "`\(context.show(failing.plan))` returned \(values.count) delays: \(Format.values(values)); "
-          + "expected \(failing.plan.n)")
+      return .mismatch(
+        Mismatch(
+          "`\(context.show(failing.plan))`",
+          actual: "\(values.count) delays: \(Format.values(values))",
+          expected: "\(failing.plan.n)"))
     }
   }
 
@@ -186,12 +189,16 @@ enum ListChecks {
     }
   }
 
-  static func builtOnCheck(_ builtOn: Int, language: Language) -> Check {
-    let name = builtOn == 0 ? "uses-wait-random" : "uses-task-wait-random"
-    let title = Exercise.task(builtOn)?.functionName(in: language) ?? ""
+  static func builtOnCheck(for task: ExerciseTask, language: Language) -> Check {
+    let builtOn = task.builtOnTask
+    let name = task.builtOnCheckName ?? "uses"
+    let title = builtOn?.functionName(in: language) ?? ""
+    // A function that starts tasks is counted by its recorded starts (T records); one that
+    // sleeps, by its recorded sleeps (W records).
+    let countsStarts = builtOn?.behaviour == .startsTask
     return Check(name: name, title: "calls \(title) n times and returns what it returned") {
       context in
-      let function = context.name(ofTask: builtOn)
+      let function = context.name(ofTask: builtOn?.id ?? task.id)
       guard context.evidence.isInstrumented else {
         return .skip("calls to \(function) could not be recorded")
       }
@@ -205,15 +212,15 @@ enum ListChecks {
             let spawns = context.evidence.spawnContexts.filter { $0 == call.plan.id }.count
             return (
               "`\(context.show(call.plan))`", call.plan.n, call.values ?? [],
-              builtOn == 0 ? sleeps.count : spawns, sleeps, call.plan.maxDelay
+              countsStarts ? spawns : sleeps.count, sleeps, call.plan.maxDelay
             )
           }
         } else if calls.count == context.evidence.calls.count {
           groups = [
             (
               "the calls", calls.reduce(0) { $0 + $1.plan.n }, calls.flatMap { $0.values ?? [] },
-              builtOn == 0
-                ? context.evidence.sleeps.count : context.evidence.spawnContexts.count,
+              countsStarts
+                ? context.evidence.spawnContexts.count : context.evidence.sleeps.count,
               context.evidence.sleeps, nil
             )
           ]
@@ -258,9 +265,15 @@ enum ListChecks {
 
   /// A recorded `waitRandom` call as source: `waitRandom(maxDelay: 10)` or `waitRandom()`.
   static func called(_ sleep: TaskEvidence.Sleep, _ language: Language) -> String {
-    let name = Exercise.tasks[0].functionName(in: language)
-    guard let argument = sleep.maxDelayArgument else { return "\(name)() (maxDelay 10)" }
-    return language == .swift ? "\(name)(maxDelay: \(argument))" : "\(name)(\(argument))"
+    let waitRandom = Exercise.tasks.first { $0.behaviour == .sleepsRandomDelay }
+    let label = waitRandom?.signature.labels.first ?? "maxDelay"
+    guard let argument = sleep.maxDelayArgument else {
+      let parameter =
+        language == .swift ? label : waitRandom?.python.parameterNames.first ?? label
+      return (waitRandom?.call([:], in: language) ?? "")
+        + " (\(parameter) \(Exercise.defaultMaxDelay))"
+    }
+    return waitRandom?.call([label: argument], in: language) ?? ""
   }
 
   /// What a slow call's sleeps say about why it was slow.

@@ -39,19 +39,24 @@ enum MeasureTimeChecks {
         }
         let total = result * n
         if matches(total) { continue }
-        let seen = "`\(context.show(call.plan))` returned \(Format.value(result))"
-        let expected =
-          "its waitN ran \(Format.seconds(inner)), so total / n is about \(Format.value(inner / n))"
+        func mismatch(hint: String?) -> Verdict {
+          .mismatch(
+            Mismatch(
+              "`\(context.show(call.plan))`", actual: Format.value(result),
+              expected: "about \(Format.value(inner / n)) seconds (its waitN ran "
+                + "\(Format.seconds(inner)), divided by n)",
+              hint: hint))
+        }
         if call.plan.n >= 2, matches(result) {
-          return .fail("\(seen): that is the total; \(expected)")
+          return mismatch(hint: "that is the total")
         }
         if matches(total / 1000) || matches(result / 1000) {
-          return .fail("\(seen): that looks like milliseconds; \(expected) (seconds)")
+          return mismatch(hint: "that looks like milliseconds")
         }
         if result == Double(call.plan.maxDelay) || total == Double(call.plan.maxDelay) {
-          return .fail("\(seen): that is maxDelay, not a measurement; \(expected)")
+          return mismatch(hint: "that is maxDelay, not a measurement")
         }
-        return .fail("\(seen); \(expected)")
+        return mismatch(hint: nil)
       }
       guard judged > 0 else {
         return .skip("nothing to judge: no call ran waitN (see the check below)")

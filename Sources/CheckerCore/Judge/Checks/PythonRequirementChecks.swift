@@ -26,7 +26,9 @@ enum PythonRequirementChecks {
         "\(file) has Windows line endings (CRLF): run as ./\(file), its first line asks for "
           + "`python3\\r`, which does not exist; save it with LF line endings")
     }
-    return .fail("\(file) starts with `\(facts.firstLine)`; expected `#!/usr/bin/env python3`")
+    return .mismatch(
+      Mismatch(
+        file, "starts with", actual: "`\(facts.firstLine)`", expected: "`#!/usr/bin/env python3`"))
   }
 
   static let executable = fileCheck("executable", "the file is executable") { facts, file in

@@ -25,9 +25,10 @@ enum SharedChecks {
   static func outOfBounds(_ call: TaskEvidence.Call, _ context: CheckContext) -> Verdict? {
     let outside = (call.values ?? []).filter { !(0...Double(call.plan.maxDelay)).contains($0) }
     guard !outside.isEmpty else { return nil }
-    return .fail(
-      "`\(context.show(call.plan))` returned \(Format.values(outside)), outside "
-        + "0...\(call.plan.maxDelay)",
+    return .mismatch(
+      Mismatch(
+        "`\(context.show(call.plan))`", actual: Format.values(outside),
+        expected: "values within 0...\(call.plan.maxDelay)"),
       details: outside.contains { $0 > 100 }
         ? ["a value that large looks like milliseconds: the delay is in seconds"] : [])
   }

@@ -68,7 +68,8 @@ enum WaitRandomChecks {
       for call in calls {
         guard let value = call.values?.first, let duration = call.duration else { continue }
         if value != 0 {
-          return .fail("`\(context.show(call.plan))` returned \(Format.value(value)); expected 0")
+          return .mismatch(
+            Mismatch("`\(context.show(call.plan))`", actual: Format.value(value), expected: "0"))
         }
         if duration > Tolerances.zeroDelay {
           return .tooSlow(
@@ -79,46 +80,55 @@ enum WaitRandomChecks {
     }
   }
 
-  static let defaultMaxDelay = Check(name: "default-max-delay", title: "maxDelay defaults to 10") {
+  static let defaultMaxDelay = Check(
+    name: "default-max-delay", title: "maxDelay defaults to \(Exercise.defaultMaxDelay)"
+  ) {
     context in
+    let standard = Exercise.defaultMaxDelay
     guard context.facts.waitRandomHasDefault else {
       return .fail(
         "`\(context.name(ofTask: 0))()` must work: declare \(Hints.defaultDeclaration(context.language))"
       )
     }
-    if let literal = context.facts.waitRandomDefaultLiteral, literal != 10 {
-      return .fail("the delay's maximum defaults to \(literal); the exercise says 10")
+    if let literal = context.facts.waitRandomDefaultLiteral, literal != standard {
+      return .mismatch(
+        Mismatch(
+          "the delay's maximum", "defaults to", actual: "\(literal)", expected: "\(standard)"))
     }
     let calls = context.evidence.calls(for: .defaultArgument)
     let window = RunPlan.defaultArgumentWindow
     let early = calls.filter { ($0.ended ?? .infinity) <= window }
     let values = early.compactMap(\.values?.first)
-    if let large = values.first(where: { !(0...10).contains($0) }) {
+    if let large = values.first(where: { !(0...Double(standard)).contains($0) }) {
       return .fail(
-        "`\(context.name(ofTask: 0))()` returned \(Format.value(large)); expected a value in 0...10"
+        "`\(context.name(ofTask: 0))()` returned \(Format.value(large)); expected a value in 0...\(standard)"
       )
     }
     if values.contains(where: { $0 > window + Tolerances.lateness }) {
       // It returned delays it cannot have slept (the sleep check reports that): judge the
       // default by the values. 30 uniform values on 0...10 all stay under 5 with p = 1e-9.
-      guard values.count >= 20, let largest = values.max(), largest <= 5 else { return .pass() }
+      guard values.count >= 20, let largest = values.max(), largest <= Double(standard) / 2 else {
+        return .pass()
+      }
       return .fail(
-        "`\(context.name(ofTask: 0))()` returned \(Format.values(values)): none above 5; the default looks "
-          + "smaller than 10")
+        "`\(context.name(ofTask: 0))()` returned \(Format.values(values)): none above \(standard / 2); the "
+          + "default looks smaller than \(standard)")
     }
     // A function that sleeps: about 20% of 30 calls end within 2 s when the default is 10,
     // many more when it is smaller; this avoids waiting 10 s.
     let threshold =
       (0...calls.count).first { count in
         Statistics.binomialUpperTail(
-          successes: count, trials: calls.count, probability: (window + Tolerances.lateness) / 10)
+          successes: count, trials: calls.count,
+          probability: (window + Tolerances.lateness) / Double(standard))
           < Tolerances.falseAlarmRate
       } ?? calls.count + 1
     guard early.count >= threshold else { return .pass() }
     return .fail(
       "\(early.count) of \(calls.count) calls to `\(context.name(ofTask: 0))()` returned within "
-        + "\(Format.seconds(window)); with maxDelay 10 about "
-        + "\(Int(Double(calls.count) * window / 10)) would: the default looks smaller than 10")
+        + "\(Format.seconds(window)); with maxDelay \(standard) about "
+        + "\(Int(Double(calls.count) * window / Double(standard))) would: the default looks smaller "
+        + "than \(standard)")
   }
 
   static let nonBlocking = Check(

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import CheckerCore
+
+/// The exercise model is the one source of task facts: what the checks, the plan and the
+/// reports derive from it.
+@Suite("The exercise model")
+struct ExerciseModelTests {
+  @Test("each task's built-on check is named after the function it builds on")
+  func builtOnCheckNames() {
+    #expect(
+      Exercise.tasks.map(\.builtOnCheckName) == [
+        nil, "uses-wait-random", "uses-wait-n", "uses-wait-random", "uses-task-wait-random",
+      ])
+    // The list tasks' catalogs carry those names.
+    for task in Exercise.tasks where task.behaviour == .collectsDelays {
+      let names = CheckCatalog.checks(forTask: task.id).map(\.name)
+      #expect(names.contains(task.builtOnCheckName ?? "?"), "task \(task.id): \(names)")
+    }
+  }
+
+  @Test("checks are chosen by what a task does, not by its number")
+  func catalogByBehaviour() {
+    let one = CheckCatalog.checks(forTask: 1).map(\.name)
+    let four = CheckCatalog.checks(forTask: 4).map(\.name)
+    // The same list checks, each built on its own prerequisite.
+    #expect(one.dropLast(3) == four.dropLast(3))
+    #expect(CheckCatalog.checks(forTask: 99).isEmpty)
+  }
+
+  @Test(
+    "a call is written from the task's labels, in either language",
+    arguments: [
+      (1, ["n": 3, "maxDelay": 1], Language.swift, "waitN(n: 3, maxDelay: 1)"),
+      (1, ["n": 3, "maxDelay": 1], .python, "wait_n(3, 1)"),
+      (0, [:], .swift, "waitRandom()"),
+      (3, ["maxDelay": 2, "n": 9], .python, "task_wait_random(2)"),
+    ])
+  func calls(task: Int, arguments: [String: Int], language: Language, expected: String) throws {
+    #expect(try #require(Exercise.task(task)).call(arguments, in: language) == expected)
+  }
+
+  @Test("planned calls and check titles take their names from the model")
+  func namesFromTheModel() {
+    let call = PlannedCall(
+      id: 0, taskID: 2, kind: .measureTime, n: 4, maxDelay: 1, purpose: .sample)
+    #expect(call.description == "measureTime(n: 4, maxDelay: 1)")
+    #expect(call.description(in: .python) == "measure_time(4, 1)")
+    #expect(Exercise.parameterNames.map(\.python) == ["max_delay", "n"])
+    #expect(
+      Judge.title("calls taskWaitRandom(maxDelay) once", in: .python)
+        == "calls task_wait_random(max_delay) once")
+    #expect(
+      WaitRandomChecks.defaultMaxDelay.title == "maxDelay defaults to \(Exercise.defaultMaxDelay)")
+  }
+
+  @Test("renaming touches declarations of the task functions only, keeping every line")
+  func instrumenterRenames() {
+    let text = """
+      func waitN(n: Int, maxDelay: Int) async -> [Double] { await waitN2() }
+      func waitN2() async -> [Double] { [] }
+      let f = waitN
+      func  waitRandom(maxDelay: Int = 10) async -> Double { 0 }
+      """
+    let renamed = Instrumenter.rename(["waitN", "waitRandom"], in: text)
+    #expect(renamed.split(separator: "\n").count == text.split(separator: "\n").count)
+    #expect(renamed.contains("func asyncCheckStudentWaitN(n: Int"))
+    #expect(renamed.contains("func waitN2()"), "a longer name is not the task's")
+    #expect(renamed.contains("let f = waitN\n"), "a use is not a declaration")
+    #expect(renamed.contains("func  asyncCheckStudentWaitRandom("))
+  }
+
+  @Test(
+    "a manifest's language mode: the target's setting, the package's, else the tools version's",
+    arguments: [
+      ("// swift-tools-version: 6.0\n", 6),
+      ("// swift-tools-version:5.9\n", 5),
+      ("// swift-tools-version: 6.0\nlet p = Package(swiftLanguageModes: [.v5])\n", 5),
+      (
+        "// swift-tools-version: 6.0\n.target(name: \"Lib\", swiftSettings: "
+          + "[.swiftLanguageMode(.v5)])\n", 5
+      ),
+      ("no header at all", 5),
+    ])
+  func manifestLanguageMode(text: String, mode: Int) {
+    #expect(PackageManifest(text: text).languageMode(forTarget: "Lib") == mode)
+  }
+}

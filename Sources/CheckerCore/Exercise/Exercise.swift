@@ -1,6 +1,7 @@
-/// The "async basics" exercise: its five tasks, in order. The one source of truth about them:
-/// names, signatures, files, what each does and builds on; the checks, the plan, the builders
-/// and the reports ask it.
+/// The "async basics" exercise: its five tasks, in order.
+///
+/// The one source of truth about them: names, signatures, files, what each does and builds on;
+/// the checks, the plan, the builders and the reports ask it.
 public enum Exercise {
   /// The maximum delay `waitRandom` draws from when it is called without one, in seconds.
   public static let defaultMaxDelay = 10

@@ -251,6 +251,8 @@ public struct Grader: Sendable {
       throw error
     } catch let error as BuildError {
       throw .build(error)
+    } catch let error as RunError {
+      throw .run(error)
     } catch {
       throw .build(.workspace("\(error)"))
     }

@@ -41,95 +41,150 @@ public struct SubmissionBuilder: Sendable {
     -> BuildResult
   {
     let stopwatch = Stopwatch(clock: clock)
-    var sources = submission.files.map { ($0.relativePath, $0.text) }
-    var availability: [Int: TaskAvailability] = [:]
-    var submissionErrors: [Diagnostic] = []
-    var probed: [Int: TaskAvailability] = [:]
-    var hasDefault = false
-
     // While the first type-check runs, compile as if every task were callable (a correct
-    // submission): on two cores the probes then cost no time. Used only if the probes agree.
+    // submission) and lint: on two cores the probes then cost no time. The speculative
+    // program is used only if the probes agree.
     let speculative = try compileJob(
-      sources, submission: submission,
+      submission.files, submission: submission,
       availability: Dictionary(
         uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
       substitute: true, hasDefault: true, folder: "build-speculative")
-    var speculativeOutcome: ProcessSupervisor.Outcome?
-    var blankedAny = false
     let lint = try lintJob(submission)
-    var lintOutcome: ProcessSupervisor.Outcome?
-    // Type-check, blanking out each task function that does not compile, until it does.
-    for attempt in 0...Exercise.tasks.count {
-      let (errors, alongside) = try typecheck(
-        sources, submission: submission,
-        alongside: attempt == 0 ? [speculative.job] + (lint.job.map { [$0] } ?? []) : [])
-      if attempt == 0 {
-        speculativeOutcome = alongside.first
-        lintOutcome = alongside.count > 1 ? alongside[1] : nil
-      }
-      let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
-      if studentErrors.isEmpty {
-        (probed, hasDefault) = interpretProbes(errors, sources: sources)
-        break
-      }
-      var blanked = false
-      for error in studentErrors {
-        guard let index = sources.firstIndex(where: { $0.0 == error.file }) else { continue }
-        guard
-          let (task, declaration) = Self.taskFunction(containing: error.line, in: sources[index].1)
-        else {
-          submissionErrors.append(error)
-          continue
-        }
-        if let used = brokenTaskNamed(in: error, availability: availability) {
-          availability[task.id] = .needsTask(used)
-        } else if case .compileError(let earlier) = availability[task.id] {
-          availability[task.id] = .compileError(earlier + [error])
-        } else if availability[task.id] == nil {
-          availability[task.id] = .compileError([error])
-        }
-        sources[index].1 = Self.blank(
-          lines: declaration.startLine...declaration.endLine,
-          in: sources[index].1)
-        blanked = true
-        blankedAny = true
-      }
-      if !submissionErrors.isEmpty || !blanked { break }
-    }
-    guard submissionErrors.isEmpty else {
-      for task in tasks where availability[task.id] == nil {
-        availability[task.id] = .compileError(submissionErrors)
-      }
-      var result = BuildResult(
-        availability: availability, launcher: nil, isInstrumented: false,
-        submissionErrors: submissionErrors,
+    var checked = try typecheckBlankingBrokenTasks(
+      submission, alongside: [speculative.job] + (lint.job.map { [$0] } ?? []))
+    let speculativeOutcome = checked.alongside.first
+    let lintOutcome = checked.alongside.count > 1 ? checked.alongside[1] : nil
+    var result: BuildResult
+    if !checked.submissionErrors.isEmpty {
+      result = Self.failedBuild(checked, tasks: tasks, seconds: stopwatch.seconds)
+    } else {
+      let program = try program(
+        &checked, submission: submission, tasks: tasks,
+        speculative: speculativeOutcome?.termination == .exited(0)
+          ? speculative.executable : nil)
+      result = BuildResult(
+        availability: checked.availability, launcher: program.executable.map { [$0] },
+        isInstrumented: program.isInstrumented, submissionErrors: checked.submissionErrors,
         seconds: stopwatch.seconds)
-      result.swiftFormat = lint.findings(lintOutcome)
-      return result
+      result.readablePaths = program.executable.map { [$0] } ?? []
     }
-    for task in Exercise.tasks where availability[task.id] == nil {
-      availability[task.id] = probed[task.id] ?? .missing
-    }
-
-    var executable: String?
-    var instrumented = false
-    let allCallable = Exercise.tasks.allSatisfy { availability[$0.id]?.isCallable == true }
-    if !blankedAny, hasDefault, allCallable, speculativeOutcome?.termination == .exited(0) {
-      executable = speculative.executable
-      instrumented = true
-    } else if tasks.contains(where: { availability[$0.id]?.isCallable == true }) {
-      (executable, instrumented) = try compileSubstituted(
-        &sources, submission: submission, tasks: tasks, availability: &availability,
-        hasDefault: hasDefault, submissionErrors: &submissionErrors)
-    }
-    var result = BuildResult(
-      availability: availability, launcher: executable.map { [$0] },
-      isInstrumented: instrumented,
-      submissionErrors: submissionErrors,
-      seconds: stopwatch.seconds)
-    result.readablePaths = executable.map { [$0] } ?? []
     result.swiftFormat = lint.findings(lintOutcome)
     return result
+  }
+
+  /// Where type-checking left a submission: its sources with the broken task functions
+  /// blanked, what each task is, and the errors outside any task function.
+  struct TypeCheckPass {
+    /// The sources, each task function that does not compile blanked out.
+    var sources: [SourceFile]
+    /// What each task is: compile errors found, then what the probes said.
+    var availability: [Int: TaskAvailability] = [:]
+    /// Compile errors outside every task function: the whole submission's.
+    var submissionErrors: [Diagnostic] = []
+    /// Whether `waitRandom`'s `maxDelay` has a default value.
+    var hasDefault = false
+    /// Whether any task function was blanked.
+    var blankedAny = false
+    /// How the jobs run beside the first type-check ended.
+    var alongside: [ProcessSupervisor.Outcome] = []
+  }
+
+  /// Type-checks the submission with the signature probes, blanking out each task function
+  /// that does not compile, until the rest does (or an error outside a task function stops it).
+  ///
+  /// - Parameters:
+  ///   - submission: The student's sources.
+  ///   - alongside: Jobs to run beside the first type-check.
+  /// - Returns: Where type-checking left the submission.
+  /// - Throws: `BuildError` when the compiler cannot be run or the workspace written.
+  private func typecheckBlankingBrokenTasks(
+    _ submission: Submission, alongside: [ProcessSupervisor.Job]
+  ) throws(BuildError) -> TypeCheckPass {
+    var pass = TypeCheckPass(sources: submission.files)
+    var probed: [Int: TaskAvailability] = [:]
+    for attempt in 0...Exercise.tasks.count {
+      let (errors, outcomes) = try typecheck(
+        pass.sources, submission: submission, alongside: attempt == 0 ? alongside : [])
+      if attempt == 0 { pass.alongside = outcomes }
+      let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
+      if studentErrors.isEmpty {
+        (probed, pass.hasDefault) = interpretProbes(errors, sources: pass.sources)
+        break
+      }
+      let blanked = blankBrokenTasks(studentErrors, in: &pass)
+      if !pass.submissionErrors.isEmpty || !blanked { break }
+    }
+    if pass.submissionErrors.isEmpty {
+      for task in Exercise.tasks where pass.availability[task.id] == nil {
+        pass.availability[task.id] = probed[task.id] ?? .missing
+      }
+    }
+    return pass
+  }
+
+  /// Blanks out the task function each error is in, noting the error as that task's; an error
+  /// outside every task function becomes the submission's.
+  ///
+  /// - Returns: Whether any function was blanked.
+  private func blankBrokenTasks(_ errors: [Diagnostic], in pass: inout TypeCheckPass) -> Bool {
+    var blanked = false
+    for error in errors {
+      guard let index = pass.sources.firstIndex(where: { $0.relativePath == error.file })
+      else { continue }
+      guard
+        let (task, declaration) = Self.taskFunction(
+          containing: error.line, in: pass.sources[index].text)
+      else {
+        pass.submissionErrors.append(error)
+        continue
+      }
+      if let used = brokenTaskNamed(in: error, availability: pass.availability) {
+        pass.availability[task.id] = .needsTask(used)
+      } else if case .compileError(let earlier) = pass.availability[task.id] {
+        pass.availability[task.id] = .compileError(earlier + [error])
+      } else if pass.availability[task.id] == nil {
+        pass.availability[task.id] = .compileError([error])
+      }
+      pass.sources[index].text = Self.blank(
+        lines: declaration.startLine...declaration.endLine, in: pass.sources[index].text)
+      blanked = true
+      pass.blankedAny = true
+    }
+    return blanked
+  }
+
+  /// The build of a submission with compile errors outside its task functions: every task not
+  /// otherwise broken gets those errors, and nothing runs.
+  private static func failedBuild(_ pass: TypeCheckPass, tasks: [ExerciseTask], seconds: Double)
+    -> BuildResult
+  {
+    var availability = pass.availability
+    for task in tasks where availability[task.id] == nil {
+      availability[task.id] = .compileError(pass.submissionErrors)
+    }
+    return BuildResult(
+      availability: availability, launcher: nil, isInstrumented: false,
+      submissionErrors: pass.submissionErrors, seconds: seconds)
+  }
+
+  /// The program to run: the speculative one when the submission turned out as it assumed
+  /// (nothing blanked, every task callable, a default `maxDelay`), else one compiled for the
+  /// tasks that are callable; none when no graded task is.
+  private func program(
+    _ pass: inout TypeCheckPass, submission: Submission, tasks: [ExerciseTask],
+    speculative: String?
+  ) throws(BuildError) -> (executable: String?, isInstrumented: Bool) {
+    let allCallable = Exercise.tasks.allSatisfy { pass.availability[$0.id]?.isCallable == true }
+    if let speculative, !pass.blankedAny, pass.hasDefault, allCallable {
+      return (speculative, true)
+    }
+    guard tasks.contains(where: { pass.availability[$0.id]?.isCallable == true }) else {
+      return (nil, false)
+    }
+    let (executable, instrumented) = try compileSubstituted(
+      &pass.sources, submission: submission, tasks: tasks, availability: &pass.availability,
+      hasDefault: pass.hasDefault, submissionErrors: &pass.submissionErrors)
+    return (executable, instrumented)
   }
 
   /// Compiles the harness with the student's functions renamed, so that each task runs against
@@ -144,7 +199,7 @@ public struct SubmissionBuilder: Sendable {
   ///
   /// - Returns: The program, if any, and whether it substitutes and records.
   private func compileSubstituted(
-    _ sources: inout [(String, String)], submission: Submission, tasks: [ExerciseTask],
+    _ sources: inout [SourceFile], submission: Submission, tasks: [ExerciseTask],
     availability: inout [Int: TaskAvailability], hasDefault: Bool,
     submissionErrors: inout [Diagnostic]
   ) throws(BuildError) -> (String?, Bool) {
@@ -161,9 +216,9 @@ public struct SubmissionBuilder: Sendable {
       for located in Self.errors(
         in: result.text, under: workspace.path("build-substituted-\(attempt)/src/"))
       {
-        guard let index = sources.firstIndex(where: { $0.0 == located.file }),
+        guard let index = sources.firstIndex(where: { $0.relativePath == located.file }),
           let (task, declaration) = Self.taskFunction(
-            containing: located.line, in: sources[index].1)
+            containing: located.line, in: sources[index].text)
         else { continue }
         if case .compileError(let earlier) = availability[task.id] {
           availability[task.id] = .compileError(earlier + [located])
@@ -174,8 +229,8 @@ public struct SubmissionBuilder: Sendable {
             Self.isCodeGenerationError(located)
             ? .compileError([located]) : .incompatible([located])
         }
-        sources[index].1 = Self.blank(
-          lines: declaration.startLine...declaration.endLine, in: sources[index].1)
+        sources[index].text = Self.blank(
+          lines: declaration.startLine...declaration.endLine, in: sources[index].text)
         blanked = true
       }
       if !blanked { break }
@@ -222,7 +277,7 @@ public struct SubmissionBuilder: Sendable {
 
   /// The linker's errors, as the submission's: its code compiles but does not make a program
   /// with the harness (most often an entry point of its own, which the harness provides).
-  static func linkErrors(in output: String, sources: [(String, String)]) -> [Diagnostic] {
+  static func linkErrors(in output: String, sources: [SourceFile]) -> [Diagnostic] {
     let messages = output.split(separator: "\n").compactMap { line -> String? in
       guard let range = line.range(of: "error: "), !line.contains("command failed") else {
         return nil
@@ -230,7 +285,7 @@ public struct SubmissionBuilder: Sendable {
       return String(line[range.upperBound...])
     }
     guard !messages.isEmpty else { return [] }
-    var file = sources.first?.0 ?? "?"
+    var file = sources.first?.relativePath ?? "?"
     var line = 0
     var message = "the program does not link: " + messages.prefix(3).joined(separator: "; ")
     if messages.contains(where: { $0.contains("'main'") || $0.contains("`main'") }) {
@@ -238,10 +293,10 @@ public struct SubmissionBuilder: Sendable {
         "the program does not link: it has an entry point (`main`) of its own, and the "
         + "checker's harness is the program's entry point: remove `@main`, or move the code "
         + "that runs at start-up into a function"
-      for (path, text) in sources {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      for source in sources {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         if let index = lines.firstIndex(where: { $0.contains("@main") }) {
-          (file, line) = (path, index + 1)
+          (file, line) = (source.relativePath, index + 1)
           break
         }
       }
@@ -260,12 +315,12 @@ public struct SubmissionBuilder: Sendable {
   // MARK: - Steps
 
   private func typecheck(
-    _ sources: [(String, String)], submission: Submission,
+    _ sources: [SourceFile], submission: Submission,
     alongside: [ProcessSupervisor.Job] = [], retriedCache: Bool = false
   ) throws(BuildError) -> (errors: [Diagnostic], alongside: [ProcessSupervisor.Outcome]) {
     var paths: [String] = []
-    for (relative, text) in sources {
-      paths.append(try workspace.write(text, to: "typecheck/src/" + relative))
+    for source in sources {
+      paths.append(try workspace.write(source.text, to: "typecheck/src/" + source.relativePath))
     }
     for task in Exercise.tasks {
       paths.append(
@@ -317,12 +372,12 @@ public struct SubmissionBuilder: Sendable {
     return (errors, others)
   }
 
-  private func interpretProbes(_ errors: [Diagnostic], sources: [(String, String)])
+  private func interpretProbes(_ errors: [Diagnostic], sources: [SourceFile])
     -> ([Int: TaskAvailability], Bool)
   {
     let failedFiles = Set(errors.map(\.file))
     let declared = sources.reduce(into: Set<String>()) {
-      $0.formUnion(SourceScanner(text: $1.1).declaredFunctionNames)
+      $0.formUnion(SourceScanner(text: $1.text).declaredFunctionNames)
     }
     var result: [Int: TaskAvailability] = [:]
     for task in Exercise.tasks {
@@ -332,7 +387,7 @@ public struct SubmissionBuilder: Sendable {
           result[task.id] = .missing
         } else {
           let found = sources.lazy.compactMap {
-            SourceScanner(text: $0.1).functions(named: name).first?.header
+            SourceScanner(text: $0.text).functions(named: name).first?.header
           }.first
           result[task.id] = .wrongSignature(found: found ?? name)
         }
@@ -412,16 +467,17 @@ public struct SubmissionBuilder: Sendable {
   /// functions are renamed and the submission imports the harness's stand-ins under the
   /// exercise's names (see `AsyncCheckSubstitution.swift`).
   private func compileJob(
-    _ sources: [(String, String)], submission: Submission,
+    _ sources: [SourceFile], submission: Submission,
     availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String
   ) throws(BuildError) -> (job: ProcessSupervisor.Job, executable: String) {
     let library = try HarnessLibrary.prepared(for: toolchain)
     let renamed = substitute ? Exercise.tasks.map(\.signature.name) : []
     var paths: [String] = []
-    for (relative, text) in sources {
+    for source in sources {
       paths.append(
-        try workspace.write(Instrumenter.rename(renamed, in: text), to: "\(folder)/src/\(relative)")
-      )
+        try workspace.write(
+          Instrumenter.rename(renamed, in: source.text),
+          to: "\(folder)/src/\(source.relativePath)"))
     }
     let entry = HarnessEntry.text(
       callable: Exercise.tasks.filter { availability[$0.id]?.isCallable == true },
@@ -469,9 +525,9 @@ public struct SubmissionBuilder: Sendable {
   }
 
   /// The compile error to report when the compiler ran out of `what` on the submission.
-  static func limitError(_ sources: [(String, String)], _ what: String) -> Diagnostic {
+  static func limitError(_ sources: [SourceFile], _ what: String) -> Diagnostic {
     Diagnostic(
-      file: sources.first?.0 ?? "?", line: 0, severity: .error,
+      file: sources.first?.relativePath ?? "?", line: 0, severity: .error,
       message: "the compiler needed \(what) to type-check this submission and was stopped: "
         + "look for a very large literal or a long expression mixing literals and operators")
   }

@@ -35,8 +35,8 @@ public struct HarnessRunner: Sendable {
   ///   - plan: The calls to make.
   ///   - taskIDs: The tasks to run.
   /// - Returns: Each task's evidence.
-  /// - Throws: `BuildError.workspace` when a task's folder cannot be made.
-  public func run(_ plan: RunPlan, taskIDs: [Int]) throws(BuildError) -> [Int: TaskEvidence] {
+  /// - Throws: `RunError` when a task's folder cannot be made.
+  public func run(_ plan: RunPlan, taskIDs: [Int]) throws(RunError) -> [Int: TaskEvidence] {
     var evidence: [Int: TaskEvidence] = [:]
     let groups = taskIDs.flatMap { taskID in
       plan.processes(forTask: taskID).map { (taskID: taskID, calls: $0) }
@@ -59,7 +59,7 @@ public struct HarnessRunner: Sendable {
   /// each gets its own verdict: the call that crashes alone is named, the others are judged on
   /// what they return alone.
   private func isolateCulprits(in evidence: inout [Int: TaskEvidence], plan: RunPlan)
-    throws(BuildError)
+    throws(RunError)
   {
     var singles: [(taskID: Int, calls: [PlannedCall])] = []
     for (taskID, taskEvidence) in evidence.sorted(by: { $0.key < $1.key }) {
@@ -80,7 +80,7 @@ public struct HarnessRunner: Sendable {
 
   private func launch(
     _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String
-  ) throws(BuildError) -> [(ProcessSupervisor.Outcome, ChannelKey)] {
+  ) throws(RunError) -> [(ProcessSupervisor.Outcome, ChannelKey)] {
     var jobs: [ProcessSupervisor.Job] = []
     var keys: [ChannelKey] = []
     for (index, group) in groups.enumerated() {
@@ -90,18 +90,32 @@ public struct HarnessRunner: Sendable {
         executable: launcher.first ?? "/nonexistent",
         arguments: launcher.dropFirst() + ["\(group.taskID)", "\(window)"]
           + group.calls.map(\.harnessArgument),
-        workingDirectory: try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)"),
+        workingDirectory: try prepared { () throws(BuildError) -> String in
+          try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)")
+        },
         timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
         // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
         environment: ["SWIFT_BACKTRACE": "enable=no"])
       let key = ChannelKey()
       job.secret = key.text
       if let sandbox {
-        job = try sandbox.wrap(job, readable: readablePaths, workspace: workspace)
+        let plain = job
+        job = try prepared { () throws(BuildError) -> ProcessSupervisor.Job in
+          try sandbox.wrap(plain, readable: readablePaths, workspace: workspace)
+        }
       }
       jobs.append(job)
       keys.append(key)
     }
     return Array(zip(ProcessSupervisor.run(jobs), keys))
+  }
+
+  /// What `make` made; the workspace's error, if any, as the Run layer's.
+  private func prepared<Value>(_ make: () throws(BuildError) -> Value) throws(RunError) -> Value {
+    do {
+      return try make()
+    } catch {
+      throw .cannotPrepare(error.errorDescription ?? "\(error)")
+    }
   }
 }

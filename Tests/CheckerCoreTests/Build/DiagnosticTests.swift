@@ -49,7 +49,8 @@ struct BuildFailureTests {
 
   @Test("running out of compiler time or memory is the submission's compile error")
   func limits() {
-    let error = SubmissionBuilder.limitError([("Big.swift", "let x = [1, 2]")], "more than 120 s")
+    let error = SubmissionBuilder.limitError(
+      [SourceFile(relativePath: "Big.swift", text: "let x = [1, 2]")], "more than 120 s")
     #expect(error.file == "Big.swift")
     #expect(error.message.hasPrefix("the compiler needed more than 120 s to type-check"))
   }

@@ -38,7 +38,8 @@ struct HarnessLinkTests {
     let errors = SubmissionBuilder.linkErrors(
       in: output,
       sources: [
-        ("A.swift", "func f() {}\n"), ("App.swift", "import Foundation\n@main\nenum App {}\n"),
+        SourceFile(relativePath: "A.swift", text: "func f() {}\n"),
+        SourceFile(relativePath: "App.swift", text: "import Foundation\n@main\nenum App {}\n"),
       ])
     #expect(errors.count == 1)
     #expect(errors.first?.file == "App.swift")

@@ -38,7 +38,7 @@ enum HarnessEntry {
         (signature.functionType.contains("async") ? "await " : "")
         + "\(name(task))(\(arguments))"
       lines.append("  functions.\(signature.name) = { \(call) }")
-      if task.id == 0, hasDefault {
+      if task.behaviour == .sleepsRandomDelay, hasDefault {
         lines.append("  functions.\(signature.name)Default = { await \(name(task))() }")
       }
     }

@@ -400,8 +400,9 @@ public struct SubmissionBuilder: Sendable {
       }
     }
     let hasDefault = !failedFiles.contains(SignatureProbe.defaultArgumentName)
-    if !hasDefault, case .callable(nil) = result[0] {
-      result[0] = .callable(
+    let randomDelay = Exercise.randomDelay.id
+    if !hasDefault, case .callable(nil) = result[randomDelay] {
+      result[randomDelay] = .callable(
         signatureProblem: "maxDelay has no default value (\(Exercise.defaultMaxDelay))")
     }
     return (result, hasDefault)

@@ -77,6 +77,12 @@ public enum Exercise {
     return pairs
   }()
 
+  /// The task whose function sleeps a random delay (`waitRandom`): the one with a default
+  /// argument, and the one the others build on, directly or not.
+  public static var randomDelay: ExerciseTask {
+    tasks.first { $0.behaviour == .sleepsRandomDelay } ?? tasks[0]
+  }
+
   /// The task with this number, if there is one.
   ///
   /// - Parameter id: A task number.

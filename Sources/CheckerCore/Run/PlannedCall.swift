@@ -14,6 +14,20 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
     case taskWaitRandom = "t"
     /// `taskWaitN(n:maxDelay:)`.
     case taskWaitN = "k"
+
+    /// The kind of the calls of `task`'s function, from what the exercise says it does: a
+    /// list built on started tasks is `taskWaitN`, one built on sleeps `waitN`.
+    ///
+    /// - Parameter task: A task of the exercise.
+    public init(for task: ExerciseTask) {
+      switch task.behaviour {
+      case .sleepsRandomDelay: self = .waitRandom
+      case .collectsDelays:
+        self = task.builtOnTask?.behaviour == .startsTask ? .taskWaitN : .waitN
+      case .measuresTime: self = .measureTime
+      case .startsTask: self = .taskWaitRandom
+      }
+    }
   }
 
   /// Which checks a call serves, when a task makes calls for different purposes.

@@ -40,37 +40,50 @@ public struct RunPlan: Sendable {
         PlannedCall(
           id: calls.count, taskID: task, kind: kind, n: n, maxDelay: maxDelay, purpose: purpose))
     }
-    // Task 0: varied inputs, 100 concurrent calls for the distribution and for blocking,
-    // and 30 calls with the default argument.
-    for maxDelay in [0, 0, 2, Int.random(in: 1...2, using: &random), 1, 1] {
-      add(0, .waitRandom, maxDelay: maxDelay)
+    // The calls of each kind of task, drawn kind by kind in this order (a seed gives the same
+    // inputs as it always has); the tasks come from the exercise.
+    func tasks(_ behaviour: ExerciseTask.Behaviour) -> [ExerciseTask] {
+      Exercise.tasks.filter { $0.behaviour == behaviour }
     }
-    for _ in 0..<100 { add(0, .waitRandom, maxDelay: 1, .batch) }
-    for _ in 0..<30 {
-      add(0, .waitRandomDefault, maxDelay: Exercise.defaultMaxDelay, .defaultArgument)
+    // A random delay: varied inputs, 100 concurrent calls for the distribution and for
+    // blocking, and 30 calls with the default argument.
+    for task in tasks(.sleepsRandomDelay) {
+      for maxDelay in [0, 0, 2, Int.random(in: 1...2, using: &random), 1, 1] {
+        add(task.id, .waitRandom, maxDelay: maxDelay)
+      }
+      for _ in 0..<100 { add(task.id, .waitRandom, maxDelay: 1, .batch) }
+      for _ in 0..<30 {
+        add(task.id, .waitRandomDefault, maxDelay: Exercise.defaultMaxDelay, .defaultArgument)
+      }
     }
-    // Tasks 1 and 4: the same shape of inputs, drawn apart.
-    for (task, kind) in [(1, PlannedCall.Kind.waitN), (4, .taskWaitN)] {
-      add(task, kind, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task, kind, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task, kind, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
-      add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
-      add(task, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
-      add(task, kind, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
+    // Lists of delays: the same shape of inputs, drawn apart, and a probe.
+    for task in tasks(.collectsDelays) {
+      let kind = PlannedCall.Kind(for: task)
+      add(task.id, kind, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task.id, kind, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task.id, kind, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
+      add(task.id, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
+      add(task.id, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
+      add(task.id, kind, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
       calls.append(
         PlannedCall(
-          id: calls.count, taskID: task, kind: kind, n: Self.probeSchedule.count, maxDelay: 1,
+          id: calls.count, taskID: task.id, kind: kind, n: Self.probeSchedule.count, maxDelay: 1,
           purpose: .probe, schedule: Self.probeSchedule))
     }
-    // Task 2: small n, where total and total / n differ most in relative terms, and one large n.
-    add(2, .measureTime, n: 1, maxDelay: 1)
-    add(2, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
-    add(2, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
-    add(2, .measureTime, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
-    add(2, .measureTime, n: 3, maxDelay: 0)
-    // Task 3.
-    for maxDelay in [0, 1, 2, Int.random(in: 1...2, using: &random), 1, 2] {
-      add(3, .taskWaitRandom, maxDelay: maxDelay)
+    // Timing: small n, where total and total / n differ most in relative terms, and one
+    // large n.
+    for task in tasks(.measuresTime) {
+      add(task.id, .measureTime, n: 1, maxDelay: 1)
+      add(task.id, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
+      add(task.id, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
+      add(task.id, .measureTime, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
+      add(task.id, .measureTime, n: 3, maxDelay: 0)
+    }
+    // Starting a task.
+    for task in tasks(.startsTask) {
+      for maxDelay in [0, 1, 2, Int.random(in: 1...2, using: &random), 1, 2] {
+        add(task.id, .taskWaitRandom, maxDelay: maxDelay)
+      }
     }
     self.calls = calls.sorted { $0.taskID < $1.taskID }
   }

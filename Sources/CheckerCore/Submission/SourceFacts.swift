@@ -88,7 +88,9 @@ public struct SourceFacts: Sendable {
         }
         + sharedSorting
     }
-    if let header = declared[0]?.header, let range = header.range(of: "maxDelay") {
+    if let header = declared[Exercise.randomDelay.id]?.header,
+      let range = header.range(of: Exercise.randomDelay.signature.labels.first ?? "maxDelay")
+    {
       let parameters = header[range.upperBound...].prefix { $0 != ")" }
       waitRandomHasDefault = parameters.contains("=")
       if let equals = parameters.firstIndex(of: "=") {

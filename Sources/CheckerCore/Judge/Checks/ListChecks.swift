@@ -159,7 +159,7 @@ enum ListChecks {
         let started = sleeps.sorted { $0.start < $1.start }.map(\.value)
         let shown =
           "`\(context.show(call.plan))` returned \(Format.values(values)); the checker's "
-          + "\(context.name(ofTask: 0)) returned values that do not rank as the sleeps ended, "
+          + "\(context.name(ofTask: Exercise.randomDelay.id)) returned values that do not rank as the sleeps ended, "
           + "and the calls completed as \(Format.values(completion))"
         let places = context.facts.sortingPlaces(forTask: context.task.id)
         let hint =
@@ -240,7 +240,7 @@ enum ListChecks {
           }
           if returned.sorted() != sleeps.map(\.value).sorted() {
             return .fail(
-              "\(label) returned \(Format.values(returned)), but \(context.name(ofTask: 0)) "
+              "\(label) returned \(Format.values(returned)), but \(context.name(ofTask: Exercise.randomDelay.id)) "
                 + "returned \(Format.values(sleeps.map(\.value))): return what each call gives back"
             )
           }

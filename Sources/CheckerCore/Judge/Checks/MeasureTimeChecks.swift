@@ -69,7 +69,7 @@ enum MeasureTimeChecks {
   static let usesWaitN = Check(
     name: "uses-wait-n", title: "runs waitN(n, maxDelay) once per call"
   ) { context in
-    let waitN = context.name(ofTask: 1)
+    let waitN = context.name(ofTask: context.task.builtOn ?? context.task.id)
     guard context.evidence.isInstrumented else {
       return .skip("calls to \(waitN) could not be recorded")
     }
@@ -81,14 +81,19 @@ enum MeasureTimeChecks {
           $0.n != call.plan.n || $0.maxDelay != call.plan.maxDelay
         })
       else { continue }
+      // The function timed, as the task it builds on calls it.
+      guard let timed = context.task.builtOnTask else { continue }
       let ran = PlannedCall(
-        id: -1, taskID: 1, kind: .waitN, n: run.n, maxDelay: run.maxDelay, purpose: .sample)
+        id: -1, taskID: timed.id, kind: PlannedCall.Kind(for: timed), n: run.n,
+        maxDelay: run.maxDelay, purpose: .sample)
       let asked = PlannedCall(
-        id: -1, taskID: 1, kind: .waitN, n: call.plan.n, maxDelay: call.plan.maxDelay,
-        purpose: .sample)
-      return .fail(
-        "`\(context.show(call.plan))` ran `\(context.show(ran))`; expected "
-          + "`\(context.show(asked))`: pass n and maxDelay on, in that order")
+        id: -1, taskID: timed.id, kind: PlannedCall.Kind(for: timed), n: call.plan.n,
+        maxDelay: call.plan.maxDelay, purpose: .sample)
+      return .mismatch(
+        Mismatch(
+          "`\(context.show(call.plan))`", "ran", actual: "`\(context.show(ran))`",
+          expected: "`\(context.show(asked))`", hint: nil),
+        details: ["pass n and maxDelay on, in that order"])
     }
     return context.judgeReturned(context.evidence.calls) { calls in
       for call in calls.sorted(by: CheckContext.smallerCall) {

@@ -58,7 +58,9 @@ enum TaskWaitRandomChecks {
     let calls = context.evidence.calls(for: .sample)
     return context.judgeReturned(calls) { calls in
       guard calls.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
-        return .skip("nothing to judge: no task ran \(context.name(ofTask: 0))")
+        return .skip(
+          "nothing to judge: no task ran \(context.name(ofTask: context.task.builtOn ?? context.task.id))"
+        )
       }
       for call in calls.sorted(by: CheckContext.smallerCall) {
         guard let value = call.values?.first else { continue }
@@ -76,7 +78,7 @@ enum TaskWaitRandomChecks {
   static let usesWaitRandom = Check(
     name: "uses-wait-random", title: "the task runs waitRandom(maxDelay) and returns its value"
   ) { context in
-    let waitRandom = context.name(ofTask: 0)
+    let waitRandom = context.name(ofTask: context.task.builtOn ?? context.task.id)
     guard context.evidence.isInstrumented else {
       return .skip("calls to \(waitRandom) could not be recorded")
     }

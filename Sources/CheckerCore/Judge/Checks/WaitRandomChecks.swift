@@ -87,7 +87,7 @@ enum WaitRandomChecks {
     let standard = Exercise.defaultMaxDelay
     guard context.facts.waitRandomHasDefault else {
       return .fail(
-        "`\(context.name(ofTask: 0))()` must work: declare \(Hints.defaultDeclaration(context.language))"
+        "`\(context.name(ofTask: context.task.id))()` must work: declare \(Hints.defaultDeclaration(context.language))"
       )
     }
     if let literal = context.facts.waitRandomDefaultLiteral, literal != standard {
@@ -101,7 +101,7 @@ enum WaitRandomChecks {
     let values = early.compactMap(\.values?.first)
     if let large = values.first(where: { !(0...Double(standard)).contains($0) }) {
       return .fail(
-        "`\(context.name(ofTask: 0))()` returned \(Format.value(large)); expected a value in 0...\(standard)"
+        "`\(context.name(ofTask: context.task.id))()` returned \(Format.value(large)); expected a value in 0...\(standard)"
       )
     }
     if values.contains(where: { $0 > window + Tolerances.lateness }) {
@@ -111,7 +111,7 @@ enum WaitRandomChecks {
         return .pass()
       }
       return .fail(
-        "`\(context.name(ofTask: 0))()` returned \(Format.values(values)): none above \(standard / 2); the "
+        "`\(context.name(ofTask: context.task.id))()` returned \(Format.values(values)): none above \(standard / 2); the "
           + "default looks smaller than \(standard)")
     }
     // A function that sleeps: about 20% of 30 calls end within 2 s when the default is 10,
@@ -125,7 +125,7 @@ enum WaitRandomChecks {
       } ?? calls.count + 1
     guard early.count >= threshold else { return .pass() }
     return .fail(
-      "\(early.count) of \(calls.count) calls to `\(context.name(ofTask: 0))()` returned within "
+      "\(early.count) of \(calls.count) calls to `\(context.name(ofTask: context.task.id))()` returned within "
         + "\(Format.seconds(window)); with maxDelay \(standard) about "
         + "\(Int(Double(calls.count) * window / Double(standard))) would: the default looks smaller "
         + "than \(standard)")

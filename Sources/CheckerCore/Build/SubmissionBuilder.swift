@@ -58,7 +58,7 @@ public struct SubmissionBuilder: Sendable {
     if !checked.submissionErrors.isEmpty {
       result = Self.failedBuild(checked, tasks: tasks, seconds: stopwatch.seconds)
     } else {
-      let program = try program(
+      let program = try chooseProgram(
         &checked, submission: submission, tasks: tasks,
         speculative: speculativeOutcome?.termination == .exited(0)
           ? speculative.executable : nil)
@@ -170,7 +170,7 @@ public struct SubmissionBuilder: Sendable {
   /// The program to run: the speculative one when the submission turned out as it assumed
   /// (nothing blanked, every task callable, a default `maxDelay`), else one compiled for the
   /// tasks that are callable; none when no graded task is.
-  private func program(
+  private func chooseProgram(
     _ pass: inout TypeCheckPass, submission: Submission, tasks: [ExerciseTask],
     speculative: String?
   ) throws(BuildError) -> (executable: String?, isInstrumented: Bool) {

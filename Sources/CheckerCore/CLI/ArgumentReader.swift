@@ -1,8 +1,9 @@
 /// Reads a command line the way every checker command takes it.
 ///
-/// Options are `--name value` or `--name=value`; a value given apart may not itself look like
-/// an option (`--seed --task` is a missing value, not a seed). Flags take no value. Anything
-/// else is positional, `-` (standard input) included, and so is everything after `--`.
+/// Options are `--name value` or `--name=value`; a value given apart may not start with `--`
+/// (`--seed --task` is a missing value, not a seed). Flags take no value: `--force=no` is an
+/// error, not a flag. Anything else is positional, `-` (standard input) included, and so is
+/// everything after `--`.
 struct ArgumentReader {
   /// One argument read.
   enum Argument: Equatable {
@@ -62,6 +63,21 @@ struct ArgumentReader {
       throw .invalidValue(option: option, value: text, expected: Value.expectedValue)
     }
     return value
+  }
+
+  /// Reads `option`, just read, as a flag: one that takes no value.
+  ///
+  /// - Throws: `UsageError.invalidValue` when it was given one (`--force=no`).
+  mutating func flag(_ option: String) throws(UsageError) {
+    if let inlineValue {
+      self.inlineValue = nil
+      throw .invalidValue(option: option, value: inlineValue, expected: "no value (it is a flag)")
+    }
+  }
+
+  /// Whether `arguments` ask for the version: `--version` anywhere before `--`.
+  static func asksForVersion(_ arguments: [String]) -> Bool {
+    arguments.prefix { $0 != "--" }.contains("--version")
   }
 
   /// The error for an option this command does not take.

@@ -38,6 +38,18 @@ extension Shard: ArgumentValue {
   static var expectedValue: String { "K/N with 1 ≤ K ≤ N, such as 2/5" }
 }
 
+/// A Swift language mode: `5` or `6`.
+struct SwiftLanguageMode: ArgumentValue, Equatable {
+  var number: Int
+
+  init?(argument: String) {
+    guard let number = Int(argument), number == 5 || number == 6 else { return nil }
+    self.number = number
+  }
+
+  static var expectedValue: String { "5 or 6" }
+}
+
 /// Report formats, comma-separated: `text,json`.
 struct ReportFormatList: ArgumentValue, Equatable {
   var formats: [ReportFormat]

@@ -28,6 +28,10 @@ public enum CheckerCommand {
     if let name = arguments.first, let command = subcommands[name] {
       return command(Array(arguments.dropFirst()), context)
     }
+    // Asking for the version is answered before anything is parsed or read, as help is.
+    if ArgumentReader.asksForVersion(arguments), !ArgumentReader.asksForHelp(arguments) {
+      return CommandOutput(status: .success, standardOutput: "asynccheck \(version)\n")
+    }
     return GradeCommand.main(arguments, context: context)
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a command may know of the world it runs in, handed over by the executable.
 public struct CommandContext: Sendable {
-  /// The environment (`NO_COLOR`, `TERM`, `GITHUB_STEP_SUMMARY`).
+  /// The environment (`NO_COLOR`, `TERM`).
   public var environment: [String: String]
   /// Whether standard output is a terminal (colour).
   public var isOutputTerminal: Bool
@@ -23,13 +23,14 @@ public struct CommandContext: Sendable {
   ///   - isOutputTerminal: Whether standard output is a terminal.
   ///   - isErrorTerminal: Whether standard error is a terminal.
   ///   - currentDirectory: Where relative paths start (default: the process's).
-  ///   - executable: The running checker program.
+  ///   - executable: The running checker program (default: this process's, when found).
   ///   - progress: Where progress goes (default: nowhere).
   public init(
     environment: [String: String] = [:], isOutputTerminal: Bool = false,
     isErrorTerminal: Bool = false,
     currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-    executable: URL? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }
+    executable: URL? = CommandContext.runningChecker(),
+    progress: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.environment = environment
     self.isOutputTerminal = isOutputTerminal

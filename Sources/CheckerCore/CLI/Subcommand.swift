@@ -1,7 +1,7 @@
 /// One of the checker's commands: parses its own options, then runs.
 ///
-/// Each lives in `CLI/Subcommands/`; `CheckerCommand` picks one by the first argument and
-/// answers `--help` before parsing anything else.
+/// Each lives in `CLI/Subcommands/`; `CheckerCommand` picks one by the first argument, and
+/// `main` answers `--help` before parsing anything else.
 protocol Subcommand {
   /// What the command reads from its arguments.
   associatedtype Options

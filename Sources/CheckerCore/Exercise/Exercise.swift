@@ -13,11 +13,11 @@ public enum Exercise {
       title: "0. The basics of async",
       signature: FunctionSignature(
         name: "waitRandom", labels: ["maxDelay"],
-        declaration: "func waitRandom(maxDelay: Int = 10) async -> Double",
+        declaration: "func waitRandom(maxDelay: Int = \(defaultMaxDelay)) async -> Double",
         functionType: "(Int) async -> Double", plainFunctionType: "(Int) -> Double"),
       python: PythonFunction(
         name: "wait_random", file: "0-basic_async_syntax.py",
-        declaration: "async def wait_random(max_delay: int = 10) -> float"),
+        declaration: "async def wait_random(max_delay: int = \(defaultMaxDelay)) -> float"),
       behaviour: .sleepsRandomDelay, builtOn: nil),
     ExerciseTask(
       id: 1,

@@ -37,7 +37,10 @@ public struct Scoring: Sendable, Equatable, Codable {
     var points: [Int: Double] = [:]
     for (key, value) in object {
       guard let id = Int(key), Exercise.task(id) != nil else {
-        throw .malformed(path: path, reason: "\"\(key)\" is not a task number (0 to 4)")
+        let ids = Exercise.tasks.map(\.id)
+        throw .malformed(
+          path: path,
+          reason: "\"\(key)\" is not a task number (\(ids.first ?? 0) to \(ids.last ?? 0))")
       }
       guard value >= 0, value.isFinite else {
         throw .malformed(path: path, reason: "task \(key): points must be a number ≥ 0")

@@ -3,8 +3,9 @@
 /// `asynccheck_harness.py`) and the checker's readers (`HarnessReader`, `PythonBuilder`) follow.
 ///
 /// ## Version
-/// `version` is the protocol's version. A harness names the version it speaks in its first
-/// record (`H`); the reader counts a record of another version as malformed. Change the version
+/// `version` is the protocol's version. A harness names the version it speaks in its `H`
+/// record, sent once it has read its arguments; when it is another version, `HarnessReader`
+/// reads no result from that process and every call fails, saying so. Change the version
 /// whenever a record's fields change, in both harnesses and here.
 ///
 /// ## Checker to harness: the command line

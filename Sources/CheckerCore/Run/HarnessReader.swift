@@ -21,6 +21,7 @@ public enum HarnessReader {
     let index = Dictionary(uniqueKeysWithValues: calls.enumerated().map { ($1.id, $0) })
     var evidence = TaskEvidence(taskID: taskID, calls: [], isInstrumented: instrumented)
     var done = false
+    var otherVersion: Substring?
     let text = String(decoding: outcome.channel, as: UTF8.self)
     let lines: [[Substring]]
     if let key {
@@ -39,7 +40,8 @@ public enum HarnessReader {
       }
       switch fields.first.flatMap({ HarnessProtocol.Record(rawValue: String($0)) }) {
       case .hello?:
-        guard fields.count == 3, Int(fields[1]) == HarnessProtocol.version else { break }
+        guard fields.count == 3 else { break }
+        if Int(fields[1]) != HarnessProtocol.version { otherVersion = fields[1] }
         continue
       case .started?:
         guard let slot = call(1), let time = number(2) else { break }
@@ -99,8 +101,21 @@ public enum HarnessReader {
       }
       evidence.malformedLines += 1
     }
-    let interruption: Interruption? =
+    var interruption: Interruption? =
       done && outcome.termination == .exited(0) ? nil : Interruption(outcome.termination)
+    if let otherVersion {
+      // A harness of another checker (a stale cache): nothing it said can be trusted to mean
+      // what this reader reads, so no call counts as having returned.
+      interruption = .raised(
+        "the harness speaks protocol version \(otherVersion), this checker reads version "
+          + "\(HarnessProtocol.version): the checker's harness cache is stale")
+      evidence.malformedLines += 1
+      for slot in records.indices {
+        records[slot].values = nil
+        records[slot].ended = nil
+        records[slot].interruption = nil
+      }
+    }
     if let interruption {
       for slot in records.indices
       where records[slot].ended == nil && records[slot].interruption == nil {

@@ -9,7 +9,7 @@ public enum RunError: Error, Equatable, LocalizedError {
   /// A one-line message for the person who must act on it.
   public var errorDescription: String? {
     switch self {
-    case .cannotPrepare(let detail): "cannot prepare the harness's folder: \(detail)"
+    case .cannotPrepare(let detail): "cannot run the harness: \(detail)"
     }
   }
 }

@@ -6,7 +6,7 @@ public struct Stopwatch: Sendable {
 
   /// A stopwatch started now on `clock`.
   ///
-  /// - Parameter clock: The clock to read (default: the machine's monotonic `ContinuousClock`).
+  /// - Parameter clock: The clock to read; `init()` reads the machine's `ContinuousClock`.
   public init(clock: any Clock<Duration>) {
     elapsedSinceStart = Self.started(on: clock)
   }

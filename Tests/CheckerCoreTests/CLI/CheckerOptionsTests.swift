@@ -49,6 +49,14 @@ struct CheckerOptionsTests {
         .invalidValue(option: "--swift-version", value: "4", expected: "5 or 6")
       ),
       (["a", "b"], .tooManyArguments(["a", "b"], expected: "one submission at a time")),
+      (
+        ["--timeline=yes"],
+        .invalidValue(option: "--timeline", value: "yes", expected: "no value (it is a flag)")
+      ),
+      (
+        ["--swift-version", "abc"],
+        .invalidValue(option: "--swift-version", value: "abc", expected: "5 or 6")
+      ),
       (["--reference", "a"], .referenceWithPath("a")),
     ])
   func rejects(arguments: [String], error: UsageError) {
@@ -63,6 +71,25 @@ struct CheckerOptionsTests {
       "1  a check failed", "2  the checker could not run",
     ] {
       #expect(CheckerOptions.help.contains(word), "help lacks \(word)")
+    }
+  }
+
+  @Test("every command reads options alike, and --help and --version win over mistakes")
+  func everyCommand() {
+    let help = CheckerCommand.run(arguments: ["grade-all", "--bogus", "--help"])
+    #expect(help.status == .success && help.standardOutput.hasPrefix("USAGE: checker grade-all"))
+    let version = CheckerCommand.run(arguments: ["--points", "/no/such.json", "--version"])
+    #expect(version.status == .success && version.standardOutput.hasPrefix("asynccheck "))
+    for (arguments, message) in [
+      (["grade-all", "x", "--force=no"], "--force no: expected no value (it is a flag)"),
+      (["grade-all", "--workers=0", "x"], "--workers 0: expected a whole number ≥ 1"),
+      (["merge-grades", "--bogus"], "unknown option --bogus (see checker merge-grades --help)"),
+      (["bundle", "gradescope", "--out"], "unknown option --out (see checker bundle --help)"),
+      (["grade-all", "a", "b"], "give one class folder, not 2: a b"),
+    ] {
+      let output = CheckerCommand.run(arguments: arguments)
+      #expect(output.status == .cannotRun)
+      #expect(output.standardError == "checker: \(message)\n", "\(arguments)")
     }
   }
 }

@@ -64,7 +64,7 @@ struct HarnessProtocolTests {
     #expect(!(try #require(evidence[2]).waitNCalls.isEmpty), "no N record under measureTime")
   }
 
-  @Test("a hello of another protocol version counts as malformed")
+  @Test("a harness of another protocol version has its results refused, saying why")
   func otherVersion() {
     let call = RunPlan(seed: 1).processes(forTask: 0)[0][0]
     func evidence(hello version: Int) -> TaskEvidence {
@@ -76,7 +76,10 @@ struct HarnessProtocolTests {
           duration: 0.3),
         instrumented: true)
     }
-    #expect(evidence(hello: HarnessProtocol.version).malformedLines == 0)
-    #expect(evidence(hello: HarnessProtocol.version + 1).malformedLines == 1)
+    let current = evidence(hello: HarnessProtocol.version)
+    #expect(current.malformedLines == 0 && current.calls.first?.values == [0.1])
+    let other = evidence(hello: HarnessProtocol.version + 1)
+    #expect(other.calls.first?.values == nil)
+    #expect(other.interruption?.description.contains("protocol version") == true)
   }
 }

@@ -46,17 +46,28 @@ public struct CheckerOptions: Sendable, Equatable {
       }
       if try options.grading.read(name, from: &reader) { continue }
       switch name {
-      case "--version": options.showsVersion = true
-      case "--reference": usesReference = true
+      case "--version":
+        try reader.flag(name)
+        options.showsVersion = true
+      case "--reference":
+        try reader.flag(name)
+        usesReference = true
       case "--target": options.target = try reader.value(of: name)
-      case "--swift-version": options.languageMode = try reader.value(of: name, as: Int.self)
+      case "--swift-version":
+        options.languageMode = try reader.value(of: name, as: SwiftLanguageMode.self).number
       case "--task", "--tasks":
         options.taskIDs = try reader.value(of: name, as: TaskSelection.self).ids
       case "--format": options.format = try reader.value(of: name)
       case "--output", "-o": options.outputPath = try reader.value(of: name)
-      case "--timeline": options.showsTimelines = true
-      case "--keep-build": options.keepsBuild = true
-      case "--no-color": options.disablesColor = true
+      case "--timeline":
+        try reader.flag(name)
+        options.showsTimelines = true
+      case "--keep-build":
+        try reader.flag(name)
+        options.keepsBuild = true
+      case "--no-color":
+        try reader.flag(name)
+        options.disablesColor = true
       default: throw reader.unknown(name)
       }
     }
@@ -71,9 +82,6 @@ public struct CheckerOptions: Sendable, Equatable {
 
   /// Checks what each option cannot check alone, and reads the points file.
   mutating func validate() throws(UsageError) {
-    if let mode = languageMode, mode != 5, mode != 6 {
-      throw .invalidValue(option: "--swift-version", value: "\(mode)", expected: "5 or 6")
-    }
     do {
       try grading.validate()
     } catch {

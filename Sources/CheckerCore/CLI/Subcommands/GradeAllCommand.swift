@@ -76,8 +76,12 @@ public enum GradeAllCommand: Subcommand {
       case "--format":
         options.formats = try reader.value(of: name, as: ReportFormatList.self).formats
       case "--workers": options.workers = try reader.value(of: name)
-      case "--force": options.force = true
-      case "--quiet": options.quiet = true
+      case "--force":
+        try reader.flag(name)
+        options.force = true
+      case "--quiet":
+        try reader.flag(name)
+        options.quiet = true
       case "--shard": options.shard = try reader.value(of: name)
       default: throw reader.unknown(name)
       }

@@ -47,7 +47,8 @@ enum GradeCommand: Subcommand {
     }
     guard FileManager.default.createFile(atPath: outputPath, contents: Data(text.utf8)) else {
       return CommandOutput(
-        status: .cannotRun, standardError: standardError + "checker: cannot write \(outputPath)\n")
+        status: .cannotRun, standardError: standardError + "checker: cannot write \(outputPath)\n",
+        stepSummary: summary)
     }
     // Say where the report went: a silent run looks like one that did nothing.
     return CommandOutput(

@@ -265,15 +265,14 @@ enum ListChecks {
 
   /// A recorded `waitRandom` call as source: `waitRandom(maxDelay: 10)` or `waitRandom()`.
   static func called(_ sleep: TaskEvidence.Sleep, _ language: Language) -> String {
-    let waitRandom = Exercise.tasks.first { $0.behaviour == .sleepsRandomDelay }
-    let label = waitRandom?.signature.labels.first ?? "maxDelay"
+    let waitRandom = Exercise.randomDelay
+    let label = waitRandom.signature.labels.first ?? "maxDelay"
     guard let argument = sleep.maxDelayArgument else {
       let parameter =
-        language == .swift ? label : waitRandom?.python.parameterNames.first ?? label
-      return (waitRandom?.call([:], in: language) ?? "")
-        + " (\(parameter) \(Exercise.defaultMaxDelay))"
+        language == .swift ? label : waitRandom.python.parameterNames.first ?? label
+      return waitRandom.call([:], in: language) + " (\(parameter) \(Exercise.defaultMaxDelay))"
     }
-    return waitRandom?.call([label: argument], in: language) ?? ""
+    return waitRandom.call([label: argument], in: language)
   }
 
   /// What a slow call's sleeps say about why it was slow.

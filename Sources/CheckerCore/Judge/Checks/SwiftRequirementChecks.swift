@@ -72,6 +72,6 @@ enum SwiftRequirementChecks {
       }
       return (distance(first.value.lines), first.key) < (distance(second.value.lines), second.key)
     }
-    return nearest?.key ?? extents.keys.min() ?? 0
+    return nearest?.key ?? extents.keys.min() ?? Exercise.randomDelay.id
   }
 }

@@ -111,7 +111,7 @@ enum WaitRandomChecks {
         return .pass()
       }
       return .fail(
-        "`\(context.name(ofTask: context.task.id))()` returned \(Format.values(values)): none above \(standard / 2); the "
+        "`\(context.name(ofTask: context.task.id))()` returned \(Format.values(values)): none above \(Format.value(Double(standard) / 2)); the "
           + "default looks smaller than \(standard)")
     }
     // A function that sleeps: about 20% of 30 calls end within 2 s when the default is 10,

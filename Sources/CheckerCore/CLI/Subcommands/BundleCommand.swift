@@ -72,11 +72,17 @@ enum BundleCommand: Subcommand {
         return failure(error.localizedDescription)
       }
     }
-    guard
-      let checkout = source.flatMap(GradescopeBundle.checkout(containing:))
-        ?? executable.flatMap(GradescopeBundle.checkout(containing:))
+    // A --source given is the only one tried: bundling another checkout instead would upload
+    // code the teacher did not ask for.
+    let found: URL?
+    if let source {
+      found = GradescopeBundle.checkout(containing: source)
+    } else {
+      found =
+        executable.flatMap(GradescopeBundle.checkout(containing:))
         ?? GradescopeBundle.checkout(containing: currentDirectory)
-    else {
+    }
+    guard let checkout = found else {
       guard let source else {
         return failure(
           "cannot find the asynccheck sources: run this from an asynccheck checkout or give "

@@ -177,6 +177,9 @@ public struct Grader: Sendable {
             read: submission.files.map(\.relativePath)))
       }
       var facts = build.facts ?? SourceFacts(submission: submission)
+      // One decision on the default argument: the compiler's, when it got that far (the text
+      // only says what the default's literal value is).
+      if let hasDefault = build.hasDefaultArgument { facts.waitRandomHasDefault = hasDefault }
       if submission.language == .swift {
         facts.swiftFormat = build.swiftFormat
       }

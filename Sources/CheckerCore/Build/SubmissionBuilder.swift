@@ -67,6 +67,7 @@ public struct SubmissionBuilder: Sendable {
         isInstrumented: program.isInstrumented, submissionErrors: checked.submissionErrors,
         seconds: stopwatch.seconds)
       result.readablePaths = program.executable.map { [$0] } ?? []
+      result.hasDefaultArgument = checked.hasDefault
     }
     result.swiftFormat = lint.findings(lintOutcome)
     return result
@@ -81,8 +82,9 @@ public struct SubmissionBuilder: Sendable {
     var availability: [Int: TaskAvailability] = [:]
     /// Compile errors outside every task function: the whole submission's.
     var submissionErrors: [Diagnostic] = []
-    /// Whether `waitRandom`'s `maxDelay` has a default value.
-    var hasDefault = false
+    /// Whether `waitRandom`'s `maxDelay` has a default value; `nil` when the probes never
+    /// type-checked.
+    var hasDefault: Bool?
     /// Whether any task function was blanked.
     var blankedAny = false
     /// How the jobs run beside the first type-check ended.
@@ -108,7 +110,8 @@ public struct SubmissionBuilder: Sendable {
       if attempt == 0 { pass.alongside = outcomes }
       let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
       if studentErrors.isEmpty {
-        (probed, pass.hasDefault) = interpretProbes(errors, sources: pass.sources)
+        let (found, hasDefault) = interpretProbes(errors, sources: pass.sources)
+        (probed, pass.hasDefault) = (found, hasDefault)
         break
       }
       let blanked = blankBrokenTasks(studentErrors, in: &pass)
@@ -175,7 +178,7 @@ public struct SubmissionBuilder: Sendable {
     speculative: String?
   ) throws(BuildError) -> (executable: String?, isInstrumented: Bool) {
     let allCallable = Exercise.tasks.allSatisfy { pass.availability[$0.id]?.isCallable == true }
-    if let speculative, !pass.blankedAny, pass.hasDefault, allCallable {
+    if let speculative, !pass.blankedAny, pass.hasDefault == true, allCallable {
       return (speculative, true)
     }
     guard tasks.contains(where: { pass.availability[$0.id]?.isCallable == true }) else {
@@ -183,7 +186,7 @@ public struct SubmissionBuilder: Sendable {
     }
     let (executable, instrumented) = try compileSubstituted(
       &pass.sources, submission: submission, tasks: tasks, availability: &pass.availability,
-      hasDefault: pass.hasDefault, submissionErrors: &pass.submissionErrors)
+      hasDefault: pass.hasDefault ?? false, submissionErrors: &pass.submissionErrors)
     return (executable, instrumented)
   }
 

@@ -64,7 +64,9 @@ struct ShardTests {
     func text(_ path: String) throws -> String {
       try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
-    #expect(try text("merged/grades.csv") == text("single/grades.csv"))
+    let mergedBook = try text("merged/grades.csv")
+    let singleBook = try text("single/grades.csv")
+    #expect(mergedBook == singleBook, "merged:\n\(mergedBook)\none run:\n\(singleBook)")
     // Every student's reports are there, as one run writes them.
     let names = try FileManager.default.contentsOfDirectory(atPath: klass.path).sorted()
     let reports = try FileManager.default.contentsOfDirectory(

@@ -75,6 +75,33 @@ struct JudgeTests {
     #expect(failed?.message.contains("comes before") == true)
   }
 
+  @Test(
+    "a list in ascending value order is ascending even when a late start made its sleeps end out of that order"
+  )
+  func sortedListUnderLoad() throws {
+    var evidence = waitN.listEvidence()
+    let call = try #require(
+      evidence.calls.first { $0.plan.purpose == .sample && $0.plan.n >= 3 && $0.plan.maxDelay > 0 })
+    // The smallest value's sleep started 0.3 s late (a paused process): it ended after the
+    // next ones, while the list stays sorted by value.
+    let smallest = try #require(
+      evidence.sleeps.indices.filter {
+        evidence.sleeps[$0].context == call.plan.id
+      }.min { evidence.sleeps[$0].value < evidence.sleeps[$1].value })
+    let late = evidence.sleeps[smallest]
+    evidence.sleeps[smallest] = .init(
+      context: late.context, start: late.start + 0.3, end: late.end + 0.3, value: late.value,
+      maxDelayArgument: late.maxDelayArgument)
+    #expect(verdict("ascending", evidence)?.status == .passed)
+    // Neither by value nor by when the sleeps ended: spawn order, say.
+    let shuffled = waitN.listEvidence(values: { call in
+      let values = EvidenceBuilder.ascending(call)
+      guard call.purpose == .sample, values.count >= 3 else { return values }
+      return [values[2], values[0], values[1]] + values.dropFirst(3)
+    })
+    #expect(verdict("ascending", shuffled)?.status == .failed)
+  }
+
   @Test("sleeps one after the other are not concurrent, whatever the wall time says")
   func concurrency() {
     #expect(verdict("concurrent", waitN.listEvidence(layout: .concurrent))?.status == .passed)

@@ -19,10 +19,11 @@ public struct BuildResult: Sendable {
   public var readablePaths: [String] = []
   /// What `swift format lint` said of a Swift submission.
   public var swiftFormat: SwiftFormatFindings?
-  /// Whether `waitRandom` can be called without an argument, as the compiler (a probe that
-  /// calls `waitRandom()`) found; `nil` when the type-check did not get that far. This, not a
-  /// reading of the text, is what the judge's default check goes by for Swift; Python's probe
-  /// says it in `facts`.
+  /// Whether `waitRandom` can be called without an argument, as the compiler found.
+  ///
+  /// A probe that calls `waitRandom()` tells; `nil` when the type-check did not get that far.
+  /// This, not a reading of the text, is what the judge's default check goes by for Swift;
+  /// Python's probe says it in `facts`.
   public var hasDefaultArgument: Bool?
 
   /// Creates a build result.

@@ -15,9 +15,13 @@ enum SignatureProbe {
     }
   }
 
-  /// The probe file that compiles when `waitRandom` has a default `maxDelay`.
-  static let defaultArgumentFile =
-    "func asyncCheckProbeDefault() async { let _: Double = await waitRandom() }\n"
+  /// The probe file that compiles when `waitRandom` has a default `maxDelay`: it calls the
+  /// function with no argument, as its result type.
+  static let defaultArgumentFile: String = {
+    let function = Exercise.randomDelay.signature
+    let result = function.functionType.components(separatedBy: "-> ").last ?? "Double"
+    return "func asyncCheckProbeDefault() async { let _: \(result) = await \(function.name)() }\n"
+  }()
 
   static func exactName(_ task: ExerciseTask) -> String { "AsyncCheckProbe\(task.id).swift" }
   static func plainName(_ task: ExerciseTask) -> String { "AsyncCheckProbePlain\(task.id).swift" }

@@ -54,6 +54,13 @@ struct ExerciseModelTests {
       WaitRandomChecks.defaultMaxDelay.title == "maxDelay defaults to \(Exercise.defaultMaxDelay)")
   }
 
+  @Test("the default-argument probe calls the random-delay function with no argument")
+  func defaultProbe() {
+    #expect(
+      SignatureProbe.defaultArgumentFile
+        == "func asyncCheckProbeDefault() async { let _: Double = await waitRandom() }\n")
+  }
+
   @Test("renaming touches declarations of the task functions only, keeping every line")
   func instrumenterRenames() {
     let text = """

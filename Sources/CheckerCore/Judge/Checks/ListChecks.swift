@@ -240,9 +240,10 @@ enum ListChecks {
         }
         for (label, expected, returned, made, sleeps, maxDelay) in groups {
           guard made == expected else {
-            return .fail(
-              "\(label) asked for \(expected) delay\(expected == 1 ? "" : "s"); \(function) was "
-                + "called \(made) time\(made == 1 ? "" : "s")")
+            return .mismatch(
+              Mismatch(
+                label, "called \(function)", actual: "\(made) time\(made == 1 ? "" : "s")",
+                expected: "\(expected) (once per delay asked for)"))
           }
           if let maxDelay, let other = sleeps.first(where: { $0.maxDelayArgument != maxDelay }) {
             return .fail(
@@ -250,10 +251,12 @@ enum ListChecks {
             )
           }
           if returned.sorted() != sleeps.map(\.value).sorted() {
-            return .fail(
-              "\(label) returned \(Format.values(returned)), but \(context.name(ofTask: Exercise.randomDelay.id)) "
-                + "returned \(Format.values(sleeps.map(\.value))): return what each call gives back"
-            )
+            let waitRandom = context.name(ofTask: Exercise.randomDelay.id)
+            return .mismatch(
+              Mismatch(
+                label, actual: Format.values(returned),
+                expected: "\(Format.values(sleeps.map(\.value))), what \(waitRandom) returned"),
+              details: ["return what each call gives back"])
           }
         }
         return .pass()

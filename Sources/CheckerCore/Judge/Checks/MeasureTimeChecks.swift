@@ -103,7 +103,9 @@ enum MeasureTimeChecks {
           return .fail("\(shown) never ran \(waitN)", details: [Hints.neverRan(context.language)])
         }
         if runs.count > 1 {
-          return .fail("\(shown) ran \(waitN) \(runs.count) times; run it once and time it")
+          return .mismatch(
+            Mismatch(shown, "ran \(waitN)", actual: "\(runs.count) times", expected: "once"),
+            details: ["run it once and time it"])
         }
       }
       return .pass()

@@ -93,7 +93,10 @@ enum TaskWaitRandomChecks {
           return .fail("\(shown)'s task never called \(waitRandom)")
         }
         if sleeps.count > 1 {
-          return .fail("\(shown)'s task called \(waitRandom) \(sleeps.count) times; call it once")
+          return .mismatch(
+            Mismatch(
+              "\(shown)'s task", "called \(waitRandom)", actual: "\(sleeps.count) times",
+              expected: "once"))
         }
         if sleep.maxDelayArgument != call.plan.maxDelay {
           return .fail(
@@ -101,9 +104,11 @@ enum TaskWaitRandomChecks {
           )
         }
         if sleep.value != value {
-          return .fail(
-            "\(shown)'s task returned \(Format.value(value)), but \(waitRandom) returned "
-              + "\(Format.value(sleep.value)): return what it gives back")
+          return .mismatch(
+            Mismatch(
+              "\(shown)'s task", actual: Format.value(value),
+              expected: "\(Format.value(sleep.value)), what \(waitRandom) returned"),
+            details: ["return what it gives back"])
         }
       }
       return .pass()

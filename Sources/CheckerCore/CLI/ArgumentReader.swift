@@ -3,18 +3,13 @@
 /// Options are `--name value` or `--name=value`; a value given apart may not start with `--`
 /// (`--seed --task` is a missing value, not a seed). Flags take no value: `--force=no` is an
 /// error, not a flag. Anything else is positional, `-` (standard input) included, and so is
-/// everything after `--`.
+/// everything after `--`. A command reads its options one by one with `nextOption()`; the
+/// positional arguments are collected on the way, in `positionals`.
 struct ArgumentReader {
-  /// One argument read.
-  enum Argument: Equatable {
-    /// An option or flag, by name (`--seed`, `-o`).
-    case option(String)
-    /// A positional argument.
-    case positional(String)
-  }
-
   /// The command, for messages: `checker` or `checker grade-all`.
   let command: String
+  /// The positional arguments read so far, in order.
+  private(set) var positionals: [String] = []
   private var remaining: ArraySlice<String>
   private var inlineValue: String?
   private var isAfterTerminator = false
@@ -25,20 +20,23 @@ struct ArgumentReader {
     self.command = command
   }
 
-  /// The next argument, or `nil` at the end.
-  mutating func next() -> Argument? {
+  /// The name of the next option or flag (`--seed`, `-o`), or `nil` at the end; positional
+  /// arguments before it go to `positionals`.
+  mutating func nextOption() -> String? {
     inlineValue = nil
-    guard let argument = remaining.popFirst() else { return nil }
-    if isAfterTerminator { return .positional(argument) }
-    if argument == "--" {
-      isAfterTerminator = true
-      return next()
+    while let argument = remaining.popFirst() {
+      if isAfterTerminator || argument == "-" || !argument.hasPrefix("-") {
+        positionals.append(argument)
+      } else if argument == "--" {
+        isAfterTerminator = true
+      } else if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        inlineValue = String(argument[argument.index(after: equals)...])
+        return String(argument[..<equals])
+      } else {
+        return argument
+      }
     }
-    if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-      inlineValue = String(argument[argument.index(after: equals)...])
-      return .option(String(argument[..<equals]))
-    }
-    return argument.hasPrefix("-") && argument != "-" ? .option(argument) : .positional(argument)
+    return nil
   }
 
   /// The value of `option`, just read.

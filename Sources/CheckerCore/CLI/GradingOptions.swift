@@ -43,9 +43,15 @@ public struct GradingOptions: Sendable, Equatable {
 
   /// Reads the points file.
   ///
-  /// - Throws: `ScoringError` naming the file and what is wrong with it.
-  mutating func validate() throws(ScoringError) {
-    if let pointsPath { scoring = try Scoring.load(path: pointsPath) }
+  /// - Throws: `UsageError` with the `ScoringError`'s sentence, naming the file and what is
+  ///   wrong with it.
+  mutating func validate() throws(UsageError) {
+    guard let pointsPath else { return }
+    do {
+      scoring = try Scoring.load(path: pointsPath)
+    } catch {
+      throw .conflict(error.localizedDescription)
+    }
   }
 
   /// A new seed, for a grading that was given none: small enough to type back.

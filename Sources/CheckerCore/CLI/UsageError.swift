@@ -15,7 +15,8 @@ public enum UsageError: Error, Equatable, LocalizedError {
   case tooManyArguments([String], expected: String)
   /// `--reference` together with a path.
   case referenceWithPath(String)
-  /// Two options that only work together, or not together: the sentence says which.
+  /// Arguments the command cannot use, together or at all (a points file that does not
+  /// parse, `--shard` without `--seed`): the sentence says why.
   case conflict(String)
 
   /// A one-line message.

@@ -34,16 +34,15 @@ enum BundleCommand: Subcommand {
   static func parse(_ arguments: [String]) throws(UsageError) -> Options {
     var options = Options()
     var reader = ArgumentReader(arguments, command: commandLine)
-    var platforms: [String] = []
-    while let argument = reader.next() {
-      switch argument {
-      case .positional(let platform): platforms.append(platform)
-      case .option("--points"): options.points = try reader.value(of: "--points")
-      case .option("--output"), .option("-o"): options.output = try reader.value(of: "--output")
-      case .option("--source"): options.source = try reader.value(of: "--source")
-      case .option(let name): throw reader.unknown(name)
+    while let name = reader.nextOption() {
+      switch name {
+      case "--points": options.points = try reader.value(of: name)
+      case "--output", "-o": options.output = try reader.value(of: "--output")
+      case "--source": options.source = try reader.value(of: name)
+      default: throw reader.unknown(name)
       }
     }
+    let platforms = reader.positionals
     guard let platform = platforms.first else {
       throw .missingArgument("a target: checker bundle gradescope", command: commandLine)
     }

@@ -37,13 +37,8 @@ public struct CheckerOptions: Sendable, Equatable {
   public static func parse(_ arguments: [String]) throws(UsageError) -> CheckerOptions {
     var options = CheckerOptions()
     var reader = ArgumentReader(arguments, command: "checker")
-    var paths: [String] = []
     var usesReference = false
-    while let argument = reader.next() {
-      guard case .option(let name) = argument else {
-        if case .positional(let path) = argument { paths.append(path) }
-        continue
-      }
+    while let name = reader.nextOption() {
       if try options.grading.read(name, from: &reader) { continue }
       switch name {
       case "--version":
@@ -71,22 +66,14 @@ public struct CheckerOptions: Sendable, Equatable {
       default: throw reader.unknown(name)
       }
     }
+    let paths = reader.positionals
     guard paths.count <= 1 else {
       throw .tooManyArguments(paths, expected: "one submission at a time")
     }
     if usesReference, !paths.isEmpty { throw .referenceWithPath(paths[0]) }
     options.path = paths.first
-    try options.validate()
+    try options.grading.validate()
     return options
-  }
-
-  /// Checks what each option cannot check alone, and reads the points file.
-  mutating func validate() throws(UsageError) {
-    do {
-      try grading.validate()
-    } catch {
-      throw .conflict(error.localizedDescription)
-    }
   }
 
   /// The help text.

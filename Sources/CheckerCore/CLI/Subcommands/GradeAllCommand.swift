@@ -64,12 +64,7 @@ public enum GradeAllCommand: Subcommand {
   static func parse(_ arguments: [String]) throws(UsageError) -> Options {
     var options = Options()
     var reader = ArgumentReader(arguments, command: commandLine)
-    var folders: [String] = []
-    while let argument = reader.next() {
-      guard case .option(let name) = argument else {
-        if case .positional(let folder) = argument { folders.append(folder) }
-        continue
-      }
+    while let name = reader.nextOption() {
       if try options.grading.read(name, from: &reader) { continue }
       switch name {
       case "--out": options.outputFolder = try reader.value(of: name)
@@ -86,6 +81,7 @@ public enum GradeAllCommand: Subcommand {
       default: throw reader.unknown(name)
       }
     }
+    let folders = reader.positionals
     guard let folder = folders.first else {
       throw .missingArgument("a class folder", command: commandLine)
     }
@@ -99,11 +95,7 @@ public enum GradeAllCommand: Subcommand {
       throw .conflict(
         "--shard needs --seed: every part of the class must be graded with the class's one seed")
     }
-    do {
-      try options.grading.validate()
-    } catch {
-      throw .conflict(error.localizedDescription)
-    }
+    try options.grading.validate()
     return options
   }
 

@@ -28,13 +28,11 @@ enum MergeGradesCommand: Subcommand {
   static func parse(_ arguments: [String]) throws(UsageError) -> Options {
     var options = Options()
     var reader = ArgumentReader(arguments, command: commandLine)
-    while let argument = reader.next() {
-      switch argument {
-      case .positional(let folder): options.shards.append(folder)
-      case .option("--out"): options.outputFolder = try reader.value(of: "--out")
-      case .option(let name): throw reader.unknown(name)
-      }
+    while let name = reader.nextOption() {
+      guard name == "--out" else { throw reader.unknown(name) }
+      options.outputFolder = try reader.value(of: name)
     }
+    options.shards = reader.positionals
     guard !options.shards.isEmpty else {
       throw .missingArgument("the shards' folders", command: commandLine)
     }

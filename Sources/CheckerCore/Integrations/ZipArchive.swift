@@ -39,33 +39,29 @@ public struct ZipArchive: Sendable {
       let name = Data(entry.path.utf8)
       let crc = Self.crc32(entry.data)
       let offset = UInt32(archive.count)
+      // The fields a local header and its central directory record share, in the same order:
+      // version needed (2.0), flags (the name is UTF-8), method (stored), time, date, CRC,
+      // both sizes, the name's length, the extra field's length.
+      var shared = Data()
+      shared.append(le16: 20)
+      shared.append(le16: 0x0800)
+      shared.append(le16: 0)
+      shared.append(le16: Self.dosTime)
+      shared.append(le16: Self.dosDate)
+      shared.append(le32: crc)
+      shared.append(le32: UInt32(entry.data.count))
+      shared.append(le32: UInt32(entry.data.count))
+      shared.append(le16: UInt16(name.count))
+      shared.append(le16: 0)
       // Local file header.
       archive.append(le32: 0x0403_4b50)
-      archive.append(le16: 20)  // version needed: 2.0
-      archive.append(le16: 0x0800)  // the name is UTF-8
-      archive.append(le16: 0)  // stored
-      archive.append(le16: Self.dosTime)
-      archive.append(le16: Self.dosDate)
-      archive.append(le32: crc)
-      archive.append(le32: UInt32(entry.data.count))
-      archive.append(le32: UInt32(entry.data.count))
-      archive.append(le16: UInt16(name.count))
-      archive.append(le16: 0)
+      archive.append(shared)
       archive.append(name)
       archive.append(entry.data)
       // Its central directory record.
       directory.append(le32: 0x0201_4b50)
       directory.append(le16: 3 << 8 | 20)  // made by Unix, 2.0
-      directory.append(le16: 20)
-      directory.append(le16: 0x0800)
-      directory.append(le16: 0)
-      directory.append(le16: Self.dosTime)
-      directory.append(le16: Self.dosDate)
-      directory.append(le32: crc)
-      directory.append(le32: UInt32(entry.data.count))
-      directory.append(le32: UInt32(entry.data.count))
-      directory.append(le16: UInt16(name.count))
-      directory.append(le16: 0)  // extra
+      directory.append(shared)
       directory.append(le16: 0)  // comment
       directory.append(le16: 0)  // disk
       directory.append(le16: 0)  // internal attributes

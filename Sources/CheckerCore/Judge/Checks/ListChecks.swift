@@ -58,20 +58,12 @@ enum ListChecks {
         let ends = completionTimes(
           of: values, sleeps: context.evidence.sleeps(forCall: call.plan.id))
         let keys = ends ?? values
-        if let index = keys.indices.dropLast().first(where: {
-          keys[$0] > keys[$0 + 1] + Tolerances.order
-        }) {
+        if let index = firstInversion(in: keys) {
           // Values in ascending order are ascending, whatever order their sleeps ended in:
           // under load the n sleeps start up to a scheduling pause apart, so a sorted list's
           // sleeps can end out of value order by more than any tolerance, once in a while.
           // Sorting is judged by no-sort, from the probe, with margins no load reaches.
-          if ends != nil,
-            !values.indices.dropLast().contains(where: {
-              values[$0] > values[$0 + 1] + Tolerances.order
-            })
-          {
-            continue
-          }
+          if ends != nil, firstInversion(in: values) == nil { continue }
           let later =
             ends == nil
             ? "" : ", which finished \(Format.milliseconds(keys[index] - keys[index + 1])) earlier"
@@ -262,6 +254,11 @@ enum ListChecks {
         return .pass()
       }
     }
+  }
+
+  /// The first index whose value is above the next one's by more than the order tolerance.
+  static func firstInversion(in values: [Double]) -> Int? {
+    values.indices.dropLast().first { values[$0] > values[$0 + 1] + Tolerances.order }
   }
 
   /// When the sleep behind each of `values` ended, in the same order, or `nil` when the values

@@ -194,6 +194,7 @@ public struct Grader: Sendable {
           launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
         runner.sandbox = try? Sandbox.current.get()
         runner.readablePaths = build.readablePaths
+        runner.server = build.serverCommand.map(HarnessServer.init(command:))
         let plan = RunPlan(seed: request.seed)
         evidence = try runner.run(plan, taskIDs: runnable)
         // A task whose only failures are of time (a sleep that ended late, a call that ran out

@@ -5,6 +5,9 @@ public struct BuildResult: Sendable {
   /// The command that starts the harness with the submission (the built program, or `python3`
   /// and the Python harness), or `nil` when nothing could be built.
   public var launcher: [String]?
+  /// The command that starts the harness as a server of runs (see `HarnessServer`), when the
+  /// harness has one (Python); `nil` to start `launcher` once per run.
+  public var serverCommand: [String]?
   /// Whether `waitRandom` and `taskWaitRandom` calls are recorded (see `Instrumenter`).
   public var isInstrumented: Bool
   /// Compiler errors outside any task's function, which stop the whole submission from building.

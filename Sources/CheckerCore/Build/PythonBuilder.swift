@@ -75,6 +75,7 @@ public struct PythonBuilder: Sendable {
       isInstrumented: true, submissionErrors: [],
       seconds: stopwatch.seconds, facts: facts)
     result.readablePaths = readable
+    result.serverCommand = [python, "-B", "-S", "-u", harness, "serve", sources]
     return result
   }
 

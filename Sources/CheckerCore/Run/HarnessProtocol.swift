@@ -11,7 +11,9 @@
 /// ## Checker to harness: the command line
 /// - Swift: `harness TASK ABANDON_AFTER CALL...`
 /// - Python: `python3 -S asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...`, or
-///   `... probe SOURCES` to read the submission's functions (records `P` and `F`).
+///   `... probe SOURCES` to read the submission's functions (records `P` and `F`), or
+///   `... serve SOURCES JOBS` to make many runs, each in a process forked from one that has
+///   imported asyncio once (records `H`, `J` and `D`; see `HarnessServer`).
 ///
 /// TASK is the task whose student function runs; ABANDON_AFTER, in seconds since the start, is
 /// when the harness stops waiting for calls that are never awaited. Each CALL is
@@ -47,6 +49,7 @@
 /// | `D`  | `t`                             | done: every awaited call ended                       |
 /// | `P`  | `task status payload`           | probe: what the task's function is (Python)          |
 /// | `F`  | `task json`                     | probe: facts of the task's file (Python)             |
+/// | `J`  | `index kind value seconds printed output channel` | serve: how run `index` ended (Python; base64 output and channel) |
 public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
   public static let version = 1
@@ -75,5 +78,8 @@ public enum HarnessProtocol {
     case probe = "P"
     /// A probe's facts about a task's file: `F task json`.
     case facts = "F"
+    /// A serving harness's report of one run: `J index kind value seconds printed output
+    /// channel` (see `HarnessServer`).
+    case job = "J"
   }
 }

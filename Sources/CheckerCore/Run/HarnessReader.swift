@@ -96,7 +96,7 @@ public enum HarnessReader {
       case .done?:
         done = true
         continue
-      case .probe?, .facts?, nil:
+      case .probe?, .facts?, .job?, nil:
         break
       }
       evidence.malformedLines += 1

@@ -1,5 +1,8 @@
+import Foundation
+
 /// Runs a built harness: one process per task, all at the same time, each with its own time
-/// limit, working folder and report channel.
+/// limit, working folder and report channel; started one by one, or forked from one serving
+/// process when the harness has one (`HarnessServer`).
 ///
 /// Processes keep a crash, a hang or an `exit()` in one task from touching another. Running them
 /// side by side is safe for timing: a correct submission only sleeps, and a blocking one blocks
@@ -16,6 +19,9 @@ public struct HarnessRunner: Sendable {
   public var sandbox: Sandbox?
   /// What a sandboxed harness may read (see `BuildResult.readablePaths`).
   public var readablePaths: [String] = []
+  /// The server that makes the runs in processes forked from one (see `HarnessServer`), or
+  /// `nil` to start a process per run.
+  public var server: HarnessServer?
 
   /// Creates a runner.
   ///
@@ -41,10 +47,13 @@ public struct HarnessRunner: Sendable {
     let groups = taskIDs.flatMap { taskID in
       plan.processes(forTask: taskID).map { (taskID: taskID, calls: $0) }
     }
-    for (group, (outcome, key)) in zip(groups, try launch(groups, plan: plan, folder: "run")) {
-      let read = HarnessReader.evidence(
+    for (group, (outcome, key, forged)) in zip(
+      groups, try launch(groups, plan: plan, folder: "run"))
+    {
+      var read = HarnessReader.evidence(
         taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented,
         key: key)
+      read.forgedLines += forged
       if let earlier = evidence[group.taskID] {
         evidence[group.taskID] = earlier.merged(with: read)
       } else {
@@ -70,26 +79,27 @@ public struct HarnessRunner: Sendable {
     }
     guard !singles.isEmpty else { return }
     let outcomes = try launch(singles, plan: plan, folder: "isolate")
-    for (single, (outcome, key)) in zip(singles, outcomes) {
-      let alone = HarnessReader.evidence(
+    for (single, (outcome, key, forged)) in zip(singles, outcomes) {
+      var alone = HarnessReader.evidence(
         taskID: single.taskID, calls: single.calls, outcome: outcome, instrumented: isInstrumented,
         key: key)
+      alone.forgedLines += forged
       evidence[single.taskID] = evidence[single.taskID]?.replacingCall(with: alone)
     }
   }
 
   private func launch(
     _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String
-  ) throws(RunError) -> [(ProcessSupervisor.Outcome, ChannelKey)] {
-    var jobs: [ProcessSupervisor.Job] = []
+  ) throws(RunError) -> [(ProcessSupervisor.Outcome, ChannelKey, forged: Int)] {
+    var runs: [(job: ProcessSupervisor.Job, arguments: [String])] = []
     var keys: [ChannelKey] = []
     for (index, group) in groups.enumerated() {
       let window =
         group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
+      let arguments = ["\(group.taskID)", "\(window)"] + group.calls.map(\.harnessArgument)
       var job = ProcessSupervisor.Job(
         executable: launcher.first ?? "/nonexistent",
-        arguments: launcher.dropFirst() + ["\(group.taskID)", "\(window)"]
-          + group.calls.map(\.harnessArgument),
+        arguments: launcher.dropFirst() + arguments,
         workingDirectory: try prepared { () throws(BuildError) -> String in
           try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)")
         },
@@ -98,16 +108,52 @@ public struct HarnessRunner: Sendable {
         environment: ["SWIFT_BACKTRACE": "enable=no"])
       let key = ChannelKey()
       job.secret = key.text
-      if let sandbox {
-        let plain = job
-        job = try prepared { () throws(BuildError) -> ProcessSupervisor.Job in
-          try sandbox.wrap(plain, readable: readablePaths, workspace: workspace)
-        }
-      }
-      jobs.append(job)
+      runs.append((job, arguments))
       keys.append(key)
     }
-    return Array(zip(ProcessSupervisor.run(jobs), keys))
+    var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: runs.count)
+    var forged = [Int](repeating: 0, count: runs.count)
+    if let server, !runs.isEmpty {
+      let key = ChannelKey()
+      let serverFolder = try prepared { () throws(BuildError) -> String in
+        try workspace.makeFolder("\(folder)/server")
+      }
+      let folders = runs.compactMap(\.job.workingDirectory)
+      // Each run writes its own folder, as it would as the sandbox's only writable one.
+      for folder in folders {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+      }
+      let job = try sandboxed(
+        server.job(running: runs, key: key, folder: serverFolder), writable: folders)
+      if let served = ProcessSupervisor.run([job]).first {
+        (outcomes, forged[0]) = HarnessServer.outcomes(from: served, key: key, count: runs.count)
+      }
+    }
+    // Alone: every run without a server, and any run the server did not report.
+    let alone = outcomes.indices.filter { outcomes[$0] == nil }
+    let jobs = try alone.map { index throws(RunError) in try sandboxed(runs[index].job) }
+    for (index, outcome) in zip(alone, ProcessSupervisor.run(jobs)) {
+      outcomes[index] = outcome
+    }
+    return outcomes.indices.map { index in
+      (
+        outcomes[index]
+          ?? ProcessSupervisor.Outcome(
+            termination: .failedToStart("not run"), output: [], outputByteCount: 0, channel: [],
+            duration: 0),
+        keys[index], forged: forged[index]
+      )
+    }
+  }
+
+  /// `job` in the sandbox, when there is one, writing only its working folder and `writable`.
+  private func sandboxed(_ job: ProcessSupervisor.Job, writable: [String] = [])
+    throws(RunError) -> ProcessSupervisor.Job
+  {
+    guard let sandbox else { return job }
+    return try prepared { () throws(BuildError) -> ProcessSupervisor.Job in
+      try sandbox.wrap(job, readable: readablePaths, writable: writable, workspace: workspace)
+    }
   }
 
   /// What `make` made; the workspace's error, if any, as the Run layer's.

@@ -108,6 +108,9 @@ public enum ProcessSupervisor {
   /// How much printed output an outcome keeps.
   static let keptOutputBytes = 64 * 1024
 
+  /// How long a harness may take to say it is ready, however busy the machine: 30 s.
+  public static let startUpLimit = 30.0
+
   /// Runs `jobs` at the same time and waits for all of them.
   ///
   /// - Parameters:
@@ -331,7 +334,9 @@ private struct RunningJob {
         // Python) can take seconds of wall time, which the calls' timing must not pay for.
         let waitsForReady = job.opensChannel && readyAt == nil
         let elapsed = now - (readyAt ?? start)
-        if elapsed > (waitsForReady ? max(job.timeLimit, Self.startUpLimit) : job.timeLimit) {
+        let allowed =
+          waitsForReady ? max(job.timeLimit, ProcessSupervisor.startUpLimit) : job.timeLimit
+        if elapsed > allowed {
           stop(.timedOut(seconds: job.timeLimit))
         } else if outputByteCount > job.outputLimit {
           stop(.outputLimit(bytes: job.outputLimit))
@@ -356,9 +361,6 @@ private struct RunningJob {
       exitedAt = now
     }
   }
-
-  /// How long a harness may take to say it is ready, however busy the machine: 30 s.
-  static let startUpLimit = 30.0
 
   private mutating func stop(_ reason: ProcessSupervisor.Termination) {
     termination = reason

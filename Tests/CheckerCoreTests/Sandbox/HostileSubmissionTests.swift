@@ -110,6 +110,10 @@ struct HostileSubmissionTests {
     // Killing other gradings: it sees none, and the classmate graded beside it gets full marks.
     let killer = try #require(results.first { $0.student == "kill-classmates" }?.report)
     #expect(killer.tasks.contains { $0.printed?.contains("killed 0 processes") == true })
+    // Killing its own grading's other processes: each task is graded on its own code, alone.
+    let selfKiller = try #require(results.first { $0.student == "kill-own-grading" }?.report)
+    #expect(selfKiller.passed, "\(selfKiller.tasks.flatMap(\.checks).filter { $0.status != .passed })")
+    #expect(selfKiller.status == .needsReview, "\(selfKiller.status)")
     let honest = try #require(results.first { $0.student == "victim" }?.report)
     #expect(honest.passed && honest.status == .ok, "\(honest.status)")
     // A fork bomb stops at the sandbox's process limit, and its processes die with it.

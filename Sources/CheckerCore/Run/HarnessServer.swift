@@ -1,0 +1,135 @@
+import Foundation
+
+/// Runs a grading's harness processes as one process that forks a child per run: the Python
+/// harness's `serve` mode.
+///
+/// A Python harness spends a tenth of a second of CPU starting the interpreter and importing
+/// `asyncio`, more than the rest of its run; a grading runs seven or more. The server imports
+/// once, then forks one process per job, each with its own process group, output pipe, channel,
+/// key, working folder and limits (time from its first record, output, resident memory), as
+/// `ProcessSupervisor` would run it, and reports how each ended in a `J` record on its own
+/// channel. The jobs are forked before any key is read, so no job's memory holds another's key
+/// or the server's.
+///
+/// A job the server does not report (the server was killed, or could not fork), or that a
+/// signal ended (which another task's code may have sent: they share a sandbox), has no outcome
+/// here: the runner runs it again on its own, so one task's code cannot cost another its
+/// verdict. The server stops a run at a limit itself, and says which.
+public struct HarnessServer: Sendable {
+  /// The command that starts the server, without its JOBS argument.
+  public let command: [String]
+
+  /// Creates a server.
+  ///
+  /// - Parameter command: The command that starts the harness in its serving mode.
+  public init(command: [String]) {
+    self.command = command
+  }
+
+  /// One run, as the server is told it.
+  struct Spec: Encodable {
+    var folder: String
+    var timeLimit: Double
+    var outputLimit: Int
+    var memoryLimit: Int
+    var arguments: [String]
+
+    enum CodingKeys: String, CodingKey {
+      case folder
+      case timeLimit = "time_limit"
+      case outputLimit = "output_limit"
+      case memoryLimit = "memory_limit"
+      case arguments
+    }
+  }
+
+  /// The server's own job, running `runs`: each a job as the supervisor would run it alone,
+  /// with its arguments after the harness's command.
+  ///
+  /// - Parameters:
+  ///   - runs: The jobs, with the arguments each adds to the harness's command.
+  ///   - key: The server's own channel key.
+  ///   - folder: The server's working folder.
+  /// - Returns: The job to supervise; its secret carries the server's key, then each run's.
+  func job(
+    running runs: [(job: ProcessSupervisor.Job, arguments: [String])], key: ChannelKey,
+    folder: String
+  ) -> ProcessSupervisor.Job {
+    let specs = runs.map { run in
+      Spec(
+        folder: run.job.workingDirectory ?? folder, timeLimit: run.job.timeLimit,
+        outputLimit: run.job.outputLimit, memoryLimit: run.job.memoryLimit,
+        arguments: run.arguments)
+    }
+    let encoded = (try? JSONEncoder().encode(specs)).map { String(decoding: $0, as: UTF8.self) }
+    let longest = runs.map(\.job.timeLimit).max() ?? 0
+    var job = ProcessSupervisor.Job(
+      executable: command.first ?? "/nonexistent",
+      arguments: command.dropFirst() + [encoded ?? "[]"], workingDirectory: folder,
+      // Each run may wait for its start-up, then run its limit; the server reaps it at most
+      // half a second later.
+      timeLimit: ProcessSupervisor.startUpLimit + longest + 5, opensChannel: true)
+    // The server stops a run at its own limit; this one is for the whole tree.
+    job.memoryLimit = runs.map(\.job.memoryLimit).reduce(256 << 20, +)
+    job.secret = ([key.text] + runs.compactMap(\.job.secret)).joined(separator: "\n")
+    return job
+  }
+
+  /// Each run's outcome, read from the server's channel.
+  ///
+  /// - Parameters:
+  ///   - server: How the server ended, and what it wrote.
+  ///   - key: The server's channel key.
+  ///   - count: How many runs it was given.
+  /// - Returns: One outcome per run, `nil` for a run the server did not report; and how many
+  ///   of the server's lines were forged.
+  static func outcomes(from server: ProcessSupervisor.Outcome, key: ChannelKey, count: Int)
+    -> (outcomes: [ProcessSupervisor.Outcome?], forged: Int)
+  {
+    var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: count)
+    let (records, forged) = key.authenticate(String(decoding: server.channel, as: UTF8.self))
+    // A server of another protocol version: none of its reports is read.
+    guard
+      records.contains(where: {
+        $0.count == 3 && $0[0] == HarnessProtocol.Record.hello.rawValue
+          && Int($0[1]) == HarnessProtocol.version
+      })
+    else { return (outcomes, forged) }
+    for fields in records where fields.first == HarnessProtocol.Record.job.rawValue[...] {
+      // A run a signal ended is not read: the signal may have come from another task's code,
+      // which shares the server's sandbox, and the run is made again alone.
+      guard fields.count == 8, let index = Int(fields[1]), outcomes.indices.contains(index),
+        let termination = termination(kind: fields[2], value: fields[3]),
+        termination.isSignal == false,
+        let duration = Double(fields[4]), let printed = Int(fields[5]),
+        let output = Data(base64Encoded: String(fields[6])),
+        let channel = Data(base64Encoded: String(fields[7]))
+      else { continue }
+      outcomes[index] = ProcessSupervisor.Outcome(
+        termination: termination, output: Array(output), outputByteCount: printed,
+        channel: Array(channel), duration: duration)
+    }
+    return (outcomes, forged)
+  }
+
+  /// A `J` record's termination: `exited N`, `signaled N`, `timedOut S`, `outputLimit B`,
+  /// `memoryLimit B`.
+  static func termination(kind: Substring, value: Substring) -> ProcessSupervisor.Termination? {
+    switch kind {
+    case "exited": return Int32(value).map { .exited($0) }
+    case "signaled": return Int32(value).map { .signaled($0) }
+    case "timedOut": return Double(value).map { .timedOut(seconds: $0) }
+    case "outputLimit": return Int(value).map { .outputLimit(bytes: $0) }
+    case "memoryLimit": return Int(value).map { .memoryLimit(bytes: $0) }
+    default: return nil
+    }
+  }
+}
+
+extension ProcessSupervisor.Termination {
+  /// Whether a signal ended the process (rather than its own exit or a limit).
+  var isSignal: Bool {
+    if case .signaled = self { return true }
+    return false
+  }
+}

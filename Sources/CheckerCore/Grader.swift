@@ -186,15 +186,10 @@ public struct Grader: Sendable {
       var evidence: [Int: TaskEvidence] = [:]
       var notes = submission.notes
       let running = Stopwatch(clock: clock)
-      if let launcher = build.launcher {
+      if let runner = HarnessRunner(for: build, workspace: workspace) {
         let runnable = tasks.filter {
           Judge.blockingReason($0, build: build, language: submission.language) == nil
         }.map(\.id)
-        var runner = HarnessRunner(
-          launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
-        runner.sandbox = try? Sandbox.current.get()
-        runner.readablePaths = build.readablePaths
-        runner.server = build.serverCommand.map(HarnessServer.init(command:))
         let plan = RunPlan(seed: request.seed)
         evidence = try runner.run(plan, taskIDs: runnable)
         // A task whose only failures are of time (a sleep that ended late, a call that ran out

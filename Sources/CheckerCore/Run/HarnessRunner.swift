@@ -35,6 +35,20 @@ public struct HarnessRunner: Sendable {
     self.isInstrumented = isInstrumented
   }
 
+  /// A runner for what `build` built, sandboxed when this machine can, with the build's
+  /// server when it has one; `nil` when nothing was built.
+  ///
+  /// - Parameters:
+  ///   - build: The build.
+  ///   - workspace: The temporary folder to run in.
+  public init?(for build: BuildResult, workspace: Workspace) {
+    guard let launcher = build.launcher else { return nil }
+    self.init(launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
+    sandbox = try? Sandbox.current.get()
+    readablePaths = build.readablePaths
+    server = build.serverCommand.map(HarnessServer.init(command:))
+  }
+
   /// Runs the plan's calls for `taskIDs`.
   ///
   /// - Parameters:

@@ -9,7 +9,7 @@ import Testing
   .notInQuickRuns, .timeLimit(.minutes(5)))
 struct HarnessProtocolTests {
   /// Builds `submission`, runs the whole plan for every task, and returns the evidence.
-  static func evidence(of submission: Submission) throws -> [Int: TaskEvidence] {
+  static func evidence(of submission: Submission, served: Bool = true) throws -> [Int: TaskEvidence] {
     let workspace = try Workspace.make()
     defer { workspace.remove() }
     let build: BuildResult
@@ -21,25 +21,27 @@ struct HarnessProtocolTests {
       build = try PythonBuilder(python: try Toolchain.python(), workspace: workspace)
         .build(submission)
     }
-    let launcher = try #require(build.launcher, "nothing was built: \(build.submissionErrors)")
-    var runner = HarnessRunner(
-      launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
-    runner.sandbox = try? Sandbox.current.get()
-    runner.readablePaths = build.readablePaths
+    var runner = try #require(
+      HarnessRunner(for: build, workspace: workspace),
+      "nothing was built: \(build.submissionErrors)")
+    if !served { runner.server = nil }
     return try runner.run(RunPlan(seed: 5), taskIDs: Exercise.tasks.map(\.id))
   }
 
+  /// Python's runs are checked both ways: forked from the harness's server, and one process
+  /// each (as a run the server did not report is made).
   @Test(
     "every record is read and each type reaches the evidence",
-    arguments: [Language.swift, .python])
-  func everyRecordIsRead(language: Language) async throws {
+    arguments: [(Language.swift, false), (.python, true), (.python, false)])
+  func everyRecordIsRead(language: Language, served: Bool) async throws {
     let evidence = try await offPool { () throws -> [Int: TaskEvidence] in
       switch language {
       case .swift:
         return try Self.evidence(of: ReferenceSubmission.submission)
       case .python:
         let sample = SampleCatalog.folder.appendingPathComponent("python/correct-as-completed")
-        return try Self.evidence(of: try SubmissionLoader().load(path: sample.path))
+        return try Self.evidence(
+          of: try SubmissionLoader().load(path: sample.path), served: served)
       }
     }
     #expect(evidence.keys.sorted() == Exercise.tasks.map(\.id))

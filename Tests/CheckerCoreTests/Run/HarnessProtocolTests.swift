@@ -9,7 +9,8 @@ import Testing
   .notInQuickRuns, .timeLimit(.minutes(5)))
 struct HarnessProtocolTests {
   /// Builds `submission`, runs the whole plan for every task, and returns the evidence.
-  static func evidence(of submission: Submission, served: Bool = true) throws -> [Int: TaskEvidence] {
+  static func evidence(of submission: Submission, served: Bool = true) throws -> [Int: TaskEvidence]
+  {
     let workspace = try Workspace.make()
     defer { workspace.remove() }
     let build: BuildResult

@@ -123,7 +123,8 @@ struct HarnessServerTests {
     // Returned at once: its own records, under its own key, in full.
     let quick = try #require(outcomes[0])
     #expect(quick.termination == .exited(0))
-    let (records, forgedInRun) = keys[0].authenticate(String(decoding: quick.channel, as: UTF8.self))
+    let (records, forgedInRun) = keys[0].authenticate(
+      String(decoding: quick.channel, as: UTF8.self))
     #expect(forgedInRun == 0)
     #expect(records.contains { $0.first == "E" && $0.last == "0.0" })
     #expect(records.contains { $0.first == "D" })

@@ -112,7 +112,8 @@ struct HostileSubmissionTests {
     #expect(killer.tasks.contains { $0.printed?.contains("killed 0 processes") == true })
     // Killing its own grading's other processes: each task is graded on its own code, alone.
     let selfKiller = try #require(results.first { $0.student == "kill-own-grading" }?.report)
-    #expect(selfKiller.passed, "\(selfKiller.tasks.flatMap(\.checks).filter { $0.status != .passed })")
+    #expect(
+      selfKiller.passed, "\(selfKiller.tasks.flatMap(\.checks).filter { $0.status != .passed })")
     #expect(selfKiller.status == .needsReview, "\(selfKiller.status)")
     let honest = try #require(results.first { $0.student == "victim" }?.report)
     #expect(honest.passed && honest.status == .ok, "\(honest.status)")

@@ -5,7 +5,7 @@ import Foundation
 /// Copies the project's files into the workspace, then runs the Python harness in probe mode:
 /// it imports each file in order, so that an error in `3-tasks.py` fails tasks 3 and 4 only,
 /// reports each function's signature, and reads each file's docstrings, annotations and calls
-/// with `ast`. pycodestyle runs when it is installed.
+/// with `ast`, and what pycodestyle says of each file when it is installed.
 public struct PythonBuilder: Sendable {
   /// The `python3` to run.
   public let python: String
@@ -31,50 +31,41 @@ public struct PythonBuilder: Sendable {
   /// - Throws: `BuildError` when the workspace cannot be written or Python cannot be run.
   public func build(_ submission: Submission) throws(BuildError) -> BuildResult {
     let stopwatch = Stopwatch(clock: clock)
-    var paths: [String] = []
     for file in submission.files {
-      paths.append(
-        try workspace.write(
-          file.text, to: "src/" + file.relativePath, executable: file.isExecutable))
+      try workspace.write(file.text, to: "src/" + file.relativePath, executable: file.isExecutable)
     }
     let harness = try workspace.write(
       String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
       to: "harness/asynccheck_harness.py")
     let sources = workspace.path("src")
-    let readable = [sources, workspace.path("harness")]
+    // pycodestyle may be installed for the user or in a virtual environment, outside the
+    // interpreter's own folder: the probe imports it from there, before any student code runs.
+    let style = Toolchain.pycodestyleFolder
+    let harnessFiles = [sources, workspace.path("harness")]
     // `-S`: no site-packages, whose start-up hooks cost as much CPU as the rest of starting
     // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
-      executable: python, arguments: ["-B", "-S", harness, "probe", sources],
+      executable: python,
+      arguments: ["-B", "-S", harness, "probe", sources] + (style.map { [$0] } ?? []),
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
-    var style = ProcessSupervisor.Job(
-      executable: python, arguments: ["-B", "-m", "pycodestyle"] + paths,
-      workingDirectory: try workspace.makeFolder("style"), timeLimit: 30)
-    // Importing the student's files runs their code: in the sandbox, as every harness run; and
-    // pycodestyle, which reads them, too.
+    // Importing the student's files runs their code: in the sandbox, as every harness run.
     if case .success(let sandbox) = Sandbox.current {
-      probe = try sandbox.wrap(probe, readable: readable, workspace: workspace)
-      // pycodestyle may be installed for the user or in a virtual environment, outside the
-      // interpreter's own folder: that folder is shown too, and named on the path.
-      let module = Toolchain.pycodestyleFolder
-      if let module { style.environment["PYTHONPATH"] = module }
-      style = try sandbox.wrap(
-        style, readable: [sources] + (module.map { [$0] } ?? []), workspace: workspace)
+      probe = try sandbox.wrap(
+        probe, readable: harnessFiles + (style.map { [$0] } ?? []), workspace: workspace)
     }
-    let outcomes = ProcessSupervisor.run([probe, style])
+    let outcomes = ProcessSupervisor.run([probe])
     if case .failedToStart(let reason) = outcomes[0].termination {
       throw .compilerFailed(reason)
     }
-    var (availability, facts) = Self.read(probe: outcomes[0], key: key)
-    Self.addStyle(outcomes[1], to: &facts)
+    let (availability, facts) = Self.read(probe: outcomes[0], key: key)
     var result = BuildResult(
       availability: availability,
       launcher: [python, "-B", "-S", "-u", harness, "run", sources],
       isInstrumented: true, submissionErrors: [],
       seconds: stopwatch.seconds, facts: facts)
-    result.readablePaths = readable
+    result.readablePaths = harnessFiles
     result.serverCommand = [python, "-B", "-S", "-u", harness, "serve", sources]
     return result
   }
@@ -173,23 +164,6 @@ public struct PythonBuilder: Sendable {
       }
     }
     return (availability, facts)
-  }
-
-  /// Adds pycodestyle's messages (`file:line:column: CODE message`) to each file's facts, or
-  /// leaves them `nil` when pycodestyle is not installed.
-  static func addStyle(_ outcome: ProcessSupervisor.Outcome, to facts: inout SourceFacts) {
-    let text = String(decoding: outcome.output, as: UTF8.self)
-    guard case .exited(let status) = outcome.termination, status == 0 || status == 1,
-      !text.contains("No module named pycodestyle")
-    else { return }
-    for task in Exercise.tasks where facts.pythonFiles[task.id] != nil {
-      facts.pythonFiles[task.id]?.pycodestyle = text.split(separator: "\n").map(String.init).filter
-      {
-        $0.hasPrefix("\(task.python.file):") || $0.contains("/\(task.python.file):")
-      }.map { line in
-        line.split(separator: "/").last.map(String.init) ?? line
-      }
-    }
   }
 
   private struct ProbeError: Decodable {

@@ -12,7 +12,7 @@ other four module names lead to the checker's reference versions (`install_refer
 record every call (W, T and N lines), so a broken prerequisite cannot fail a correct task.
 
 Usage (by the checker only):
-  asynccheck_harness.py probe SOURCES
+  asynccheck_harness.py probe SOURCES [PYCODESTYLE_FOLDER]
   asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
   asynccheck_harness.py serve SOURCES JOBS
 where CALL is id:kind:n:max_delay and kind is r (wait_random), d (wait_random with its
@@ -32,9 +32,12 @@ bytes printed, and what it printed and wrote on its channel (base64).
 import ast
 import asyncio
 import base64
+import contextlib
 import contextvars
+import gc
 import importlib
 import inspect
+import io
 import json
 import os
 import random
@@ -130,15 +133,42 @@ def describe(error):
     return type(error).__name__ + (": " + text if text else "")
 
 
-def probe(sources):
+def style_messages(sources, folder):
+    """pycodestyle's messages (`file:line:column: CODE text`) for each file, by file name,
+    with its default options; None when it is not installed. Read before any student code
+    runs, which could otherwise change what it says."""
+    if not folder:
+        return None
+    sys.path.append(folder)
+    try:
+        import pycodestyle  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(folder)
+    paths = [os.path.join(sources, name + ".py") for name in MODULES]
+    paths = [path for path in paths if os.path.exists(path)]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        pycodestyle.StyleGuide().check_files(paths)
+    messages = {os.path.basename(path): [] for path in paths}
+    for line in printed.getvalue().splitlines():
+        name = os.path.basename(line.split(":", 1)[0])
+        if name in messages:
+            messages[name].append(name + line[len(line.split(":", 1)[0]):])
+    return messages
+
+
+def probe(sources, style_folder=None):
     """Imports each file on its own, the other files being the references, and reports its
     function's signature and source facts."""
+    style = style_messages(sources, style_folder)
     for task, name in enumerate(MODULES):
         path = os.path.join(sources, name + ".py")
         if not os.path.exists(path):
             send("P", task, "missing-file", "")
             continue
-        report_facts(task, path)
+        report_facts(task, path, None if style is None else style.get(name + ".py", []))
         install_references(task)
         try:
             module = importlib.import_module(name)
@@ -191,13 +221,16 @@ def probe(sources):
             send("P", task, "ok", found)
 
 
-def report_facts(task, path):
-    """What the source says: docstrings, annotations, sorting and calls, by ast."""
+def report_facts(task, path, style):
+    """What the source says: docstrings, annotations, sorting and calls, by ast; and what
+    pycodestyle said of it (`style`, None when it is not installed)."""
     with open(path, "rb") as handle:
         data = handle.read()
     facts = {"first_line": data.split(b"\n", 1)[0].decode("utf-8", "replace"),
              "ends_with_newline": data.endswith(b"\n"),
              "executable": os.access(path, os.X_OK)}
+    if style is not None:
+        facts["pycodestyle"] = style
     try:
         tree = ast.parse(data, filename=path)
     except SyntaxError:
@@ -430,36 +463,33 @@ class Job:
             POLL.unregister(descriptor)
             os.close(descriptor)
 
+    def ended(self, status, now):
+        """Records how the job's process ended, given its wait status."""
+        if self.termination is None:
+            self.termination = (
+                ("exited", os.WEXITSTATUS(status)) if os.WIFEXITED(status)
+                else ("signaled", os.WTERMSIG(status)))
+        kill_group(self.pid)  # what it left running goes with it
+        self.pid = -1
+        self.exited_at = now
+
     def supervise(self, now, resident):
-        """Reaps the job's process, or stops it at a limit."""
-        if self.pid > 0:
-            try:
-                pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                pid, status = self.pid, 0
-            if pid == self.pid:
-                if self.termination is None:
-                    self.termination = (
-                        ("exited", os.WEXITSTATUS(status)) if os.WIFEXITED(status)
-                        else ("signaled", os.WTERMSIG(status)))
-                kill_group(self.pid)  # what it left running goes with it
-                self.pid = -1
-                self.exited_at = now
-            elif self.termination is None:
-                limit = self.spec["time_limit"]
-                if self.ready_at is None:
-                    elapsed, allowed = now - self.start, max(limit, START_UP_LIMIT)
-                else:
-                    elapsed, allowed = now - self.ready_at, limit
-                if elapsed > allowed:
-                    self.stop(("timedOut", limit))
-                elif self.output_count > self.spec["output_limit"]:
-                    self.stop(("outputLimit", self.spec["output_limit"]))
-                elif len(self.channel) > CHANNEL_LIMIT:
-                    self.stop(("outputLimit", CHANNEL_LIMIT))
-                elif resident is not None and \
-                        resident(self.pid) > self.spec["memory_limit"]:
-                    self.stop(("memoryLimit", self.spec["memory_limit"]))
+        """Stops the job's process at a limit."""
+        if self.pid > 0 and self.termination is None:
+            limit = self.spec["time_limit"]
+            if self.ready_at is None:
+                elapsed, allowed = now - self.start, max(limit, START_UP_LIMIT)
+            else:
+                elapsed, allowed = now - self.ready_at, limit
+            if elapsed > allowed:
+                self.stop(("timedOut", limit))
+            elif self.output_count > self.spec["output_limit"]:
+                self.stop(("outputLimit", self.spec["output_limit"]))
+            elif len(self.channel) > CHANNEL_LIMIT:
+                self.stop(("outputLimit", CHANNEL_LIMIT))
+            elif resident is not None and \
+                    resident(self.pid) > self.spec["memory_limit"]:
+                self.stop(("memoryLimit", self.spec["memory_limit"]))
         # A grandchild holding a pipe open must not keep the grading waiting.
         if self.pid < 0 and now - self.exited_at > 0.5:
             for descriptor in list(self.descriptors):
@@ -495,6 +525,19 @@ def kill_group(pid):
             pass
 
 
+def reap(by_pid, now):
+    """Collects every job process that has ended."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in by_pid and by_pid[pid].pid == pid:
+            by_pid[pid].ended(status, now)
+
+
 def resident_memory():
     """A function giving the resident bytes of a process and everything it started, read from
     /proc once per call of this one; None where there is no /proc."""
@@ -506,8 +549,11 @@ def resident_memory():
         if not name.isdigit():
             continue
         try:
-            with open("/proc/%s/stat" % name, "rb") as handle:
-                fields = handle.read().rsplit(b")", 1)[1].split()
+            descriptor = os.open("/proc/%s/stat" % name, os.O_RDONLY)
+            try:
+                fields = os.read(descriptor, 4096).rsplit(b")", 1)[1].split()
+            finally:
+                os.close(descriptor)
             parents[int(name)] = int(fields[1])
             sizes[int(name)] = int(fields[21]) * page
         except (OSError, IndexError, ValueError):
@@ -568,6 +614,9 @@ def serve(sources, specs):
     docstring)."""
     global send  # pylint: disable=global-statement
     sources = os.path.abspath(sources)
+    # What the server has made stays out of the jobs' garbage collections (and their pages
+    # shared with it).
+    gc.freeze()
     # Forked before any key is read: no job holds the server's key or another job's.
     started = [fork_job(index, spec, sources) for index, spec in enumerate(specs)]
     keys = _read_key().split("\n")
@@ -580,13 +629,18 @@ def serve(sources, specs):
             pass
         os.close(key_pipe)
     jobs = [job for job, _ in started]
-    last_memory_check = 0.0
+    by_descriptor = {descriptor: job for job in jobs for descriptor in job.descriptors}
+    by_pid = {job.pid: job for job in jobs}
+    last_tick = last_memory_check = 0.0
     while not all(job.reported for job in jobs):
         for descriptor, _ in POLL.poll(20):
-            for job in jobs:
-                if descriptor in job.descriptors:
-                    job.read(descriptor)
+            by_descriptor[descriptor].read(descriptor)
         moment = time.monotonic()
+        # Limits, reaping and reports at most every 20 ms, however many records arrive.
+        if moment - last_tick < 0.02:
+            continue
+        last_tick = moment
+        reap(by_pid, moment)
         resident = None
         if moment - last_memory_check > 0.1:
             last_memory_check = moment
@@ -613,7 +667,7 @@ def main(arguments):
     sys.path.insert(0, sources)
     send("H", PROTOCOL_VERSION, now())
     if mode == "probe":
-        probe(sources)
+        probe(sources, arguments[2] if len(arguments) > 2 else None)
         send("D", now())
     else:
         task, abandon_after = int(arguments[2]), float(arguments[3])

@@ -30,6 +30,22 @@ public struct PythonBuilder: Sendable {
   /// - Returns: Each task's availability, the facts of its file, and the harness command.
   /// - Throws: `BuildError` when the workspace cannot be written or Python cannot be run.
   public func build(_ submission: Submission) throws(BuildError) -> BuildResult {
+    try build(submission, speculating: nil).build
+  }
+
+  /// Probes `submission` and, with `speculating`, runs the plan's calls for those tasks at the
+  /// same time, forked from the same harness server as the probe: one interpreter for the
+  /// whole grading, and no wait for the probe before the runs. The runs of tasks the probe
+  /// finds not runnable are the caller's to drop.
+  ///
+  /// - Parameters:
+  ///   - submission: A Python submission.
+  ///   - speculating: The plan and the tasks to run with the probe, or `nil` to probe only.
+  /// - Returns: The build, and the runs' evidence when there were runs.
+  /// - Throws: `BuildError` when the workspace cannot be written or Python cannot be run.
+  public func build(
+    _ submission: Submission, speculating: (plan: RunPlan, taskIDs: [Int])?
+  ) throws(BuildError) -> (build: BuildResult, evidence: [Int: TaskEvidence]?) {
     let stopwatch = Stopwatch(clock: clock)
     for file in submission.files {
       try workspace.write(file.text, to: "src/" + file.relativePath, executable: file.isExecutable)
@@ -40,34 +56,47 @@ public struct PythonBuilder: Sendable {
     let sources = workspace.path("src")
     // pycodestyle may be installed for the user or in a virtual environment, outside the
     // interpreter's own folder: the probe imports it from there, before any student code runs.
-    let style = Toolchain.pycodestyleFolder
+    let style = Toolchain.pycodestyleFolder.map { [$0] } ?? []
     let harnessFiles = [sources, workspace.path("harness")]
     // `-S`: no site-packages, whose start-up hooks cost as much CPU as the rest of starting
     // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
-      executable: python,
-      arguments: ["-B", "-S", harness, "probe", sources] + (style.map { [$0] } ?? []),
+      executable: python, arguments: ["-B", "-S", harness, "probe", sources] + style,
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
-    // Importing the student's files runs their code: in the sandbox, as every harness run.
-    if case .success(let sandbox) = Sandbox.current {
-      probe = try sandbox.wrap(
-        probe, readable: harnessFiles + (style.map { [$0] } ?? []), workspace: workspace)
-    }
-    let outcomes = ProcessSupervisor.run([probe])
-    if case .failedToStart(let reason) = outcomes[0].termination {
-      throw .compilerFailed(reason)
-    }
-    let (availability, facts) = Self.read(probe: outcomes[0], key: key)
     var result = BuildResult(
-      availability: availability,
-      launcher: [python, "-B", "-S", "-u", harness, "run", sources],
-      isInstrumented: true, submissionErrors: [],
-      seconds: stopwatch.seconds, facts: facts)
+      availability: [:], launcher: [python, "-B", "-S", "-u", harness, "run", sources],
+      isInstrumented: true, submissionErrors: [], seconds: 0)
     result.readablePaths = harnessFiles
     result.serverCommand = [python, "-B", "-S", "-u", harness, "serve", sources]
-    return result
+    let probed: ProcessSupervisor.Outcome
+    var evidence: [Int: TaskEvidence]?
+    // Importing the student's files runs their code: in the sandbox, as every harness run.
+    if let speculating, var runner = HarnessRunner(for: result, workspace: workspace) {
+      runner.readablePaths += style
+      do {
+        let ran = try runner.run(
+          speculating.plan, taskIDs: speculating.taskIDs,
+          alongside: [.init(job: probe, mode: "probe", arguments: style)])
+        evidence = ran.evidence
+        probed = ran.companions[0]
+      } catch {
+        throw .workspace(error.errorDescription ?? "\(error)")
+      }
+    } else {
+      if case .success(let sandbox) = Sandbox.current {
+        probe = try sandbox.wrap(probe, readable: harnessFiles + style, workspace: workspace)
+      }
+      probed = ProcessSupervisor.run([probe])[0]
+    }
+    if case .failedToStart(let reason) = probed.termination {
+      throw .compilerFailed(reason)
+    }
+    (result.availability, result.facts) = Self.read(probe: probed, key: key)
+    // With runs beside it, the build is the probe's own time.
+    result.seconds = evidence == nil ? stopwatch.seconds : probed.duration
+    return (result, evidence)
   }
 
   /// Reads the probe's `P` (signature) and `F` (file facts) lines.

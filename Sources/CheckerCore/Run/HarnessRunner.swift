@@ -49,6 +49,29 @@ public struct HarnessRunner: Sendable {
     server = build.serverCommand.map(HarnessServer.init(command:))
   }
 
+  /// A harness process run beside the plan's, in the same server when there is one: the
+  /// Python probe, which then costs no interpreter of its own.
+  public struct Companion: Sendable {
+    /// The process as it runs alone (working folder and key included, not sandboxed).
+    public var job: ProcessSupervisor.Job
+    /// The harness mode a server runs it in (`probe`).
+    public var mode: String
+    /// Its arguments after the mode and the sources, in a server.
+    public var arguments: [String]
+
+    /// Creates a companion.
+    ///
+    /// - Parameters:
+    ///   - job: The process as it runs alone.
+    ///   - mode: The harness mode a server runs it in.
+    ///   - arguments: Its arguments after the mode and the sources.
+    public init(job: ProcessSupervisor.Job, mode: String, arguments: [String]) {
+      self.job = job
+      self.mode = mode
+      self.arguments = arguments
+    }
+  }
+
   /// Runs the plan's calls for `taskIDs`.
   ///
   /// - Parameters:
@@ -57,13 +80,26 @@ public struct HarnessRunner: Sendable {
   /// - Returns: Each task's evidence.
   /// - Throws: `RunError` when a task's folder cannot be made.
   public func run(_ plan: RunPlan, taskIDs: [Int]) throws(RunError) -> [Int: TaskEvidence] {
+    try run(plan, taskIDs: taskIDs, alongside: []).evidence
+  }
+
+  /// Runs the plan's calls for `taskIDs`, and `companions` at the same time.
+  ///
+  /// - Parameters:
+  ///   - plan: The calls to make.
+  ///   - taskIDs: The tasks to run.
+  ///   - companions: Other harness processes to run beside them.
+  /// - Returns: Each task's evidence, and each companion's outcome.
+  /// - Throws: `RunError` when a task's folder cannot be made.
+  public func run(_ plan: RunPlan, taskIDs: [Int], alongside companions: [Companion])
+    throws(RunError) -> (evidence: [Int: TaskEvidence], companions: [ProcessSupervisor.Outcome])
+  {
     var evidence: [Int: TaskEvidence] = [:]
     let groups = taskIDs.flatMap { taskID in
       plan.processes(forTask: taskID).map { (taskID: taskID, calls: $0) }
     }
-    for (group, (outcome, key, forged)) in zip(
-      groups, try launch(groups, plan: plan, folder: "run"))
-    {
+    let launched = try launch(groups, plan: plan, folder: "run", companions: companions)
+    for (group, (outcome, key, forged)) in zip(groups, launched) {
       var read = HarnessReader.evidence(
         taskID: group.taskID, calls: group.calls, outcome: outcome, instrumented: isInstrumented,
         key: key)
@@ -75,7 +111,7 @@ public struct HarnessRunner: Sendable {
       }
     }
     try isolateCulprits(in: &evidence, plan: plan)
-    return evidence
+    return (evidence, launched.dropFirst(groups.count).map(\.0))
   }
 
   /// Re-runs, one per process, the calls that a crash or an `exit()` cut short together, so that
@@ -102,10 +138,12 @@ public struct HarnessRunner: Sendable {
     }
   }
 
+  /// Starts a process per group, then each companion; returns their outcomes in that order.
   private func launch(
-    _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String
+    _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String,
+    companions: [Companion] = []
   ) throws(RunError) -> [(ProcessSupervisor.Outcome, ChannelKey, forged: Int)] {
-    var runs: [(job: ProcessSupervisor.Job, arguments: [String])] = []
+    var runs: [HarnessServer.Run] = []
     var keys: [ChannelKey] = []
     for (index, group) in groups.enumerated() {
       let window =
@@ -122,8 +160,13 @@ public struct HarnessRunner: Sendable {
         environment: ["SWIFT_BACKTRACE": "enable=no"])
       let key = ChannelKey()
       job.secret = key.text
-      runs.append((job, arguments))
+      runs.append(HarnessServer.Run(job: job, mode: "run", arguments: arguments))
       keys.append(key)
+    }
+    for companion in companions {
+      runs.append(
+        HarnessServer.Run(job: companion.job, mode: companion.mode, arguments: companion.arguments))
+      keys.append(ChannelKey(text: companion.job.secret ?? ""))
     }
     var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: runs.count)
     var forged = [Int](repeating: 0, count: runs.count)

@@ -26,8 +26,19 @@ public struct HarnessServer: Sendable {
     self.command = command
   }
 
+  /// A process for the server to fork.
+  public struct Run: Sendable {
+    /// The process as it would run alone: working folder, limits and key.
+    public var job: ProcessSupervisor.Job
+    /// The harness mode it runs in (`run`, `probe`).
+    public var mode: String
+    /// Its arguments after the mode and the sources.
+    public var arguments: [String]
+  }
+
   /// One run, as the server is told it.
   struct Spec: Encodable {
+    var mode: String
     var folder: String
     var timeLimit: Double
     var outputLimit: Int
@@ -35,6 +46,7 @@ public struct HarnessServer: Sendable {
     var arguments: [String]
 
     enum CodingKeys: String, CodingKey {
+      case mode
       case folder
       case timeLimit = "time_limit"
       case outputLimit = "output_limit"
@@ -43,21 +55,19 @@ public struct HarnessServer: Sendable {
     }
   }
 
-  /// The server's own job, running `runs`: each a job as the supervisor would run it alone,
-  /// with its arguments after the harness's command.
+  /// The server's own job, running `runs`.
   ///
   /// - Parameters:
-  ///   - runs: The jobs, with the arguments each adds to the harness's command.
+  ///   - runs: The processes to fork.
   ///   - key: The server's own channel key.
   ///   - folder: The server's working folder.
   /// - Returns: The job to supervise; its secret carries the server's key, then each run's.
   func job(
-    running runs: [(job: ProcessSupervisor.Job, arguments: [String])], key: ChannelKey,
-    folder: String
+    running runs: [Run], key: ChannelKey, folder: String
   ) -> ProcessSupervisor.Job {
     let specs = runs.map { run in
       Spec(
-        folder: run.job.workingDirectory ?? folder, timeLimit: run.job.timeLimit,
+        mode: run.mode, folder: run.job.workingDirectory ?? folder, timeLimit: run.job.timeLimit,
         outputLimit: run.job.outputLimit, memoryLimit: run.job.memoryLimit,
         arguments: run.arguments)
     }

@@ -100,7 +100,7 @@ struct HarnessServerTests {
       to: "harness/asynccheck_harness.py")
     let server = HarnessServer(
       command: [try Toolchain.python(), "-B", "-S", "-u", harness, "serve", workspace.path("src")])
-    var runs: [(job: ProcessSupervisor.Job, arguments: [String])] = []
+    var runs: [HarnessServer.Run] = []
     var keys: [ChannelKey] = []
     for maxDelay in 0...3 {
       let arguments = ["0", "0", "\(maxDelay):r:0:\(maxDelay)"]
@@ -111,7 +111,7 @@ struct HarnessServerTests {
       job.outputLimit = 64 * 1024
       let key = ChannelKey()
       job.secret = key.text
-      runs.append((job, arguments))
+      runs.append(HarnessServer.Run(job: job, mode: "run", arguments: arguments))
       keys.append(key)
     }
     let key = ChannelKey()

@@ -21,8 +21,8 @@ default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n); a
 
 `serve` runs many `run`s, each in a process forked from this one: the interpreter starts and
 imports asyncio once per grading instead of once per run (a tenth of a second of CPU each).
-JOBS is a JSON list of {"folder", "time_limit", "output_limit", "memory_limit", "arguments"}
-(the arguments of a `run` after SOURCES). Descriptor 4 carries one key per line: this
+JOBS is a JSON list of {"mode", "folder", "time_limit", "output_limit", "memory_limit",
+"arguments"}: a `run` or a `probe`, with its arguments after SOURCES. Descriptor 4 carries one key per line: this
 process's own, then each job's. Each job's process has its own output pipe, channel (its
 descriptor 3, read by this process) and key, leads its own process group, and runs under its
 limits as the checker's supervisor would run it (time from its first record, output, resident
@@ -606,7 +606,7 @@ def start_job(spec, sources, output, channel, key):
     os.environ["HOME"] = os.environ["TMPDIR"] = spec["folder"]
     ORIGIN = time.monotonic()
     random.seed()
-    main(["run", sources] + [str(argument) for argument in spec["arguments"]])
+    main([spec["mode"], sources] + [str(argument) for argument in spec["arguments"]])
 
 
 def serve(sources, specs):

@@ -33,9 +33,10 @@ public struct PythonBuilder: Sendable {
     try build(submission, speculating: nil).build
   }
 
-  /// Probes `submission` and, with `speculating`, runs the plan's calls for those tasks at the
-  /// same time, forked from the same harness server as the probe: one interpreter for the
-  /// whole grading, and no wait for the probe before the runs. The runs of tasks the probe
+  /// Probes `submission` and, with `speculating`, runs the plan's calls for those tasks.
+  ///
+  /// The runs start with the probe, forked from the same harness server: one interpreter for
+  /// the whole grading, and no wait for the probe before the runs. The runs of tasks the probe
   /// finds not runnable are the caller's to drop.
   ///
   /// - Parameters:

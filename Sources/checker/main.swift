@@ -8,6 +8,10 @@ import Foundation
 if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "__sandbox" {
   SandboxLauncher.main(Array(CommandLine.arguments.dropFirst(2)))
 }
+// The serving mode that runs a grading's harness processes in one sandbox (see `ProgramServer`).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "__serve" {
+  ProgramServer.main(Array(CommandLine.arguments.dropFirst(2)))
+}
 
 let environment = ProcessInfo.processInfo.environment
 let output = CheckerCommand.run(

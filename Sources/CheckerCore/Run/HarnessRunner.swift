@@ -46,7 +46,11 @@ public struct HarnessRunner: Sendable {
     self.init(launcher: launcher, workspace: workspace, isInstrumented: build.isInstrumented)
     sandbox = try? Sandbox.current.get()
     readablePaths = build.readablePaths
-    server = build.serverCommand.map(HarnessServer.init(command:))
+    // Python forks its runs from one interpreter; other runs share one sandbox through the
+    // checker's own server (nothing to share without a sandbox).
+    server =
+      build.serverCommand.map(HarnessServer.init(command:))
+      ?? sandbox.map { HarnessServer.programs(checker: $0.launcher) }
   }
 
   /// A harness process run beside the plan's, in the same server when there is one: the
@@ -181,7 +185,8 @@ public struct HarnessRunner: Sendable {
         try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
       }
       let job = try sandboxed(
-        server.job(running: runs, key: key, folder: serverFolder), writable: folders)
+        server.job(running: runs, key: key, folder: serverFolder), writable: folders,
+        readable: server.readablePaths)
       if let served = ProcessSupervisor.run([job]).first {
         (outcomes, forged[0]) = HarnessServer.outcomes(from: served, key: key, count: runs.count)
       }
@@ -204,12 +209,13 @@ public struct HarnessRunner: Sendable {
   }
 
   /// `job` in the sandbox, when there is one, writing only its working folder and `writable`.
-  private func sandboxed(_ job: ProcessSupervisor.Job, writable: [String] = [])
-    throws(RunError) -> ProcessSupervisor.Job
-  {
+  private func sandboxed(
+    _ job: ProcessSupervisor.Job, writable: [String] = [], readable: [String] = []
+  ) throws(RunError) -> ProcessSupervisor.Job {
     guard let sandbox else { return job }
     return try prepared { () throws(BuildError) -> ProcessSupervisor.Job in
-      try sandbox.wrap(job, readable: readablePaths, writable: writable, workspace: workspace)
+      try sandbox.wrap(
+        job, readable: readablePaths + readable, writable: writable, workspace: workspace)
     }
   }
 

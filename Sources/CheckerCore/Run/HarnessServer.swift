@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs a grading's harness processes as one process that forks a child per run: the Python
-/// harness's `serve` mode.
+/// Runs a grading's harness processes from one process: the Python harness's `serve` mode,
+/// which forks a child per run, or the checker's `__serve` mode (`ProgramServer`), which starts
+/// each run's program; either way in one sandbox.
 ///
 /// A Python harness spends a tenth of a second of CPU starting the interpreter and importing
 /// `asyncio`, more than the rest of its run; a grading runs seven or more. The server imports
@@ -18,12 +19,27 @@ import Foundation
 public struct HarnessServer: Sendable {
   /// The command that starts the server, without its JOBS argument.
   public let command: [String]
+  /// What the server needs to read in a sandbox besides what its runs read (the checker's own
+  /// program, for `ProgramServer`).
+  public var readablePaths: [String] = []
 
   /// Creates a server.
   ///
   /// - Parameter command: The command that starts the harness in its serving mode.
   public init(command: [String]) {
     self.command = command
+  }
+
+  /// The checker's own serving mode, `checker __serve` (`ProgramServer`), which starts each run's
+  /// program: a grading's runs then share one sandbox.
+  ///
+  /// - Parameter checker: The `checker` program.
+  /// - Returns: The server.
+  public static func programs(checker: String) -> HarnessServer {
+    let resolved = URL(fileURLWithPath: checker).resolvingSymlinksInPath().path
+    var server = HarnessServer(command: [resolved, "__serve"])
+    server.readablePaths = [resolved]
+    return server
   }
 
   /// A process for the server to fork.
@@ -44,6 +60,9 @@ public struct HarnessServer: Sendable {
     var outputLimit: Int
     var memoryLimit: Int
     var arguments: [String]
+    /// The whole command, for a server that starts programs (`ProgramServer`).
+    var command: [String]
+    var environment: [String: String]
 
     enum CodingKeys: String, CodingKey {
       case mode
@@ -52,6 +71,8 @@ public struct HarnessServer: Sendable {
       case outputLimit = "output_limit"
       case memoryLimit = "memory_limit"
       case arguments
+      case command
+      case environment
     }
   }
 
@@ -69,7 +90,8 @@ public struct HarnessServer: Sendable {
       Spec(
         mode: run.mode, folder: run.job.workingDirectory ?? folder, timeLimit: run.job.timeLimit,
         outputLimit: run.job.outputLimit, memoryLimit: run.job.memoryLimit,
-        arguments: run.arguments)
+        arguments: run.arguments, command: [run.job.executable] + run.job.arguments,
+        environment: run.job.environment)
     }
     let encoded = (try? JSONEncoder().encode(specs)).map { String(decoding: $0, as: UTF8.self) }
     let longest = runs.map(\.job.timeLimit).max() ?? 0

@@ -21,7 +21,7 @@ public enum GradeAllCommand: Subcommand {
       --out DIR             Where reports go (default: ./grades); never inside a submission.
       --format LIST         Report formats per student, comma-separated (default: text,json):
                             text, json, gradescope, junit, github, html.
-      --workers N           Submissions graded at once (default: 4 per core); compiling
+      --workers N           Submissions graded at once (default: 8 per core); compiling
                             goes one per core whatever N is.
       --force               Grade every submission again.
       --shard K/N           Grade only part K of N of the class (by a stable hash of each
@@ -35,11 +35,11 @@ public enum GradeAllCommand: Subcommand {
     """
   }
 
-  /// Gradings at once by default: four per core.
+  /// Gradings at once by default: eight per core.
   ///
   /// A grading mostly sleeps; its compilation goes through a gate of one per core, so more
   /// workers only overlap more waiting (measured in BENCHMARKS.md).
-  public static let defaultWorkers = 4 * ProcessInfo.processInfo.activeProcessorCount
+  public static let defaultWorkers = 8 * ProcessInfo.processInfo.activeProcessorCount
 
   /// What `grade-all` reads from its arguments.
   struct Options: Equatable {

@@ -1,0 +1,125 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The checker's serving mode (`checker __serve JOBS`): runs several programs at once under
+/// `ProcessSupervisor`, inside the sandbox it was started in, and reports how each ended as a
+/// `J` record (see `HarnessServer`).
+///
+/// A sandbox costs two launcher starts, about a third of a Swift harness run's CPU; a grading's
+/// runs share one this way. Each program still gets its own process group, output pipe,
+/// channel, key, working folder and limits, from the same supervisor as when it runs alone.
+/// Descriptor 4 carries the keys, one per line: the server's own, then each job's.
+public enum ProgramServer {
+  /// One program to run, as `HarnessServer` describes it.
+  struct Spec: Decodable {
+    var folder: String
+    var timeLimit: Double
+    var outputLimit: Int
+    var memoryLimit: Int
+    var command: [String]
+    var environment: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+      case folder
+      case timeLimit = "time_limit"
+      case outputLimit = "output_limit"
+      case memoryLimit = "memory_limit"
+      case command
+      case environment
+    }
+  }
+
+  /// Runs the server: never returns.
+  ///
+  /// - Parameter arguments: The arguments after `__serve`: the JSON list of jobs.
+  /// - Returns: Never: the process exits 0 once every job is reported, 2 on bad arguments.
+  public static func main(_ arguments: [String]) -> Never {
+    guard let text = arguments.first,
+      let specs = try? JSONDecoder().decode([Spec].self, from: Data(text.utf8))
+    else {
+      FileHandle.standardError.write(Data("checker serve: usage: checker __serve JOBS\n".utf8))
+      exit(2)
+    }
+    let keys = readKeys()
+    let channel = Channel(key: keys.first ?? "")
+    channel.send([HarnessProtocol.Record.hello.rawValue, "\(HarnessProtocol.version)", "0.0"])
+    let jobs = specs.enumerated().map { index, spec in
+      var job = ProcessSupervisor.Job(
+        executable: spec.command.first ?? "/nonexistent",
+        arguments: Array(spec.command.dropFirst()), workingDirectory: spec.folder,
+        timeLimit: spec.timeLimit, opensChannel: true, environment: spec.environment)
+      job.outputLimit = spec.outputLimit
+      job.memoryLimit = spec.memoryLimit
+      job.secret = index + 1 < keys.count ? keys[index + 1] : ""
+      // As the sandbox gives a program alone: its own folder as its home and temporary folder.
+      job.environment["HOME"] = spec.folder
+      job.environment["TMPDIR"] = spec.folder
+      return job
+    }
+    for (index, outcome) in ProcessSupervisor.run(jobs).enumerated() {
+      guard let (kind, value) = record(of: outcome.termination) else { continue }
+      channel.send([
+        HarnessProtocol.Record.job.rawValue, "\(index)", kind, value, "\(outcome.duration)",
+        "\(outcome.outputByteCount)", Data(outcome.output).base64EncodedString(),
+        Data(outcome.channel).base64EncodedString(),
+      ])
+    }
+    channel.send([HarnessProtocol.Record.done.rawValue, "0.0"])
+    exit(0)
+  }
+
+  /// A termination as a `J` record's kind and value; `nil` for a program that did not start
+  /// (which the checker then runs alone, and sees why).
+  static func record(of termination: ProcessSupervisor.Termination) -> (String, String)? {
+    switch termination {
+    case .exited(let status): return ("exited", "\(status)")
+    case .signaled(let signal): return ("signaled", "\(signal)")
+    case .timedOut(let seconds): return ("timedOut", "\(seconds)")
+    case .outputLimit(let bytes): return ("outputLimit", "\(bytes)")
+    case .memoryLimit(let bytes): return ("memoryLimit", "\(bytes)")
+    case .failedToStart: return nil
+    }
+  }
+
+  /// The keys on descriptor 4, read to its end, which is then closed.
+  private static func readKeys() -> [String] {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(4, &buffer, buffer.count)
+      if count > 0 {
+        bytes += buffer[0..<count]
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    close(4)
+    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+  }
+
+  /// The server's channel, descriptor 3: each record ends with its sequence number and the key.
+  private final class Channel {
+    let key: String
+    var sequence = 0
+
+    init(key: String) {
+      self.key = key
+    }
+
+    func send(_ fields: [String]) {
+      var bytes = Array((fields + ["\(sequence)", key]).joined(separator: "\t").utf8) + [10]
+      sequence += 1
+      while !bytes.isEmpty {
+        let written = write(3, bytes, bytes.count)
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes.removeFirst(written)
+      }
+    }
+  }
+}

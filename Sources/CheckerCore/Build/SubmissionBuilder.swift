@@ -340,7 +340,12 @@ public struct SubmissionBuilder: Sendable {
       ProcessSupervisor.Job(
         executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
         workingDirectory: workspace.path("typecheck"), timeLimit: 120))
-    let outcomes = ProcessSupervisor.run([typecheckJob] + alongside)
+    // Together, in one sandbox when there is one: the type-check, the speculative compile and
+    // the lint are all the compiler's (the checker's own user).
+    let outcomes =
+      (try? Sandbox.current.get()).map {
+        SharedSandbox.run([typecheckJob] + alongside, sandbox: $0, workspace: workspace)
+      } ?? ProcessSupervisor.run([typecheckJob] + alongside)
     let others = Array(outcomes.dropFirst())
     // A type-check of a few small files that runs out of time or memory is the student's code
     // (a huge literal, an expression the type checker explores for ever): a compile error.

@@ -63,6 +63,7 @@ public struct HarnessServer: Sendable {
     /// The whole command, for a server that starts programs (`ProgramServer`).
     var command: [String]
     var environment: [String: String]
+    var opensChannel: Bool
 
     enum CodingKeys: String, CodingKey {
       case mode
@@ -73,6 +74,7 @@ public struct HarnessServer: Sendable {
       case arguments
       case command
       case environment
+      case opensChannel = "opens_channel"
     }
   }
 
@@ -91,7 +93,7 @@ public struct HarnessServer: Sendable {
         mode: run.mode, folder: run.job.workingDirectory ?? folder, timeLimit: run.job.timeLimit,
         outputLimit: run.job.outputLimit, memoryLimit: run.job.memoryLimit,
         arguments: run.arguments, command: [run.job.executable] + run.job.arguments,
-        environment: run.job.environment)
+        environment: run.job.environment, opensChannel: run.job.opensChannel)
     }
     let encoded = (try? JSONEncoder().encode(specs)).map { String(decoding: $0, as: UTF8.self) }
     let longest = runs.map(\.job.timeLimit).max() ?? 0
@@ -103,7 +105,8 @@ public struct HarnessServer: Sendable {
       timeLimit: ProcessSupervisor.startUpLimit + longest + 5, opensChannel: true)
     // The server stops a run at its own limit; this one is for the whole tree.
     job.memoryLimit = runs.map(\.job.memoryLimit).reduce(256 << 20, +)
-    job.secret = ([key.text] + runs.compactMap(\.job.secret)).joined(separator: "\n")
+    // One line per run, empty for a run without a key.
+    job.secret = ([key.text] + runs.map { $0.job.secret ?? "" }).joined(separator: "\n")
     return job
   }
 

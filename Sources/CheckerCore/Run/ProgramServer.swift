@@ -21,6 +21,7 @@ public enum ProgramServer {
     var memoryLimit: Int
     var command: [String]
     var environment: [String: String]
+    var opensChannel: Bool
 
     enum CodingKeys: String, CodingKey {
       case folder
@@ -29,6 +30,7 @@ public enum ProgramServer {
       case memoryLimit = "memory_limit"
       case command
       case environment
+      case opensChannel = "opens_channel"
     }
   }
 
@@ -50,10 +52,10 @@ public enum ProgramServer {
       var job = ProcessSupervisor.Job(
         executable: spec.command.first ?? "/nonexistent",
         arguments: Array(spec.command.dropFirst()), workingDirectory: spec.folder,
-        timeLimit: spec.timeLimit, opensChannel: true, environment: spec.environment)
+        timeLimit: spec.timeLimit, opensChannel: spec.opensChannel, environment: spec.environment)
       job.outputLimit = spec.outputLimit
       job.memoryLimit = spec.memoryLimit
-      job.secret = index + 1 < keys.count ? keys[index + 1] : ""
+      if index + 1 < keys.count, !keys[index + 1].isEmpty { job.secret = keys[index + 1] }
       // As the sandbox gives a program alone: its own folder as its home and temporary folder.
       job.environment["HOME"] = spec.folder
       job.environment["TMPDIR"] = spec.folder
@@ -99,7 +101,9 @@ public enum ProgramServer {
       }
     }
     close(4)
-    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    return String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
   }
 
   /// The server's channel, descriptor 3: each record ends with its sequence number and the key.

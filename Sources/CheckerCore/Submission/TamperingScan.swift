@@ -53,6 +53,8 @@ public enum TamperingScan {
     .init(text: "kill(", reason: "signals other processes"),
     .init(text: "socket(", reason: "opens network connections"),
     .init(text: "UnsafeRawPointer(bitPattern", reason: "reads arbitrary memory"),
+    .init(text: "ptrace", reason: "reads or controls another process"),
+    .init(text: "process_vm_", reason: "reads or writes another process's memory"),
   ]
 
   /// The suspicious lines of a submission, as `file:line: uses \`pattern\` (reason)`.

@@ -38,7 +38,11 @@ def _explore() -> None:
     without a sandbox shows the hole without doing harm.
     """
     here = os.path.dirname(os.path.abspath(__file__))
-    places = {os.path.expanduser("~"), "/tmp", here, os.path.dirname(here)}
+    grading = os.path.dirname(here)
+    # Its own grading's scratch folders, where its probe and its other tasks run (in one
+    # sandbox): its own to write.
+    scratch = (os.path.join(grading, "probe"), os.path.join(grading, "run") + os.sep)
+    places = {os.path.expanduser("~"), "/tmp", here, grading}
     # The checker's cache (compiled harness, compiler module cache): poisoning it would fail or
     # forge every later grading on the machine.
     caches = [os.environ.get("XDG_CACHE_HOME", ""),
@@ -52,8 +56,8 @@ def _explore() -> None:
         except OSError:
             continue
         for folder in [place] + [path for path in neighbours if os.path.isdir(path)]:
-            if folder == os.getcwd():
-                continue  # its own scratch folder: writing there is allowed
+            if folder == os.getcwd() or folder.startswith(scratch):
+                continue  # its own grading's scratch folders: writing there is allowed
             secret = os.path.join(folder, "SECRET")
             if os.path.isfile(secret):
                 with open(secret) as handle:

@@ -79,7 +79,7 @@ public struct PythonBuilder: Sendable {
       do {
         let ran = try runner.run(
           speculating.plan, taskIDs: speculating.taskIDs,
-          alongside: [.init(job: probe, mode: "probe", arguments: style)])
+          alongside: [HarnessServer.Run(job: probe, mode: "probe", arguments: style)])
         evidence = ran.evidence
         probed = ran.companions[0]
       } catch {

@@ -53,29 +53,6 @@ public struct HarnessRunner: Sendable {
       ?? sandbox.map { HarnessServer.programs(checker: $0.launcher) }
   }
 
-  /// A harness process run beside the plan's, in the same server when there is one: the
-  /// Python probe, which then costs no interpreter of its own.
-  public struct Companion: Sendable {
-    /// The process as it runs alone (working folder and key included, not sandboxed).
-    public var job: ProcessSupervisor.Job
-    /// The harness mode a server runs it in (`probe`).
-    public var mode: String
-    /// Its arguments after the mode and the sources, in a server.
-    public var arguments: [String]
-
-    /// Creates a companion.
-    ///
-    /// - Parameters:
-    ///   - job: The process as it runs alone.
-    ///   - mode: The harness mode a server runs it in.
-    ///   - arguments: Its arguments after the mode and the sources.
-    public init(job: ProcessSupervisor.Job, mode: String, arguments: [String]) {
-      self.job = job
-      self.mode = mode
-      self.arguments = arguments
-    }
-  }
-
   /// Runs the plan's calls for `taskIDs`.
   ///
   /// - Parameters:
@@ -92,10 +69,11 @@ public struct HarnessRunner: Sendable {
   /// - Parameters:
   ///   - plan: The calls to make.
   ///   - taskIDs: The tasks to run.
-  ///   - companions: Other harness processes to run beside them.
+  ///   - companions: Other harness processes to run beside them, in the same server when there
+  ///     is one (the Python probe, which then costs no interpreter of its own).
   /// - Returns: Each task's evidence, and each companion's outcome.
   /// - Throws: `RunError` when a task's folder cannot be made.
-  public func run(_ plan: RunPlan, taskIDs: [Int], alongside companions: [Companion])
+  public func run(_ plan: RunPlan, taskIDs: [Int], alongside companions: [HarnessServer.Run])
     throws(RunError) -> (evidence: [Int: TaskEvidence], companions: [ProcessSupervisor.Outcome])
   {
     var evidence: [Int: TaskEvidence] = [:]
@@ -145,7 +123,7 @@ public struct HarnessRunner: Sendable {
   /// Starts a process per group, then each companion; returns their outcomes in that order.
   private func launch(
     _ groups: [(taskID: Int, calls: [PlannedCall])], plan: RunPlan, folder: String,
-    companions: [Companion] = []
+    companions: [HarnessServer.Run] = []
   ) throws(RunError) -> [(ProcessSupervisor.Outcome, ChannelKey, forged: Int)] {
     var runs: [HarnessServer.Run] = []
     var keys: [ChannelKey] = []
@@ -167,15 +145,11 @@ public struct HarnessRunner: Sendable {
       runs.append(HarnessServer.Run(job: job, mode: "run", arguments: arguments))
       keys.append(key)
     }
-    for companion in companions {
-      runs.append(
-        HarnessServer.Run(job: companion.job, mode: companion.mode, arguments: companion.arguments))
-      keys.append(ChannelKey(text: companion.job.secret ?? ""))
-    }
-    var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: runs.count)
-    var forged = [Int](repeating: 0, count: runs.count)
+    runs += companions
+    keys += companions.map { ChannelKey(text: $0.job.secret ?? "") }
+    let key = ChannelKey()
+    var serverJob: ProcessSupervisor.Job?
     if let server, !runs.isEmpty {
-      let key = ChannelKey()
       let serverFolder = try prepared { () throws(BuildError) -> String in
         try workspace.makeFolder("\(folder)/server")
       }
@@ -184,27 +158,17 @@ public struct HarnessRunner: Sendable {
       for folder in folders {
         try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
       }
-      let job = try sandboxed(
+      serverJob = try sandboxed(
         server.job(running: runs, key: key, folder: serverFolder), writable: folders,
         readable: server.readablePaths)
-      if let served = ProcessSupervisor.run([job]).first {
-        (outcomes, forged[0]) = HarnessServer.outcomes(from: served, key: key, count: runs.count)
-      }
     }
     // Alone: every run without a server, and any run the server did not report.
-    let alone = outcomes.indices.filter { outcomes[$0] == nil }
-    let jobs = try alone.map { index throws(RunError) in try sandboxed(runs[index].job) }
-    for (index, outcome) in zip(alone, ProcessSupervisor.run(jobs)) {
-      outcomes[index] = outcome
+    let (outcomes, forged) = try HarnessServer.run(runs.count, server: serverJob, key: key) {
+      index throws(RunError) in try sandboxed(runs[index].job)
     }
+    // The server's forged lines belong to no run in particular: counted once, with the first.
     return outcomes.indices.map { index in
-      (
-        outcomes[index]
-          ?? ProcessSupervisor.Outcome(
-            termination: .failedToStart("not run"), output: [], outputByteCount: 0, channel: [],
-            duration: 0),
-        keys[index], forged: forged[index]
-      )
+      (outcomes[index], keys[index], forged: index == 0 ? forged : 0)
     }
   }
 

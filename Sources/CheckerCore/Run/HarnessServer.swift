@@ -50,10 +50,22 @@ public struct HarnessServer: Sendable {
     public var mode: String
     /// Its arguments after the mode and the sources.
     public var arguments: [String]
+
+    /// Creates a run.
+    ///
+    /// - Parameters:
+    ///   - job: The process as it would run alone.
+    ///   - mode: The harness mode it runs in.
+    ///   - arguments: Its arguments after the mode and the sources.
+    public init(job: ProcessSupervisor.Job, mode: String, arguments: [String]) {
+      self.job = job
+      self.mode = mode
+      self.arguments = arguments
+    }
   }
 
-  /// One run, as the server is told it.
-  struct Spec: Encodable {
+  /// One run, as the server is told it (and as `ProgramServer` reads it).
+  struct Spec: Codable {
     var mode: String
     var folder: String
     var timeLimit: Double
@@ -108,6 +120,42 @@ public struct HarnessServer: Sendable {
     // One line per run, empty for a run without a key.
     job.secret = ([key.text] + runs.map { $0.job.secret ?? "" }).joined(separator: "\n")
     return job
+  }
+
+  /// Runs the server's job (when there is one), then alone every run it did not report.
+  ///
+  /// - Parameters:
+  ///   - count: How many runs the server was given.
+  ///   - serverJob: The server's job (from `job(running:key:folder:)`, sandboxed as the caller
+  ///     wants), or `nil` to run every run alone.
+  ///   - key: The server's channel key.
+  ///   - alone: The job that makes run `index` alone.
+  /// - Returns: One outcome per run, in order, and how many of the server's lines were forged.
+  /// - Throws: What `alone` throws.
+  static func run<Failure: Error>(
+    _ count: Int, server serverJob: ProcessSupervisor.Job?, key: ChannelKey,
+    alone: (Int) throws(Failure) -> ProcessSupervisor.Job
+  ) throws(Failure) -> (outcomes: [ProcessSupervisor.Outcome], forged: Int) {
+    var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: count)
+    var forged = 0
+    if let serverJob, let served = ProcessSupervisor.run([serverJob]).first {
+      (outcomes, forged) = Self.outcomes(from: served, key: key, count: count)
+    }
+    let missing = outcomes.indices.filter { outcomes[$0] == nil }
+    var jobs: [ProcessSupervisor.Job] = []
+    for index in missing { jobs.append(try alone(index)) }
+    for (index, outcome) in zip(missing, ProcessSupervisor.run(jobs)) {
+      outcomes[index] = outcome
+    }
+    // `ProcessSupervisor.run` gives one outcome per job: none is left without one.
+    return (
+      outcomes.map {
+        $0
+          ?? ProcessSupervisor.Outcome(
+            termination: .failedToStart("not run"), output: [], outputByteCount: 0, channel: [],
+            duration: 0)
+      }, forged
+    )
   }
 
   /// Each run's outcome, read from the server's channel.

@@ -13,34 +13,13 @@ import Foundation
 /// channel, key, working folder and limits, from the same supervisor as when it runs alone.
 /// Descriptor 4 carries the keys, one per line: the server's own, then each job's.
 public enum ProgramServer {
-  /// One program to run, as `HarnessServer` describes it.
-  struct Spec: Decodable {
-    var folder: String
-    var timeLimit: Double
-    var outputLimit: Int
-    var memoryLimit: Int
-    var command: [String]
-    var environment: [String: String]
-    var opensChannel: Bool
-
-    enum CodingKeys: String, CodingKey {
-      case folder
-      case timeLimit = "time_limit"
-      case outputLimit = "output_limit"
-      case memoryLimit = "memory_limit"
-      case command
-      case environment
-      case opensChannel = "opens_channel"
-    }
-  }
-
   /// Runs the server: never returns.
   ///
   /// - Parameter arguments: The arguments after `__serve`: the JSON list of jobs.
   /// - Returns: Never: the process exits 0 once every job is reported, 2 on bad arguments.
   public static func main(_ arguments: [String]) -> Never {
     guard let text = arguments.first,
-      let specs = try? JSONDecoder().decode([Spec].self, from: Data(text.utf8))
+      let specs = try? JSONDecoder().decode([HarnessServer.Spec].self, from: Data(text.utf8))
     else {
       FileHandle.standardError.write(Data("checker serve: usage: checker __serve JOBS\n".utf8))
       exit(2)

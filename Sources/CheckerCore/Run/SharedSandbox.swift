@@ -19,11 +19,12 @@ public enum SharedSandbox {
   public static func run(
     _ jobs: [ProcessSupervisor.Job], sandbox: Sandbox, workspace: Workspace
   ) -> [ProcessSupervisor.Outcome] {
-    var outcomes = [ProcessSupervisor.Outcome?](repeating: nil, count: jobs.count)
     let requests = jobs.map { job in
       job.executable == sandbox.launcher
         ? SandboxLauncher.parse(Array(job.arguments.dropFirst())) : nil
     }
+    let key = ChannelKey()
+    var serverJob: ProcessSupervisor.Job?
     if jobs.count > 1, requests.allSatisfy({ $0 != nil }),
       let asChecker = requests.first??.asChecker,
       requests.allSatisfy({ $0?.asChecker == asChecker }),
@@ -38,7 +39,6 @@ public enum SharedSandbox {
         plain.workingDirectory = request.writable
         runs.append(HarnessServer.Run(job: plain, mode: "run", arguments: []))
       }
-      let key = ChannelKey()
       var readable: [String] = server.readablePaths
       var writable: [String] = []
       for request in requests.compactMap({ $0 }) {
@@ -46,24 +46,12 @@ public enum SharedSandbox {
         readable += request.readable
       }
       let runtime = Set(Sandbox.runtimeFolders)
-      let serverJob = try? sandbox.wrap(
+      serverJob = try? sandbox.wrap(
         server.job(running: runs, key: key, folder: folder),
         readable: unique(readable.filter { !runtime.contains($0) }),
         writable: unique(writable), asChecker: asChecker, workspace: workspace)
-      if let serverJob, let served = ProcessSupervisor.run([serverJob]).first {
-        outcomes = HarnessServer.outcomes(from: served, key: key, count: jobs.count).outcomes
-      }
     }
-    let alone = outcomes.indices.filter { outcomes[$0] == nil }
-    for (index, outcome) in zip(alone, ProcessSupervisor.run(alone.map { jobs[$0] })) {
-      outcomes[index] = outcome
-    }
-    return outcomes.map {
-      $0
-        ?? ProcessSupervisor.Outcome(
-          termination: .failedToStart("not run"), output: [], outputByteCount: 0, channel: [],
-          duration: 0)
-    }
+    return HarnessServer.run(jobs.count, server: serverJob, key: key) { jobs[$0] }.outcomes
   }
 
   private static func unique(_ paths: [String]) -> [String] {

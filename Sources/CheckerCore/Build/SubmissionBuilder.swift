@@ -337,9 +337,9 @@ public struct SubmissionBuilder: Sendable {
       try workspace.write(
         SignatureProbe.defaultArgumentFile, to: "typecheck/" + SignatureProbe.defaultArgumentName))
     let typecheckJob = try contained(
-      ProcessSupervisor.Job(
-        executable: toolchain.swiftc, arguments: ["-typecheck"] + commonFlags(submission) + paths,
-        workingDirectory: workspace.path("typecheck"), timeLimit: 120))
+      compilerJob(
+        flags: ["-typecheck"] + commonFlags(submission), sources: paths, output: nil,
+        folder: "typecheck", timeLimit: 120))
     // Together, in one sandbox when there is one: the type-check, the speculative compile and
     // the lint are all the compiler's (the checker's own user).
     let outcomes =
@@ -497,13 +497,35 @@ public struct SubmissionBuilder: Sendable {
       substitute ? ["-Xfrontend", "-import-module", "-Xfrontend", HarnessLibrary.moduleName] : []
     let executable = workspace.path("\(folder)/harness-program")
     let job = try contained(
-      ProcessSupervisor.Job(
-        executable: toolchain.swiftc,
-        arguments: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
-          + ["-I", library.folder] + imports + paths + [library.object, "-o", executable],
-        workingDirectory: workspace.path(folder), timeLimit: 300),
+      compilerJob(
+        flags: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
+          + ["-I", library.folder] + imports + [library.object],
+        sources: paths, output: executable, folder: folder, timeLimit: 300),
       library: library)
     return (job, executable)
+  }
+
+  /// The job that runs `swiftc` with `flags` on `sources`, writing the program `output` when
+  /// there is one, in the workspace's `folder`: the commands the driver would run, without the
+  /// driver, when it has told them (`DriverPlan`); else the driver.
+  private func compilerJob(
+    flags: [String], sources: [String], output: String?, folder: String, timeLimit: Double
+  ) throws(BuildError) -> ProcessSupervisor.Job {
+    let outputFlags = output.map { ["-o", $0] } ?? []
+    guard
+      let plan = DriverPlan.plan(
+        swiftc: toolchain.swiftc, flags: flags, writesProgram: output != nil)
+    else {
+      return ProcessSupervisor.Job(
+        executable: toolchain.swiftc, arguments: flags + sources + outputFlags,
+        workingDirectory: workspace.path(folder), timeLimit: timeLimit)
+    }
+    let (executable, arguments) = plan.invocation(
+      sources: sources, output: output,
+      temporary: try workspace.makeFolder("\(folder)/temporary"))
+    return ProcessSupervisor.Job(
+      executable: executable, arguments: arguments, workingDirectory: workspace.path(folder),
+      timeLimit: timeLimit)
   }
 
   /// `job`, a compiler run on the student's sources, in the sandbox when there is one: the

@@ -23,6 +23,48 @@ enum SignatureProbe {
     return "func asyncCheckProbeDefault() async { let _: \(result) = await \(function.name)() }\n"
   }()
 
+  /// One file, compiled into the speculative build (see `SubmissionBuilder`), that compiles
+  /// only when every probe above gives the answer of a correct submission: each task's function,
+  /// under the name `name` gives it, converts to its exact type; each that must be `async` is;
+  /// and `waitRandom` has a default `maxDelay`.
+  ///
+  /// The plain-type probe cannot be turned around (a plain function converts to an `async`
+  /// type), so `async` is shown by overloads instead: given a plain function,
+  /// `asyncCheckProbeKindN` resolves to its plain overload, whose result has no `confirm()`.
+  static func allPassFile(naming name: (ExerciseTask) -> String) -> String {
+    var lines = [
+      "struct AsyncCheckProbeIsAsync { func confirm() {} }",
+      "struct AsyncCheckProbeIsPlain {}",
+    ]
+    for task in Exercise.tasks {
+      let signature = task.signature
+      let reference = "\(name(task))(\(signature.labels.map { "\($0):" }.joined()))"
+      lines.append(
+        "func asyncCheckProbe\(task.id)() { let _: \(signature.functionType) = \(reference) }")
+      guard let plain = signature.plainFunctionType else { continue }
+      lines += [
+        "func asyncCheckProbeKind\(task.id)(_ f: \(signature.functionType)) -> AsyncCheckProbeIsAsync {",
+        "  AsyncCheckProbeIsAsync()",
+        "}",
+        "func asyncCheckProbeKind\(task.id)(_ f: \(plain)) -> AsyncCheckProbeIsPlain {",
+        "  AsyncCheckProbeIsPlain()",
+        "}",
+        "func asyncCheckProbeAsync\(task.id)() {",
+        "  let kind = asyncCheckProbeKind\(task.id)(\(reference))",
+        "  kind.confirm()",
+        "}",
+      ]
+    }
+    let function = Exercise.randomDelay
+    let result = function.signature.functionType.components(separatedBy: "-> ").last ?? "Double"
+    lines.append(
+      "func asyncCheckProbeDefault() async { let _: \(result) = await \(name(function))() }")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The all-pass file's name in the build folder.
+  static let allPassName = "AsyncCheckProbes.swift"
+
   static func exactName(_ task: ExerciseTask) -> String { "AsyncCheckProbe\(task.id).swift" }
   static func plainName(_ task: ExerciseTask) -> String { "AsyncCheckProbePlain\(task.id).swift" }
   static let defaultArgumentName = "AsyncCheckProbeDefault.swift"

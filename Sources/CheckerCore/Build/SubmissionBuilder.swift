@@ -2,14 +2,17 @@ import Foundation
 
 /// Compiles a submission with the harness, one task at a time where it must.
 ///
-/// 1. Type-checks the student's sources with one probe file per question (see
+/// 1. Compiles the sources, renamed for recording (`Instrumenter`), with the harness and with
+///    probes that compile only if every task's function has the exercise's signature
+///    (`SignatureProbe.allPassFile`). Most submissions compile: that program is the build.
+/// 2. Otherwise, type-checks the student's sources with one probe file per question (see
 ///    `SignatureProbe`), in a single compiler run: each task's function is found, missing, or
 ///    declared with another signature.
-/// 2. A compile error inside a task's function fails that task: the function is blanked out and
+/// 3. A compile error inside a task's function fails that task: the function is blanked out and
 ///    the rest type-checked again, so the other tasks are still graded. An error outside every
 ///    task's function stops the whole build.
-/// 3. Compiles the sources, renamed for recording (`Instrumenter`), with the harness and only the
-///    callable tasks' code; without the renaming if that breaks the build.
+/// 4. Compiles the sources, renamed for recording, with the harness and only the callable
+///    tasks' code; without the renaming if that breaks the build.
 ///
 /// Everything happens in the workspace; the submission itself is never written to.
 public struct SubmissionBuilder: Sendable {
@@ -41,35 +44,41 @@ public struct SubmissionBuilder: Sendable {
     -> BuildResult
   {
     let stopwatch = Stopwatch(clock: clock)
-    // While the first type-check runs, compile as if every task were callable (a correct
-    // submission) and lint: on two cores the probes then cost no time. The speculative
-    // program is used only if the probes agree.
+    // First, compile as if the submission were correct, with probes that compile only if it
+    // is (`SignatureProbe.allPassFile`), and lint beside it. Most submissions compile: for them
+    // this is the whole build, and the type-check that finds what is wrong is never needed.
     let speculative = try compileJob(
       submission.files, submission: submission,
       availability: Dictionary(
         uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
-      substitute: true, hasDefault: true, folder: "build-speculative")
+      substitute: true, hasDefault: true, folder: "build-speculative", probed: true)
     let lint = try lintJob(submission)
-    var checked = try typecheckBlankingBrokenTasks(
-      submission, alongside: [speculative.job] + (lint.job.map { [$0] } ?? []))
-    let speculativeOutcome = checked.alongside.first
-    let lintOutcome = checked.alongside.count > 1 ? checked.alongside[1] : nil
+    let outcomes = runContained([speculative.job] + (lint.job.map { [$0] } ?? []))
     var result: BuildResult
-    if !checked.submissionErrors.isEmpty {
-      result = Self.failedBuild(checked, tasks: tasks, seconds: stopwatch.seconds)
-    } else {
-      let program = try chooseProgram(
-        &checked, submission: submission, tasks: tasks,
-        speculative: speculativeOutcome?.termination == .exited(0)
-          ? speculative.executable : nil)
+    if outcomes[0].termination == .exited(0) {
       result = BuildResult(
-        availability: checked.availability, launcher: program.executable.map { [$0] },
-        isInstrumented: program.isInstrumented, submissionErrors: checked.submissionErrors,
-        seconds: stopwatch.seconds)
-      result.readablePaths = program.executable.map { [$0] } ?? []
-      result.hasDefaultArgument = checked.hasDefault
+        availability: Dictionary(
+          uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
+        launcher: [speculative.executable], isInstrumented: true, submissionErrors: [],
+        seconds: 0)
+      result.readablePaths = [speculative.executable]
+      result.hasDefaultArgument = true
+    } else {
+      var checked = try typecheckBlankingBrokenTasks(submission)
+      if !checked.submissionErrors.isEmpty {
+        result = Self.failedBuild(checked, tasks: tasks, seconds: 0)
+      } else {
+        let program = try chooseProgram(&checked, submission: submission, tasks: tasks)
+        result = BuildResult(
+          availability: checked.availability, launcher: program.executable.map { [$0] },
+          isInstrumented: program.isInstrumented, submissionErrors: checked.submissionErrors,
+          seconds: 0)
+        result.readablePaths = program.executable.map { [$0] } ?? []
+        result.hasDefaultArgument = checked.hasDefault
+      }
     }
-    result.swiftFormat = lint.findings(lintOutcome)
+    result.swiftFormat = lint.findings(outcomes.count > 1 ? outcomes[1] : nil)
+    result.seconds = stopwatch.seconds
     return result
   }
 
@@ -85,29 +94,21 @@ public struct SubmissionBuilder: Sendable {
     /// Whether `waitRandom`'s `maxDelay` has a default value; `nil` when the probes never
     /// type-checked.
     var hasDefault: Bool?
-    /// Whether any task function was blanked.
-    var blankedAny = false
-    /// How the jobs run beside the first type-check ended.
-    var alongside: [ProcessSupervisor.Outcome] = []
   }
 
   /// Type-checks the submission with the signature probes, blanking out each task function
   /// that does not compile, until the rest does (or an error outside a task function stops it).
   ///
-  /// - Parameters:
-  ///   - submission: The student's sources.
-  ///   - alongside: Jobs to run beside the first type-check.
+  /// - Parameter submission: The student's sources.
   /// - Returns: Where type-checking left the submission.
   /// - Throws: `BuildError` when the compiler cannot be run or the workspace written.
-  private func typecheckBlankingBrokenTasks(
-    _ submission: Submission, alongside: [ProcessSupervisor.Job]
-  ) throws(BuildError) -> TypeCheckPass {
+  private func typecheckBlankingBrokenTasks(_ submission: Submission) throws(BuildError)
+    -> TypeCheckPass
+  {
     var pass = TypeCheckPass(sources: submission.files)
     var probed: [Int: TaskAvailability] = [:]
-    for attempt in 0...Exercise.tasks.count {
-      let (errors, outcomes) = try typecheck(
-        pass.sources, submission: submission, alongside: attempt == 0 ? alongside : [])
-      if attempt == 0 { pass.alongside = outcomes }
+    for _ in 0...Exercise.tasks.count {
+      let errors = try typecheck(pass.sources, submission: submission)
       let studentErrors = errors.filter { !$0.file.hasPrefix("AsyncCheckProbe") }
       if studentErrors.isEmpty {
         let (found, hasDefault) = interpretProbes(errors, sources: pass.sources)
@@ -151,7 +152,6 @@ public struct SubmissionBuilder: Sendable {
       pass.sources[index].text = Self.blank(
         lines: declaration.startLine...declaration.endLine, in: pass.sources[index].text)
       blanked = true
-      pass.blankedAny = true
     }
     return blanked
   }
@@ -170,17 +170,11 @@ public struct SubmissionBuilder: Sendable {
       submissionErrors: pass.submissionErrors, seconds: seconds)
   }
 
-  /// The program to run: the speculative one when the submission turned out as it assumed
-  /// (nothing blanked, every task callable, a default `maxDelay`), else one compiled for the
-  /// tasks that are callable; none when no graded task is.
+  /// The program to run for a submission the speculative build did not fit: one compiled for
+  /// the tasks that are callable; none when no graded task is.
   private func chooseProgram(
-    _ pass: inout TypeCheckPass, submission: Submission, tasks: [ExerciseTask],
-    speculative: String?
+    _ pass: inout TypeCheckPass, submission: Submission, tasks: [ExerciseTask]
   ) throws(BuildError) -> (executable: String?, isInstrumented: Bool) {
-    let allCallable = Exercise.tasks.allSatisfy { pass.availability[$0.id]?.isCallable == true }
-    if let speculative, !pass.blankedAny, pass.hasDefault == true, allCallable {
-      return (speculative, true)
-    }
     guard tasks.contains(where: { pass.availability[$0.id]?.isCallable == true }) else {
       return (nil, false)
     }
@@ -318,9 +312,8 @@ public struct SubmissionBuilder: Sendable {
   // MARK: - Steps
 
   private func typecheck(
-    _ sources: [SourceFile], submission: Submission,
-    alongside: [ProcessSupervisor.Job] = [], retriedCache: Bool = false
-  ) throws(BuildError) -> (errors: [Diagnostic], alongside: [ProcessSupervisor.Outcome]) {
+    _ sources: [SourceFile], submission: Submission, retriedCache: Bool = false
+  ) throws(BuildError) -> [Diagnostic] {
     var paths: [String] = []
     for source in sources {
       paths.append(try workspace.write(source.text, to: "typecheck/src/" + source.relativePath))
@@ -340,20 +333,14 @@ public struct SubmissionBuilder: Sendable {
       compilerJob(
         flags: ["-typecheck"] + commonFlags(submission), sources: paths, output: nil,
         folder: "typecheck", timeLimit: 120))
-    // Together, in one sandbox when there is one: the type-check, the speculative compile and
-    // the lint are all the compiler's (the checker's own user).
-    let outcomes =
-      (try? Sandbox.current.get()).map {
-        SharedSandbox.run([typecheckJob] + alongside, sandbox: $0, workspace: workspace)
-      } ?? ProcessSupervisor.run([typecheckJob] + alongside)
-    let others = Array(outcomes.dropFirst())
+    let outcomes = runContained([typecheckJob])
     // A type-check of a few small files that runs out of time or memory is the student's code
     // (a huge literal, an expression the type checker explores for ever): a compile error.
     switch outcomes[0].termination {
     case .timedOut(let seconds):
-      return ([Self.limitError(sources, "more than \(Int(seconds)) s")], others)
+      return [Self.limitError(sources, "more than \(Int(seconds)) s")]
     case .memoryLimit(let bytes):
-      return ([Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")], others)
+      return [Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")]
     default:
       break
     }
@@ -362,8 +349,7 @@ public struct SubmissionBuilder: Sendable {
       // A cache left corrupt (a full disk, a killed compiler) would fail every grading after
       // it: start it again, once.
       Toolchain.resetSharedModuleCache()
-      let (errors, _) = try typecheck(sources, submission: submission, retriedCache: true)
-      return (errors, others)
+      return try typecheck(sources, submission: submission, retriedCache: true)
     }
     let prefixes = [workspace.path("typecheck/src/"), workspace.path("typecheck/")]
     let errors = Diagnostic.parse(output.text).filter { $0.severity == .error }.map {
@@ -377,7 +363,15 @@ public struct SubmissionBuilder: Sendable {
     if errors.isEmpty, output.status != 0 {
       throw .compilerFailed(String(output.text.prefix(2000)))
     }
-    return (errors, others)
+    return errors
+  }
+
+  /// Runs `jobs` together and waits for them: in one sandbox when there is one (they are all
+  /// the compiler's, run as the checker's own user), else each as it is.
+  private func runContained(_ jobs: [ProcessSupervisor.Job]) -> [ProcessSupervisor.Outcome] {
+    (try? Sandbox.current.get()).map {
+      SharedSandbox.run(jobs, sandbox: $0, workspace: workspace)
+    } ?? ProcessSupervisor.run(jobs)
   }
 
   private func interpretProbes(_ errors: [Diagnostic], sources: [SourceFile])
@@ -474,10 +468,12 @@ public struct SubmissionBuilder: Sendable {
   /// The compiler run that builds `sources` into a program with the harness (`HarnessLibrary`),
   /// handing it the functions of the callable tasks; with `substitute`, the student's task
   /// functions are renamed and the submission imports the harness's stand-ins under the
-  /// exercise's names (see `AsyncCheckSubstitution.swift`).
+  /// exercise's names (see `AsyncCheckSubstitution.swift`); with `probed`, it compiles only if
+  /// every signature probe passes (`SignatureProbe.allPassFile`).
   private func compileJob(
     _ sources: [SourceFile], submission: Submission,
-    availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String
+    availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String,
+    probed: Bool = false
   ) throws(BuildError) -> (job: ProcessSupervisor.Job, executable: String) {
     let library = try HarnessLibrary.prepared(for: toolchain)
     let renamed = substitute ? Exercise.tasks.map(\.signature.name) : []
@@ -492,6 +488,13 @@ public struct SubmissionBuilder: Sendable {
       callable: Exercise.tasks.filter { availability[$0.id]?.isCallable == true },
       substituted: substitute, hasDefault: hasDefault)
     paths.append(try workspace.write(entry, to: "\(folder)/harness/\(HarnessEntry.fileName)"))
+    if probed {
+      let probes = SignatureProbe.allPassFile {
+        substitute ? Instrumenter.renamed($0.signature.name) : $0.signature.name
+      }
+      paths.append(
+        try workspace.write(probes, to: "\(folder)/harness/\(SignatureProbe.allPassName)"))
+    }
     // Substituted, every file of the submission sees the stand-ins, as if it imported them.
     let imports =
       substitute ? ["-Xfrontend", "-import-module", "-Xfrontend", HarnessLibrary.moduleName] : []

@@ -214,6 +214,45 @@ struct JudgeTests {
     #expect(timing?.message.contains("did not return within 6.4 s") == true)
   }
 
+  @Test(
+    "a timed-out call's sleeps one after another fail it for good; together, on time (run again)",
+    arguments: [EvidenceBuilder.Layout.sequential, .concurrent])
+  func timeoutWithSequentialSleeps(layout: EvidenceBuilder.Layout) throws {
+    var evidence = waitN.listEvidence(layout: layout)
+    let slow = try #require(evidence.calls.firstIndex { $0.plan.n >= 10 })
+    let id = evidence.calls[slow].plan.id
+    evidence.calls[slow].values = nil
+    evidence.calls[slow].ended = nil
+    evidence.calls[slow].interruption = .timedOut(seconds: 6)
+    // Killed after its first four sleeps had ended.
+    var kept = 0
+    evidence.sleeps.removeAll { sleep in
+      guard sleep.context == id else { return false }
+      kept += 1
+      return kept > 4
+    }
+    let timing = try #require(verdict("concurrent", evidence))
+    #expect(timing.status == .failed)
+    #expect(timing.message.contains("did not return within 6 s"))
+    #expect(timing.failedOnTime == (layout == .sequential ? nil : true))
+    if layout == .sequential {
+      #expect(timing.details.first?.contains("start all n calls first") == true)
+    }
+  }
+
+  @Test("two sleeps one after another prove nothing; three do", arguments: [2, 3])
+  func oneAfterAnother(count: Int) {
+    let sleeps = (0..<count).map {
+      TaskEvidence.Sleep(
+        context: 0, start: Double($0), end: Double($0) + 0.9, value: 0.9, maxDelayArgument: 2)
+    }
+    #expect(ListChecks.ranOneAfterAnother(sleeps) == (count >= 3))
+    var overlapping = sleeps
+    overlapping[count - 1] = TaskEvidence.Sleep(
+      context: 0, start: 0.5, end: 1.4, value: 0.9, maxDelayArgument: 2)
+    #expect(!ListChecks.ranOneAfterAnother(overlapping))
+  }
+
   @Test("a broken prerequisite changes nothing: the task is judged on its own, with a note")
   func brokenPrerequisite() throws {
     var build = callable

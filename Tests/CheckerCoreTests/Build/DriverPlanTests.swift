@@ -89,6 +89,33 @@ struct DriverPlanTests {
   }
 
   @Test(
+    "a file name a student chose reaches the compiler as it is, whatever a shell makes of it",
+    .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(1)),
+    arguments: [
+      "$(touch pwned).swift", "a`id`; rm -rf x &.swift", "it's \"here\".swift", "new\nline.swift",
+      "*",
+    ])
+  func hostileNames(name: String) async throws {
+    let plan = DriverPlan(commands: [
+      ["/bin/true"],
+      [
+        "/usr/bin/printf", "%s\\n", DriverPlan.sourcePlaceholders[0],
+        DriverPlan.sourcePlaceholders[1],
+      ],
+    ])
+    let (executable, arguments) = plan.invocation(
+      sources: ["/w/" + name, "/w/b.swift"], output: nil, temporary: "/t")
+    #expect(executable == "/bin/sh")
+    let outcome = await offPool {
+      ProcessSupervisor.run([
+        ProcessSupervisor.Job(executable: executable, arguments: arguments, timeLimit: 30)
+      ])[0]
+    }
+    #expect(outcome.termination == .exited(0))
+    #expect(String(decoding: outcome.output, as: UTF8.self) == "/w/\(name)\n/w/b.swift\n")
+  }
+
+  @Test(
     "a program compiled without the driver runs as one compiled with it",
     .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(2)))
   func realToolchain() async throws {

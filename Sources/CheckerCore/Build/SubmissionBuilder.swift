@@ -64,7 +64,13 @@ public struct SubmissionBuilder: Sendable {
       result.readablePaths = [speculative.executable]
       result.hasDefaultArgument = true
     } else {
-      var checked = try typecheckBlankingBrokenTasks(submission)
+      var checked: TypeCheckPass
+      if let limit = Self.limitError(outcomes[0].termination, submission.files) {
+        // The compiler ran out of time or memory: a type-check would too, after as long again.
+        checked = TypeCheckPass(sources: submission.files, submissionErrors: [limit])
+      } else {
+        checked = try typecheckBlankingBrokenTasks(submission)
+      }
       if !checked.submissionErrors.isEmpty {
         result = Self.failedBuild(checked, tasks: tasks, seconds: 0)
       } else {
@@ -334,16 +340,7 @@ public struct SubmissionBuilder: Sendable {
         flags: ["-typecheck"] + commonFlags(submission), sources: paths, output: nil,
         folder: "typecheck", timeLimit: 120))
     let outcomes = runContained([typecheckJob])
-    // A type-check of a few small files that runs out of time or memory is the student's code
-    // (a huge literal, an expression the type checker explores for ever): a compile error.
-    switch outcomes[0].termination {
-    case .timedOut(let seconds):
-      return [Self.limitError(sources, "more than \(Int(seconds)) s")]
-    case .memoryLimit(let bytes):
-      return [Self.limitError(sources, "more than \(bytes >> 20) MiB of memory")]
-    default:
-      break
-    }
+    if let limit = Self.limitError(outcomes[0].termination, sources) { return [limit] }
     let output = try Self.compilerResult(outcomes[0])
     if output.status != 0, !retriedCache, Self.blamesModuleCache(output.text) {
       // A cache left corrupt (a full disk, a killed compiler) would fail every grading after
@@ -503,7 +500,7 @@ public struct SubmissionBuilder: Sendable {
       compilerJob(
         flags: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
           + ["-I", library.folder] + imports + [library.object],
-        sources: paths, output: executable, folder: folder, timeLimit: 300),
+        sources: paths, output: executable, folder: folder, timeLimit: 120),
       library: library)
     return (job, executable)
   }
@@ -556,6 +553,24 @@ public struct SubmissionBuilder: Sendable {
       "-wmo", "-parse-as-library", "-swift-version", "\(submission.languageMode)",
       "-module-name", "Submission", "-diagnostic-style", "llvm",
     ] + Toolchain.moduleCacheFlags(workspace: workspace)
+  }
+
+  /// The compile error to report when the compiler ran out of time or memory on the submission,
+  /// or `nil` when it did not.
+  ///
+  /// A compile of a few small files that runs out of time or memory is the student's code (a
+  /// huge literal, an expression the type checker explores for ever): a compile error.
+  static func limitError(_ termination: ProcessSupervisor.Termination, _ sources: [SourceFile])
+    -> Diagnostic?
+  {
+    switch termination {
+    case .timedOut(let seconds):
+      return limitError(sources, "more than \(Int(seconds)) s")
+    case .memoryLimit(let bytes):
+      return limitError(sources, "more than \(bytes >> 20) MiB of memory")
+    default:
+      return nil
+    }
   }
 
   /// The compile error to report when the compiler ran out of `what` on the submission.

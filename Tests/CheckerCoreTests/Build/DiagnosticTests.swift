@@ -49,9 +49,13 @@ struct BuildFailureTests {
 
   @Test("running out of compiler time or memory is the submission's compile error")
   func limits() {
-    let error = SubmissionBuilder.limitError(
-      [SourceFile(relativePath: "Big.swift", text: "let x = [1, 2]")], "more than 120 s")
+    let sources = [SourceFile(relativePath: "Big.swift", text: "let x = [1, 2]")]
+    let error = SubmissionBuilder.limitError(sources, "more than 120 s")
     #expect(error.file == "Big.swift")
     #expect(error.message.hasPrefix("the compiler needed more than 120 s to type-check"))
+    #expect(SubmissionBuilder.limitError(.timedOut(seconds: 120), sources) == error)
+    let memory = SubmissionBuilder.limitError(.memoryLimit(bytes: 1 << 30), sources)
+    #expect(memory?.message.contains("more than 1024 MiB of memory") == true)
+    #expect(SubmissionBuilder.limitError(.exited(1), sources) == nil)
   }
 }

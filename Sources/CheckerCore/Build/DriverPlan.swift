@@ -97,26 +97,33 @@ struct DriverPlan: Sendable, Equatable {
   /// The program and arguments that carry out the plan for `sources`, writing `output`, with
   /// `temporary` (an existing folder) for the intermediate files: the one command itself, or
   /// `/bin/sh` running the commands one after the other, stopping at the first that fails.
+  ///
+  /// The shell gets the sources as arguments of their own (`"$@"` in its script): Linux takes
+  /// no single argument over 128 KiB, which a script naming a thousand files would be.
   func invocation(sources: [String], output: String?, temporary: String) -> (
     executable: String, arguments: [String]
   ) {
+    let sourcesWord = "\u{0}sources"
     let concrete = commands.map { command in
-      command.enumerated().flatMap { index, word -> [String] in
-        if word == Self.sourcePlaceholders[0] { return sources }
+      command.enumerated().compactMap { index, word -> String? in
+        if word == Self.sourcePlaceholders[0] { return sourcesWord }
         if word == Self.sourcePlaceholders[1], index > 0,
           command[index - 1] == Self.sourcePlaceholders[0]
         {
-          return []
+          return nil
         }
-        return [
-          word.replacingOccurrences(of: Self.outputPlaceholder, with: output ?? "")
-            .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary)
-        ]
+        return word.replacingOccurrences(of: Self.outputPlaceholder, with: output ?? "")
+          .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary)
       }
     }
-    if concrete.count == 1 { return (concrete[0][0], Array(concrete[0].dropFirst())) }
-    let script = concrete.map { $0.map(ShellWords.quote).joined(separator: " ") }
-      .joined(separator: " && ")
-    return ("/bin/sh", ["-c", script])
+    if concrete.count == 1 {
+      let words = concrete[0].flatMap { $0 == sourcesWord ? sources : [$0] }
+      return (words[0], Array(words.dropFirst()))
+    }
+    let script = concrete.map { command in
+      command.map { $0 == sourcesWord ? "\"$@\"" : ShellWords.quote($0) }.joined(separator: " ")
+    }.joined(separator: " && ")
+    // After the script, `$0` (the shell's name in messages), then the sources.
+    return ("/bin/sh", ["-c", script, "sh"] + sources)
   }
 }

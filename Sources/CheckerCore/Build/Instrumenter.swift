@@ -12,11 +12,11 @@ enum Instrumenter {
     "asyncCheckStudent" + name.prefix(1).uppercased() + name.dropFirst()
   }
 
-  /// `text` with each declaration `func NAME` of the given names renamed.
+  /// `text` with each declaration `func NAME` (or `` func `NAME` ``) of the given names renamed.
   static func rename(_ names: [String], in text: String) -> String {
     var result = text
     for name in names {
-      let pattern = try? Regex("\\bfunc(\\s+)\(name)\\b")
+      let pattern = try? Regex("\\bfunc(\\s+)(?:`\(name)`|\(name)\\b)")
       guard let pattern else { continue }
       result = result.replacing(pattern) { match in
         "func" + (match.output[1].substring.map(String.init) ?? " ") + renamed(name)

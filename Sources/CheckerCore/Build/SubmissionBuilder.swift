@@ -512,7 +512,9 @@ public struct SubmissionBuilder: Sendable {
     flags: [String], sources: [String], output: String?, folder: String, timeLimit: Double
   ) throws(BuildError) -> ProcessSupervisor.Job {
     let outputFlags = output.map { ["-o", $0] } ?? []
-    guard
+    // Without the shared module cache the flags name this workspace's own: a plan would be
+    // asked for every build, and serve none other.
+    guard Toolchain.sharedModuleCache != nil,
       let plan = DriverPlan.plan(
         swiftc: toolchain.swiftc, flags: flags, writesProgram: output != nil)
     else {

@@ -26,6 +26,11 @@ struct DiagnosticTests {
     let renamed = Instrumenter.rename(["waitRandom"], in: text)
     #expect(renamed.hasPrefix("public func  asyncCheckStudentWaitRandom(maxDelay:"))
     #expect(renamed.hasSuffix("let x = waitRandom\n"))
+    // A name in backticks is the same declaration.
+    #expect(
+      Instrumenter.rename(["waitRandom"], in: "func `waitRandom`(maxDelay: Int) -> Double { 0 }")
+        == "func asyncCheckStudentWaitRandom(maxDelay: Int) -> Double { 0 }")
+    #expect(Instrumenter.rename(["waitN"], in: "func waitNow() {}") == "func waitNow() {}")
   }
 
   @Test("blanking a function keeps every other line where it was")

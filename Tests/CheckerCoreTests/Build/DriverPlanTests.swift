@@ -23,17 +23,19 @@ struct DriverPlanTests {
     let plan = try #require(DriverPlan.parse(Self.compileAndLink, temporaryFolder: "/scratch"))
     #expect(plan.commands.count == 3)
     #expect(plan.commands[0].contains("/cache/Module Cache"))
+    let sources = ["/w/src/A.swift", "/w/src/it's.swift"]
     let (executable, arguments) = plan.invocation(
-      sources: ["/w/src/A.swift", "/w/src/it's.swift"], output: "/w/program", temporary: "/w/tmp")
+      sources: sources, output: "/w/program", temporary: "/w/tmp")
     #expect(executable == "/bin/sh")
-    let script = try #require(arguments.last)
-    let commands = script.components(separatedBy: " && ").map(ShellWords.split)
+    // The sources follow the script as the shell's own arguments.
+    #expect(arguments.count == 5 && arguments[0] == "-c" && arguments[2] == "sh")
+    #expect(Array(arguments.suffix(2)) == sources)
+    let script = arguments[1]
+    let commands = script.replacingOccurrences(of: "\"$@\"", with: "SOURCES")
+      .components(separatedBy: " && ").map(ShellWords.split)
     #expect(commands.count == 3)
     #expect(
-      commands[0]?.prefix(5) == [
-        "/opt/swift/usr/bin/swift-frontend", "-frontend", "-c",
-        "/w/src/A.swift", "/w/src/it's.swift",
-      ])
+      commands[0]?.prefix(4) == ["/opt/swift/usr/bin/swift-frontend", "-frontend", "-c", "SOURCES"])
     #expect(commands[0]?.contains("/cache/Module Cache") == true)
     #expect(commands[1]?.first == "/opt/swift/usr/bin/swift-autolink-extract")
     #expect(commands[1]?.contains("/w/tmp/Submission-1.o") == true)
@@ -95,24 +97,37 @@ struct DriverPlanTests {
       "$(touch pwned).swift", "a`id`; rm -rf x &.swift", "it's \"here\".swift", "new\nline.swift",
       "*",
     ])
-  func hostileNames(name: String) async throws {
-    let plan = DriverPlan(commands: [
-      ["/bin/true"],
-      [
-        "/usr/bin/printf", "%s\\n", DriverPlan.sourcePlaceholders[0],
-        DriverPlan.sourcePlaceholders[1],
-      ],
-    ])
-    let (executable, arguments) = plan.invocation(
-      sources: ["/w/" + name, "/w/b.swift"], output: nil, temporary: "/t")
-    #expect(executable == "/bin/sh")
-    let outcome = await offPool {
-      ProcessSupervisor.run([
-        ProcessSupervisor.Job(executable: executable, arguments: arguments, timeLimit: 30)
-      ])[0]
-    }
+  func hostileName(name: String) async throws {
+    let sources = ["/w/" + name, "/w/b.swift"]
+    let outcome = await Self.runThroughShell(sources: sources, format: "%s\\n")
     #expect(outcome.termination == .exited(0))
-    #expect(String(decoding: outcome.output, as: UTF8.self) == "/w/\(name)\n/w/b.swift\n")
+    #expect(String(decoding: outcome.output, as: UTF8.self) == "/w/\(name)\n/w/b.swift\nend\n")
+  }
+
+  @Test(
+    "two thousand files in deep folders reach the compiler (more than one argument may hold)",
+    .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(1)))
+  func manyFiles() async throws {
+    // 200 KiB of paths: Linux takes no single argument over 128 KiB.
+    let sources = (0..<2000).map {
+      "/w/" + String(repeating: "deep/", count: 20) + "file\($0).swift"
+    }
+    let outcome = await Self.runThroughShell(sources: sources, format: "%.0s")
+    #expect(outcome.termination == .exited(0))
+    #expect(String(decoding: outcome.output, as: UTF8.self) == "end\n")
+  }
+
+  /// Runs a plan that prints each source with `format`, then `end`, through the shell.
+  static func runThroughShell(sources: [String], format: String) async
+    -> ProcessSupervisor.Outcome
+  {
+    let plan = DriverPlan(commands: [
+      ["/usr/bin/printf", format] + DriverPlan.sourcePlaceholders, ["/bin/echo", "end"],
+    ])
+    let (executable, arguments) = plan.invocation(sources: sources, output: nil, temporary: "/t")
+    let job = ProcessSupervisor.Job(executable: executable, arguments: arguments, timeLimit: 30)
+    let outcome = await offPool { ProcessSupervisor.run([job])[0] }
+    return outcome
   }
 
   @Test(

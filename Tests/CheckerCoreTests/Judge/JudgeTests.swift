@@ -253,6 +253,16 @@ struct JudgeTests {
     #expect(!ListChecks.ranOneAfterAnother(overlapping))
   }
 
+  @Test("sleeps of no length (maxDelay 0) prove nothing: a child that never suspends ends first")
+  func zeroSleeps() {
+    let instant = (0..<5).map {
+      TaskEvidence.Sleep(
+        context: 0, start: Double($0) * 0.001, end: Double($0) * 0.001 + 0.0001, value: 0,
+        maxDelayArgument: 0)
+    }
+    #expect(!ListChecks.ranOneAfterAnother(instant))
+  }
+
   @Test("a broken prerequisite changes nothing: the task is judged on its own, with a note")
   func brokenPrerequisite() throws {
     var build = callable

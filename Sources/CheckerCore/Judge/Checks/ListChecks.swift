@@ -292,14 +292,18 @@ enum ListChecks {
   }
 
   /// Whether a call's sleeps ran one after another, which only its code can make them do: three
-  /// or more, each started after the one before it ended.
+  /// or more that lasted `Tolerances.shortestJudgedSleep` or longer, each started after the one
+  /// before it ended.
   ///
   /// A concurrent call starts all its sleeps before it awaits any (one pass of Python's event
   /// loop; Swift's executor runs the started tasks before the sleeps that end after them), so
   /// on a busy machine its sleeps start late together, never each after the previous one's end.
+  /// Not so for sleeps of no length: with `maxDelay` 0 a child task never suspends, and runs
+  /// to its end before the next one starts.
   static func ranOneAfterAnother(_ sleeps: [TaskEvidence.Sleep]) -> Bool {
-    guard sleeps.count >= 3 else { return false }
-    let ordered = sleeps.sorted { $0.start < $1.start }
+    let lasting = sleeps.filter { $0.end - $0.start >= Tolerances.shortestJudgedSleep }
+    guard lasting.count >= 3 else { return false }
+    let ordered = lasting.sorted { $0.start < $1.start }
     return zip(ordered, ordered.dropFirst()).allSatisfy { $1.start >= $0.end }
   }
 

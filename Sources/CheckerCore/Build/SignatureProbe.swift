@@ -17,11 +17,15 @@ enum SignatureProbe {
 
   /// The probe file that compiles when `waitRandom` has a default `maxDelay`: it calls the
   /// function with no argument, as its result type.
-  static let defaultArgumentFile: String = {
-    let function = Exercise.randomDelay.signature
-    let result = function.functionType.components(separatedBy: "-> ").last ?? "Double"
-    return "func asyncCheckProbeDefault() async { let _: \(result) = await \(function.name)() }\n"
-  }()
+  static let defaultArgumentFile = defaultArgumentProbe(
+    calling: Exercise.randomDelay.signature.name)
+
+  /// The default-argument probe, calling `waitRandom` by the name `function`.
+  private static func defaultArgumentProbe(calling function: String) -> String {
+    let type = Exercise.randomDelay.signature.functionType
+    let result = type.components(separatedBy: "-> ").last ?? "Double"
+    return "func asyncCheckProbeDefault() async { let _: \(result) = await \(function)() }\n"
+  }
 
   /// One file, compiled into the speculative build (see `SubmissionBuilder`), that compiles
   /// only when every probe above gives the answer of a correct submission: each task's function,
@@ -55,11 +59,8 @@ enum SignatureProbe {
         "}",
       ]
     }
-    let function = Exercise.randomDelay
-    let result = function.signature.functionType.components(separatedBy: "-> ").last ?? "Double"
-    lines.append(
-      "func asyncCheckProbeDefault() async { let _: \(result) = await \(name(function))() }")
     return lines.joined(separator: "\n") + "\n"
+      + defaultArgumentProbe(calling: name(Exercise.randomDelay))
   }
 
   /// The all-pass file's name in the build folder.

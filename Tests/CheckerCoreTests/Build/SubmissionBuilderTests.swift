@@ -54,6 +54,20 @@ struct SubmissionBuilderTests {
     #expect(build.launcher != nil && build.isInstrumented)
   }
 
+  @Test("a list function that is not async is callable, with its signature problem")
+  func notAsync() async throws {
+    var functions = Self.correct
+    // Compiles beside the others (a plain function converts to an async function type): only
+    // the probes tell.
+    functions[1] =
+      "/// Collects.\nfunc waitN(n: Int, maxDelay: Int) -> [Double] {\n  (0..<n).map { _ in 0 }\n}\n"
+    let sources = functions
+    let build = try await offPool { try Self.build(sources) }
+    #expect(build.availability[1] == .callable(signatureProblem: "it is not async"))
+    #expect([0, 2, 3, 4].allSatisfy { build.availability[$0] == .callable(signatureProblem: nil) })
+    #expect(build.launcher != nil && build.isInstrumented)
+  }
+
   @Test("a missing default maxDelay leaves task 0 callable, with its signature problem")
   func missingDefault() async throws {
     var functions = Self.correct

@@ -47,20 +47,20 @@ public struct SubmissionBuilder: Sendable {
     // First, compile as if the submission were correct, with probes that compile only if it
     // is (`SignatureProbe.allPassFile`), and lint beside it. Most submissions compile: for them
     // this is the whole build, and the type-check that finds what is wrong is never needed.
+    let allCallable = Dictionary(
+      uniqueKeysWithValues: Exercise.tasks.map {
+        ($0.id, TaskAvailability.callable(signatureProblem: nil))
+      })
     let speculative = try compileJob(
-      submission.files, submission: submission,
-      availability: Dictionary(
-        uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
+      submission.files, submission: submission, availability: allCallable,
       substitute: true, hasDefault: true, folder: "build-speculative", probed: true)
     let lint = try lintJob(submission)
     let outcomes = runContained([speculative.job] + (lint.job.map { [$0] } ?? []))
     var result: BuildResult
     if outcomes[0].termination == .exited(0) {
       result = BuildResult(
-        availability: Dictionary(
-          uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
-        launcher: [speculative.executable], isInstrumented: true, submissionErrors: [],
-        seconds: 0)
+        availability: allCallable, launcher: [speculative.executable], isInstrumented: true,
+        submissionErrors: [], seconds: 0)
       result.readablePaths = [speculative.executable]
       result.hasDefaultArgument = true
     } else {

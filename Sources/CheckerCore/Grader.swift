@@ -204,9 +204,15 @@ public struct Grader: Sendable {
         // A task whose only failures are of time (a sleep that ended late, a call that ran out
         // of time) runs once more: a busy machine can slow correct code once, while code that
         // is too slow is too slow again. The second run's verdicts stand.
+        // Decided on the behaviour checks alone: a missing docstring must not make a late
+        // sleep stand.
         let first = Judge.grade(tasks, build: build, evidence: evidence, facts: facts)
+        let requirements = Set(
+          CheckCatalog.requirements(language: submission.language).map(\.name))
         let again = first.filter { report in
-          let failed = report.checks.filter { $0.status == .failed }
+          let failed = report.checks.filter {
+            $0.status == .failed && !requirements.contains($0.name)
+          }
           return !failed.isEmpty && failed.allSatisfy { $0.failedOnTime == true }
         }.map(\.id)
         if !again.isEmpty {

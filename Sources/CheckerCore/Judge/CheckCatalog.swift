@@ -19,7 +19,15 @@ public enum CheckCatalog {
       case .measuresTime: MeasureTimeChecks.all
       case .startsTask: TaskWaitRandomChecks.all
       }
-    return behaviour
-      + (language == .python ? PythonRequirementChecks.all : SwiftRequirementChecks.all)
+    return behaviour + requirements(language: language)
+  }
+
+  /// The project's requirement checks of a language (shebang, docstrings, lint, …): they judge
+  /// how the code is written, not what it does.
+  ///
+  /// - Parameter language: The submission's language.
+  /// - Returns: The checks every task gets after its behaviour checks.
+  public static func requirements(language: Language) -> [Check] {
+    language == .python ? PythonRequirementChecks.all : SwiftRequirementChecks.all
   }
 }

@@ -252,7 +252,13 @@ public struct Grader: Sendable {
           of: report.tasks[index], availability: build.availability[id], evidence: evidence[id])
       }
       report.status = Self.status(build: build, evidence: evidence, tasks: report.tasks)
-      let suspicious = TamperingScan.findings(in: submission)
+      // What the code did (the Python harness's audit hook), then what its text says.
+      var seen = Set<String>()
+      let suspicious = (build.harnessFindings
+        + tasks.flatMap { evidence[$0.id]?.harnessFindings ?? [] }).filter {
+          seen.insert($0).inserted
+        }
+        + TamperingScan.findings(in: submission)
       if !suspicious.isEmpty {
         report.notes += suspicious.map { "needs review: \($0)" }
         // A person must look, whatever the grade; only forged records say more.

@@ -11,6 +11,8 @@ public enum BuildError: Error, Equatable, LocalizedError {
   case workspace(String)
   /// The compiler could not be run, or gave up in a way that says nothing about the submission.
   case compilerFailed(String)
+  /// Another tool the build needs (`python3`) could not be run.
+  case toolFailed(tool: String, reason: String)
 
   /// A one-line message for the person who must act on it.
   public var errorDescription: String? {
@@ -23,6 +25,8 @@ public enum BuildError: Error, Equatable, LocalizedError {
       "cannot prepare the build folder: \(detail)"
     case .compilerFailed(let detail):
       "the Swift compiler failed: \(detail)"
+    case .toolFailed(let tool, let reason):
+      "\(tool) could not be run: \(reason)"
     }
   }
 }

@@ -28,6 +28,9 @@ public struct BuildResult: Sendable {
   /// This, not a reading of the text, is what the judge's default check goes by for Swift;
   /// Python's probe says it in `facts`.
   public var hasDefaultArgument: Bool?
+  /// What the Python harness's audit hook saw the probe's imports do to reach the harness
+  /// (`HarnessFinding`, as `file:line: detail`).
+  public var harnessFindings: [String] = []
 
   /// Creates a build result.
   ///

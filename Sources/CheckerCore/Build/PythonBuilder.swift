@@ -2,10 +2,12 @@ import Foundation
 
 /// Prepares a Python submission: the same role as `SubmissionBuilder`, without a compiler.
 ///
-/// Copies the project's files into the workspace, then runs the Python harness in probe mode:
-/// it imports each file in order, so that an error in `3-tasks.py` fails tasks 3 and 4 only,
-/// reports each function's signature, and reads each file's docstrings, annotations and calls
-/// with `ast`, and what pycodestyle says of each file when it is installed.
+/// Copies the project's files into the workspace, reads what they say (first line, mode,
+/// docstrings, annotations and calls with `ast`, and what pycodestyle says of each file when it
+/// is installed) in a process that imports none of them (`asynccheck_facts.py`), before any
+/// student code runs; then runs the Python harness in probe mode: it imports each file in
+/// order, so that an error in `3-tasks.py` fails tasks 3 and 4 only, and reports each
+/// function's signature.
 public struct PythonBuilder: Sendable {
   /// The `python3` to run.
   public let python: String
@@ -54,15 +56,22 @@ public struct PythonBuilder: Sendable {
     let harness = try workspace.write(
       String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
       to: "harness/asynccheck_harness.py")
+    try workspace.write(
+      String(decoding: PackageResources.asynccheck_reference_py, as: UTF8.self),
+      to: "harness/asynccheck_reference.py")
+    let factsScript = try workspace.write(
+      String(decoding: PackageResources.asynccheck_facts_py, as: UTF8.self),
+      to: "harness/asynccheck_facts.py")
     let sources = workspace.path("src")
     // pycodestyle may be installed for the user or in a virtual environment, outside the
-    // interpreter's own folder: the probe imports it from there, before any student code runs.
+    // interpreter's own folder: the facts process imports it from there.
     let style = Toolchain.pycodestyleFolder.map { [$0] } ?? []
     let harnessFiles = [sources, workspace.path("harness")]
+    let fileFacts = try readFacts(script: factsScript, sources: sources, style: style)
     // `-S`: no site-packages, whose start-up hooks cost as much CPU as the rest of starting
     // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
-      executable: python, arguments: ["-B", "-S", harness, "probe", sources] + style,
+      executable: python, arguments: ["-B", "-S", harness, "probe", sources],
       workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
@@ -79,7 +88,7 @@ public struct PythonBuilder: Sendable {
       do {
         let ran = try runner.run(
           speculating.plan, taskIDs: speculating.taskIDs,
-          alongside: [HarnessServer.Run(job: probe, mode: "probe", arguments: style)])
+          alongside: [HarnessServer.Run(job: probe, mode: "probe", arguments: [])])
         evidence = ran.evidence
         probed = ran.companions[0]
       } catch {
@@ -87,48 +96,87 @@ public struct PythonBuilder: Sendable {
       }
     } else {
       if case .success(let sandbox) = Sandbox.current {
-        probe = try sandbox.wrap(probe, readable: harnessFiles + style, workspace: workspace)
+        probe = try sandbox.wrap(probe, readable: harnessFiles, workspace: workspace)
       }
       probed = ProcessSupervisor.run([probe])[0]
     }
     if case .failedToStart(let reason) = probed.termination {
-      throw .compilerFailed(reason)
+      throw .toolFailed(tool: python, reason: reason)
     }
-    (result.availability, result.facts) = Self.read(probe: probed, key: key)
+    var facts: SourceFacts
+    (result.availability, facts, result.harnessFindings) = Self.read(probe: probed, key: key)
+    facts.pythonFiles = fileFacts.pythonFiles
+    facts.sorting = fileFacts.sorting
+    result.facts = facts
     // With runs beside it, the build is the probe's own time.
     result.seconds = evidence == nil ? stopwatch.seconds : probed.duration
     return (result, evidence)
   }
 
-  /// Reads the probe's `P` (signature) and `F` (file facts) lines.
+  /// Reads what the files say, in a process that imports none of them
+  /// (`asynccheck_facts.py`), before any student code runs: no file can change what is said of
+  /// it. It runs outside the sandbox (it runs no student code), with `-E` (no `PYTHON*`
+  /// variables) and a home folder of its own, which no grading can write.
   ///
   /// - Parameters:
-  ///   - probe: How the probe ended, and what it wrote.
-  ///   - key: The probe's channel key, or `nil` for lines without sequence and key.
-  /// - Returns: Each task's availability, and what the files say (`forgedLines` counts the
-  ///   lines the submission wrote itself).
+  ///   - script: The facts script's path.
+  ///   - sources: The folder of the student's files.
+  ///   - style: The folder pycodestyle is imported from, if it is installed.
+  /// - Returns: The files' facts (`pythonFiles`, `sorting`).
+  /// - Throws: `BuildError` when the process cannot be run.
+  func readFacts(script: String, sources: String, style: [String]) throws(BuildError)
+    -> SourceFacts
+  {
+    let home = try workspace.makeFolder("facts")
+    var job = ProcessSupervisor.Job(
+      executable: python, arguments: ["-E", "-B", "-S", script, sources] + style,
+      workingDirectory: home, timeLimit: 60)
+    job.environment = ["HOME": home, "XDG_CONFIG_HOME": home]
+    let outcome = ProcessSupervisor.run([job])[0]
+    if case .failedToStart(let reason) = outcome.termination {
+      throw .toolFailed(tool: python, reason: reason)
+    }
+    return Self.read(probe: outcome).1
+  }
+
+  /// Reads the probe's `P` (signature) and `A` (audit) lines, and the facts process's `F`
+  /// lines.
+  ///
+  /// - Parameters:
+  ///   - probe: How the probe (or the facts process) ended, and what it wrote.
+  ///   - key: The probe's channel key, or `nil` for the facts process's standard output.
+  /// - Returns: Each task's availability, what the files say (`forgedLines` counts the lines
+  ///   the submission wrote itself), and what the audit hook saw.
   static func read(probe: ProcessSupervisor.Outcome, key: ChannelKey? = nil) -> (
-    [Int: TaskAvailability], SourceFacts
+    [Int: TaskAvailability], SourceFacts, [String]
   ) {
     var availability: [Int: TaskAvailability] = [:]
+    var findings: [String] = []
     var facts = SourceFacts(language: .python)
-    let text = String(decoding: probe.channel, as: UTF8.self)
     let lines: [Substring]
     if let key {
-      let (records, forged) = key.authenticate(text)
+      let (records, forged) = key.authenticate(String(decoding: probe.channel, as: UTF8.self))
       lines = records.map { $0.joined(separator: "\t")[...] }
       facts.forgedLines = forged
     } else {
-      lines = text.split(separator: "\n")
+      // The facts process prints on its standard output: it runs no student code.
+      lines = String(decoding: probe.output, as: UTF8.self).split(separator: "\n")
     }
     for line in lines {
+      if line.hasPrefix(HarnessProtocol.Record.audit.rawValue + "\t"),
+        let finding = HarnessFinding(line.split(separator: "\t", omittingEmptySubsequences: false))
+      {
+        if finding.isForgery { facts.forgedLines += 1 }
+        findings.append(finding.description)
+        continue
+      }
       let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
       guard fields.count >= 3, let taskID = Int(fields[1]), let task = Exercise.task(taskID) else {
         continue
       }
       let payload = fields.count > 3 ? String(fields[3]) : ""
       switch (HarnessProtocol.Record(rawValue: String(fields[0])), fields[2]) {
-      case (.facts?, let json):
+      case (.facts?, let json) where key == nil:
         guard let file = try? JSONDecoder().decode(PythonFileFacts.self, from: Data(json.utf8))
         else { continue }
         facts.pythonFiles[taskID] = file
@@ -193,7 +241,7 @@ public struct PythonBuilder: Sendable {
         ])
       }
     }
-    return (availability, facts)
+    return (availability, facts, findings)
   }
 
   private struct ProbeError: Decodable {

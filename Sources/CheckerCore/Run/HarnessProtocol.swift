@@ -11,7 +11,7 @@
 /// ## Checker to harness: the command line
 /// - Swift: `harness TASK ABANDON_AFTER CALL...`
 /// - Python: `python3 -S asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...`, or
-///   `... probe SOURCES` to read the submission's functions (records `P` and `F`), or
+///   `... probe SOURCES` to read the submission's functions (records `P`), or
 ///   `... serve SOURCES JOBS` to make many runs, each in a process forked from one that has
 ///   imported asyncio once (records `H`, `J` and `D`; see `HarnessServer`).
 ///
@@ -48,11 +48,16 @@
 /// | `N`  | `context start end n maxDelay`  | a `waitN` call                                       |
 /// | `D`  | `t`                             | done: every awaited call ended                       |
 /// | `P`  | `task status payload`           | probe: what the task's function is (Python)          |
-/// | `F`  | `task json`                     | probe: facts of the task's file (Python)             |
+/// | `F`  | `task json`                     | facts of the task's file (Python; `asynccheck_facts.py` prints them on its standard output, without key) |
+/// | `A`  | `kind file line detail`         | the Python harness's audit hook saw student code reach for the harness (`kind` `forged`: a record it did not write) |
 /// | `J`  | `index kind value seconds printed output channel` | serve: how run `index` ended (Python; base64 output and channel) |
+///
+/// In a Python run, the records are written by an audit hook (PEP 578) installed before any
+/// student code loads: it holds the key, timestamps the records and accepts them only from the
+/// harness's own code (see `asynccheck_harness.install_channel`).
 public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
-  public static let version = 1
+  public static let version = 2
 
   /// The type of a record, its first field.
   public enum Record: String, Sendable, CaseIterable {
@@ -81,5 +86,8 @@ public enum HarnessProtocol {
     /// A serving harness's report of one run: `J index kind value seconds printed output
     /// channel` (see `HarnessServer`).
     case job = "J"
+    /// What the Python harness's audit hook saw student code do to reach the harness: `A kind
+    /// file line detail`; `kind` is `forged` for a record the harness did not write.
+    case audit = "A"
   }
 }

@@ -96,6 +96,11 @@ public enum HarnessReader {
       case .done?:
         done = true
         continue
+      case .audit?:
+        guard let finding = HarnessFinding(fields) else { break }
+        if finding.isForgery { evidence.forgedLines += 1 }
+        evidence.harnessFindings.append(finding.description)
+        continue
       case .probe?, .facts?, .job?, nil:
         break
       }

@@ -101,6 +101,9 @@ public struct TaskEvidence: Sendable {
   /// Lines on the channel without the harness's key or out of its sequence: written by the
   /// submission itself.
   public var forgedLines = 0
+  /// What the harness's audit hook saw student code do to reach the harness, as
+  /// `file:line: detail`: a person should look at the code.
+  public var harnessFindings: [String] = []
 
   /// This evidence and that of another process of the same task, together.
   ///
@@ -148,6 +151,7 @@ public struct TaskEvidence: Sendable {
     result.crashes += other.crashes
     result.malformedLines += other.malformedLines
     result.forgedLines += other.forgedLines
+    result.harnessFindings += other.harnessFindings
     return result
   }
 

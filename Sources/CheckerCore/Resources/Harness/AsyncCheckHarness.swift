@@ -27,7 +27,7 @@ import Synchronization
 /// `HarnessProtocol`.
 enum AsyncCheckChannel {
   /// The version of `HarnessProtocol` this harness speaks.
-  static let protocolVersion = 1
+  static let protocolVersion = 2
   static let descriptor: Int32 = 3
   static let origin = ContinuousClock.now
   private static let state = Mutex<Int>(0)

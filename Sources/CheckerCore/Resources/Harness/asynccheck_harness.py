@@ -8,11 +8,18 @@ Run/HarnessProtocol.swift (the Swift harness speaks it too). Standard
 library only; Python 3.8 or later.
 
 Each task is judged on its own file: while the harness imports and runs task k's file, the
-other four module names lead to the checker's reference versions (`install_references`), which
-record every call (W, T and N lines), so a broken prerequisite cannot fail a correct task.
+other four module names lead to the checker's reference versions (asynccheck_reference.py),
+which record every call (W, T and N lines), so a broken prerequisite cannot fail a correct task.
+
+Student code shares a run's process, so a run writes its channel only through an audit hook
+(`install_channel`) installed before any student code loads: the key and the sequence number
+are out of reach of any attribute walk, records from anywhere but the harness's own code are
+refused as forged, and what student code would need to reach the harness is reported (`A`
+records) and refused. The facts of the files (shebang, mode, docstrings, pycodestyle) come from
+asynccheck_facts.py, a process that only parses the files, run before any student code.
 
 Usage (by the checker only):
-  asynccheck_harness.py probe SOURCES [PYCODESTYLE_FOLDER]
+  asynccheck_harness.py probe SOURCES
   asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
   asynccheck_harness.py serve SOURCES JOBS
 where CALL is id:kind:n:max_delay and kind is r (wait_random), d (wait_random with its
@@ -22,22 +29,20 @@ default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n); a
 `serve` runs many `run`s, each in a process forked from this one: the interpreter starts and
 imports asyncio once per grading instead of once per run (a tenth of a second of CPU each).
 JOBS is a JSON list of {"mode", "folder", "time_limit", "output_limit", "memory_limit",
-"arguments"}: a `run` or a `probe`, with its arguments after SOURCES. Descriptor 4 carries one key per line: this
-process's own, then each job's. Each job's process has its own output pipe, channel (its
-descriptor 3, read by this process) and key, leads its own process group, and runs under its
-limits as the checker's supervisor would run it (time from its first record, output, resident
-memory). When it ends, this process reports it as a J record: index, how it ended, seconds,
-bytes printed, and what it printed and wrote on its channel (base64).
+"arguments"}: a `run` or a `probe`, with its arguments after SOURCES. Descriptor 4 carries one
+key per line: this process's own, then each job's. Each job's process has its own output pipe,
+channel (its descriptor 3, read by this process) and key, leads its own process group, and
+runs under its limits as the checker's supervisor would run it (time from its first record,
+output, resident memory). When it ends, this process reports it as a J record: index, how it
+ended, seconds, bytes printed, and what it printed and wrote on its channel (base64).
 """
-import ast
 import asyncio
 import base64
-import contextlib
 import contextvars
+import functools
 import gc
 import importlib
 import inspect
-import io
 import json
 import os
 import random
@@ -50,8 +55,11 @@ import traceback
 import types
 from concurrent.futures import ThreadPoolExecutor
 
-MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
-           "2-measure_runtime", "3-tasks", "4-tasks"]
+# Imported before the student's folder is on sys.path: a student's file of the same name is
+# never it.
+import asynccheck_reference as reference  # pylint: disable=wrong-import-position
+
+MODULES = reference.MODULES
 FUNCTIONS = ["wait_random", "wait_n", "measure_time",
              "task_wait_random", "task_wait_n"]
 COROUTINES = {0: True, 1: True, 2: False, 3: False, 4: True}
@@ -59,14 +67,34 @@ ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
 PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
               3: ["max_delay"], 4: ["n", "max_delay"]}
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 CHANNEL = 3
 ORIGIN = time.monotonic()
-CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
 LOCK = threading.Lock()
 SCHEDULES = {}
-SCHEDULE_USED = {}
-SOLE_CALL = [-1]
+# What a student's file may import without a person having a look: what a solution to this
+# exercise uses. Only a module's first import is seen (one the harness already loaded raises no
+# event), so this is a hint; the hook's other rules are the defence.
+ALLOWED_IMPORTS = frozenset({
+    "__future__", "abc", "asyncio", "bisect", "collections", "concurrent", "contextlib",
+    "dataclasses", "decimal", "enum", "fractions", "functools", "heapq", "importlib",
+    "itertools", "math", "numbers", "operator", "queue", "random", "statistics", "time",
+    "types", "typing", "typing_extensions", "warnings"})
+# Audited events that start programs, signal processes or open connections.
+PROCESS_EVENTS = frozenset({
+    "os.system", "subprocess.Popen", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+    "os.forkpty", "os.kill", "os.killpg", "signal.pthread_kill", "pty.spawn",
+    "socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"})
+# Audited events that change files.
+FILE_EVENTS = frozenset({
+    "os.remove", "os.rename", "os.rmdir", "os.chmod", "os.chown", "os.truncate",
+    "os.link", "os.symlink", "os.mkdir", "os.utime", "shutil.rmtree", "shutil.move"})
+# Attributes whose reading leads to frames or code: audited as object.__getattr__.
+FRAME_ATTRIBUTES = frozenset({
+    "tb_frame", "gi_frame", "cr_frame", "ag_frame", "__code__", "gi_code", "cr_code",
+    "ag_code", "f_back"})
+# How many suspicious events one process reports at most.
+AUDIT_LIMIT = 20
 
 
 def now():
@@ -90,8 +118,9 @@ def _read_key():
 
 
 def _make_send(key=None):
-    """The channel writer: every line ends with its sequence number and the key (by default
-    the one on descriptor 4)."""
+    """The serving process's channel writer: every line ends with its sequence number and the
+    key. Only the server uses it, which never runs student code; a run's records go through
+    the audit hook of install_channel."""
     key = _read_key() if key is None else key
     sequence = [0]
     write = os.write
@@ -108,12 +137,205 @@ def _make_send(key=None):
     return send
 
 
+def install_channel(key, sources, scratch, origin, schedules, trusted):
+    """Makes an audit hook (PEP 578) this process's only writer on the report channel, and its
+    watch over student code; returns nothing that leads to it.
+
+    Python code cannot remove an audit hook, and nothing but the interpreter holds this one:
+    the key, the sequence number, the clock and the generator of delays live in its closure.
+    The harness and the reference functions emit records as `sys.audit("asynccheck.KIND",
+    ...)`; the hook accepts one only when the code that raised it is one of `trusted` (code
+    object, namespace) pairs, timestamps it and writes it. Any other such event is forged: an
+    `A forged` record, and the event fails. Events that student code needs only to reach the
+    harness (frames, the garbage collector, C calls, tracing, raw descriptors, /proc, other
+    programs, the network, files outside its folder) are reported as `A` records with the
+    student's file and line, and fail.
+    """
+    write, monotonic, getframe = os.write, time.monotonic, sys._getframe
+    get_ident, lock, generator = threading.get_ident, threading.Lock(), random.Random()
+    text, number_type, basename, dirname = str, float, os.path.basename, os.path.dirname
+    realpath = os.path.realpath
+    sequence, reported, inside, pending, used = [0], [0], set(), {}, {}
+    own_modules = frozenset(
+        name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
+    helpers = frozenset(
+        os.path.join(dirname(module.__file__), name) for module, name in
+        ((inspect, "inspect.py"), (traceback, "traceback.py")))
+    is_harness = frozenset(code for code, _ in trusted)
+
+    def emit(*fields):
+        data = ("\t".join(text(field) for field in fields) + "\t%d\t%s\n"
+                % (sequence[0], key)).encode()
+        sequence[0] += 1
+        while data:
+            data = data[write(CHANNEL, data):]
+
+    def clean(value):
+        return text(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+    def clock():
+        return monotonic() - origin
+
+    def student(frame):
+        """The innermost frame of student code from `frame` out: (file, line), or None."""
+        while frame is not None:
+            if dirname(frame.f_code.co_filename) == sources:
+                return basename(frame.f_code.co_filename), frame.f_lineno
+            frame = frame.f_back
+        return None
+
+    def direct(frame):
+        """`frame`, or its caller when it is inspect's or traceback's: student code, or None."""
+        while frame is not None and frame.f_code.co_filename in helpers:
+            frame = frame.f_back
+        if frame is not None and dirname(frame.f_code.co_filename) == sources:
+            return basename(frame.f_code.co_filename), frame.f_lineno
+        return None
+
+    def flag(kind, where, detail, refuse=True):
+        if reported[0] < AUDIT_LIMIT:
+            reported[0] += 1
+            file, line = where or ("", 0)
+            emit("A", kind, file, line, clean(detail))
+        if refuse:
+            raise RuntimeError("asynccheck: " + detail + " is not allowed while grading")
+
+    def record(kind, args):
+        if kind == "sleep-start":
+            box = args[0]
+            schedule = schedules.get(box[0])
+            index = used.get(box[0], 0)
+            used[box[0]] = index + 1
+            if schedule and index < len(schedule):
+                delay, value = schedule[index]
+            else:
+                delay = value = generator.uniform(0, box[1])
+            pending[id(box)] = (box[0], clock(), value, box[2])
+            box += [delay, value]
+        elif kind == "sleep-end":
+            entry = pending.pop(id(args[0]), None)
+            if entry:
+                emit("W", entry[0], entry[1], clock(), repr(entry[2]), entry[3])
+        elif kind == "wait-n-start":
+            pending[id(args[0])] = (args[0][0], clock(), args[0][1], args[0][2])
+        elif kind == "wait-n-end":
+            entry = pending.pop(id(args[0]), None)
+            if entry:
+                emit("N", entry[0], entry[1], clock(), entry[2], entry[3])
+        elif kind == "spawn":
+            emit("T", args[0], clock())
+        elif kind == "start":
+            emit("S", args[0], clock())
+        elif kind == "returned":
+            emit("R", args[0], clock(), 1 if args[1] else 0)
+        elif kind == "ended":
+            emit("E", args[0], clock(), ",".join(
+                repr(value) if type(value) is number_type else "nan"  # pylint: disable=C0123
+                for value in args[1]))
+        elif kind == "raised":
+            emit("X", args[0], clean(args[1]))
+        elif kind == "probe":
+            emit("P", args[0], args[1], clean(args[2]))
+        elif kind == "done":
+            emit("D", clock())
+
+    def watch(event, args, frame):
+        if event == "import":
+            top = text(args[0]).split(".")[0]
+            if top in ("ctypes", "_ctypes"):
+                flag("ctypes", student(frame), "importing " + top)
+            importer = frame
+            while importer is not None and (
+                    importer.f_code.co_filename.startswith("<frozen importlib")
+                    or "importlib" in importer.f_code.co_filename):
+                importer = importer.f_back
+            where = direct(importer)
+            if where and top not in ALLOWED_IMPORTS and top not in own_modules \
+                    and args[0] not in MODULES:
+                flag("import", where, "import " + text(args[0]), refuse=False)
+        elif event.startswith("ctypes."):
+            flag("ctypes", student(frame), event)
+        elif event in ("gc.get_objects", "gc.get_referrers", "gc.get_referents"):
+            flag("memory", student(frame), event)
+        elif event in ("sys._getframe", "sys._current_frames"):
+            where = direct(frame)
+            if where:
+                flag("frames", where, event)
+        elif event == "object.__getattr__":
+            if args[1] in FRAME_ATTRIBUTES:
+                where = direct(frame)
+                code = getattr(args[0], "cr_code", None)
+                if where or (code in is_harness and student(frame)):
+                    flag("frames", where or student(frame), "reading ." + text(args[1]))
+        elif event in ("sys.settrace", "sys.setprofile", "sys.addaudithook"):
+            where = student(frame)
+            if where:
+                flag("tracing", where, event)
+        elif event in ("function.__new__", "code.__new__"):
+            where = direct(frame)
+            if where:
+                flag("code", where, event)
+        elif event in ("exec", "compile"):
+            where = direct(frame)
+            if where:
+                flag("code", where, event, refuse=False)
+        elif event == "open":
+            where = student(frame)
+            if where:
+                path, mode, flags = args[0], args[1], args[2]
+                if not isinstance(path, (text, bytes)):
+                    flag("descriptor", where, "opening descriptor " + text(path))
+                path = realpath(os.fsdecode(path))
+                writes = (mode is not None and any(c in text(mode) for c in "wax+")) or (
+                    isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+                if path.startswith("/proc/"):
+                    flag("process", where, "opening " + path)
+                elif writes and not path.startswith(scratch + os.sep):
+                    flag("files", where, "writing " + path)
+        elif event in PROCESS_EVENTS or event == "socket.__new__":
+            where = student(frame)
+            if where and not (event == "socket.__new__" and len(args) > 1
+                              and args[1] == getattr(socket_module(), "AF_UNIX", 1)):
+                flag("process", where, event)
+        elif event in FILE_EVENTS:
+            where = student(frame)
+            if where:
+                flag("files", where, event)
+
+    def hook(event, args):
+        ident = get_ident()
+        if ident in inside:
+            return
+        inside.add(ident)
+        try:
+            frame = getframe(1)
+            if event.startswith("asynccheck."):
+                if not any(frame.f_code is code and frame.f_globals is namespace
+                           for code, namespace in trusted):
+                    flag("forged", student(frame), event)
+                with lock:
+                    record(event[11:], args)
+            else:
+                watch(event, args, frame)
+        finally:
+            inside.discard(ident)
+
+    sys.addaudithook(hook)
+    with lock:
+        emit("H", PROTOCOL_VERSION, clock())
+
+
+def socket_module():
+    """The socket module, when something has loaded it."""
+    return sys.modules.get("socket")
+
+
 def number(value):
-    """The value as the checker reads it: a float's exact repr, or nan."""
+    """A value as the hook records it: a float, or nan."""
     try:
-        return repr(float(value))
-    except (TypeError, ValueError):
-        return "nan"
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return float("nan")
 
 
 def student_frame(error, sources):
@@ -133,42 +355,14 @@ def describe(error):
     return type(error).__name__ + (": " + text if text else "")
 
 
-def style_messages(sources, folder):
-    """pycodestyle's messages (`file:line:column: CODE text`) for each file, by file name,
-    with its default options; None when it is not installed. Read before any student code
-    runs, which could otherwise change what it says."""
-    if not folder:
-        return None
-    sys.path.append(folder)
-    try:
-        import pycodestyle  # pylint: disable=import-outside-toplevel
-    except ImportError:
-        return None
-    finally:
-        sys.path.remove(folder)
-    paths = [os.path.join(sources, name + ".py") for name in MODULES]
-    paths = [path for path in paths if os.path.exists(path)]
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        pycodestyle.StyleGuide().check_files(paths)
-    messages = {os.path.basename(path): [] for path in paths}
-    for line in printed.getvalue().splitlines():
-        name = os.path.basename(line.split(":", 1)[0])
-        if name in messages:
-            messages[name].append(name + line[len(line.split(":", 1)[0]):])
-    return messages
-
-
-def probe(sources, style_folder=None):
+def probe(sources):
     """Imports each file on its own, the other files being the references, and reports its
-    function's signature and source facts."""
-    style = style_messages(sources, style_folder)
+    function's signature."""
     for task, name in enumerate(MODULES):
         path = os.path.join(sources, name + ".py")
         if not os.path.exists(path):
-            send("P", task, "missing-file", "")
+            sys.audit("asynccheck.probe", task, "missing-file", "")
             continue
-        report_facts(task, path, None if style is None else style.get(name + ".py", []))
         install_references(task)
         try:
             module = importlib.import_module(name)
@@ -176,179 +370,49 @@ def probe(sources, style_folder=None):
             file, line = student_frame(error, sources)
             missing = getattr(error, "name", None)
             if isinstance(error, ImportError) and missing in MODULES and missing != name:
-                send("P", task, "needs", MODULES.index(missing))
+                sys.audit("asynccheck.probe", task, "needs", MODULES.index(missing))
             elif isinstance(error, AttributeError) and any(
                     "'" + other + "'" in str(error) for other in MODULES if other != name):
-                send("P", task, "incompatible", json.dumps(
+                sys.audit("asynccheck.probe", task, "incompatible", json.dumps(
                     {"file": file or name + ".py", "line": line,
                      "message": describe(error)}))
             elif file and file != name + ".py" and file[:-3] in MODULES:
-                send("P", task, "needs", MODULES.index(file[:-3]))
+                sys.audit("asynccheck.probe", task, "needs", MODULES.index(file[:-3]))
             else:
-                send("P", task, "error", json.dumps(
+                sys.audit("asynccheck.probe", task, "error", json.dumps(
                     {"file": file or name + ".py", "line": line,
                      "message": describe(error)}))
             continue
         function = getattr(module, FUNCTIONS[task], None)
         if function is None or not callable(function):
-            send("P", task, "missing", "")
+            sys.audit("asynccheck.probe", task, "missing", "")
             continue
         is_coroutine = inspect.iscoroutinefunction(function)
         try:
             signature = inspect.signature(function)
         except (TypeError, ValueError):
-            send("P", task, "ok" if is_coroutine == COROUTINES[task] else "wrong",
-                 FUNCTIONS[task])
+            sys.audit("asynccheck.probe", task,
+                      "ok" if is_coroutine == COROUTINES[task] else "wrong", FUNCTIONS[task])
             continue
         found = ("async " if is_coroutine else "") + "def " + FUNCTIONS[task] + \
             str(signature)
         try:
             signature.bind(*range(ARITY[task]))
         except TypeError:
-            send("P", task, "wrong", found)
+            sys.audit("asynccheck.probe", task, "wrong", found)
             continue
         if task == 0:
             parameter = next(iter(signature.parameters.values()), None)
             default = None if parameter is None or \
                 parameter.default is inspect.Parameter.empty else parameter.default
-            send("P", task, "default", repr(default))
+            sys.audit("asynccheck.probe", task, "default", repr(default))
         names = [parameter.name for parameter in signature.parameters.values()]
         if is_coroutine != COROUTINES[task]:
-            send("P", task, "wrong", found)
+            sys.audit("asynccheck.probe", task, "wrong", found)
         elif names != PARAMETERS[task]:
-            send("P", task, "renamed", found)
+            sys.audit("asynccheck.probe", task, "renamed", found)
         else:
-            send("P", task, "ok", found)
-
-
-def report_facts(task, path, style):
-    """What the source says: docstrings, annotations, sorting and calls, by ast; and what
-    pycodestyle said of it (`style`, None when it is not installed)."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    facts = {"first_line": data.split(b"\n", 1)[0].decode("utf-8", "replace"),
-             "ends_with_newline": data.endswith(b"\n"),
-             "executable": os.access(path, os.X_OK)}
-    if style is not None:
-        facts["pycodestyle"] = style
-    try:
-        tree = ast.parse(data, filename=path)
-    except SyntaxError:
-        send("F", task, json.dumps(facts))
-        return
-    facts["module_docstring"] = ast.get_docstring(tree) or ""
-    functions = [node for node in tree.body
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    facts["functions"] = [{
-        "name": node.name,
-        "line": node.lineno,
-        "docstring": ast.get_docstring(node) or "",
-        "unannotated": unannotated(node),
-    } for node in functions]
-    facts["sorting_lines"] = sorted({
-        node.lineno for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and (
-            (isinstance(node.func, ast.Name) and node.func.id == "sorted") or
-            (isinstance(node.func, ast.Attribute) and
-             node.func.attr in ("sort", "sorted")))})
-    send("F", task, json.dumps(facts))
-
-
-def unannotated(node):
-    """The parameters of a function without annotations, and 'return' if it has none."""
-    names = [argument.arg for argument in node.args.args + node.args.kwonlyargs
-             if argument.annotation is None]
-    return names + ([] if node.returns is not None else ["return"])
-
-
-def context():
-    """The call the running code works for: the call id, or the process's only call."""
-    call_id = CALL_ID.get()
-    return call_id if call_id >= 0 else SOLE_CALL[0]
-
-
-def scheduled():
-    """The next (duration, value) of the current probe call, or None."""
-    call_id = context()
-    schedule = SCHEDULES.get(call_id)
-    if not schedule:
-        return None
-    with LOCK:
-        index = SCHEDULE_USED.get(call_id, 0)
-        SCHEDULE_USED[call_id] = index + 1
-    return schedule[index] if index < len(schedule) else None
-
-
-def argument_number(value):
-    """A max_delay argument as the W line carries it: an int, or -2 if it is not one."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -2
-
-
-def make_references():
-    """The checker's versions of the five modules, recording each call."""
-    references = [types.ModuleType(name) for name in MODULES]
-    basic, concurrent, measure, tasks, tasks_n = references
-
-    async def wait_random(*args, **kwargs):
-        """The reference wait_random: a recorded, possibly scheduled, sleep."""
-        argument = args[0] if args else kwargs.get("max_delay")
-        max_delay = 10 if argument is None else argument
-        start = now()
-        planned = scheduled()
-        if planned:
-            delay, value = planned
-        else:
-            delay = value = random.uniform(0, max(0, float(max_delay)))
-        await asyncio.sleep(delay)
-        send("W", context(), start, now(), number(value),
-             -1 if argument is None else argument_number(argument))
-        return value
-
-    async def wait_n(n, max_delay):
-        """The reference wait_n: completion order, recorded."""
-        start = now()
-        spawned = [asyncio.ensure_future(basic.wait_random(max_delay))
-                   for _ in range(n)]
-        values = [await done for done in asyncio.as_completed(spawned)]
-        send("N", context(), start, now(), argument_number(n),
-             argument_number(max_delay))
-        return values
-
-    def measure_time(n, max_delay):
-        """The reference measure_time."""
-        start = time.perf_counter()
-        asyncio.run(concurrent.wait_n(n, max_delay))
-        return (time.perf_counter() - start) / n if n else 0.0
-
-    def task_wait_random(max_delay):
-        """The reference task_wait_random, recorded."""
-        send("T", context(), now())
-        return asyncio.create_task(basic.wait_random(max_delay))
-
-    async def task_wait_n(n, max_delay):
-        """The reference task_wait_n."""
-        spawned = [tasks.task_wait_random(max_delay) for _ in range(n)]
-        return [await done for done in asyncio.as_completed(spawned)]
-
-    for module in references:
-        module.asyncio = asyncio
-        module.random = random
-    basic.wait_random = wait_random
-    concurrent.wait_random = wait_random
-    concurrent.wait_n = wait_n
-    measure.wait_n = wait_n
-    measure.measure_time = measure_time
-    tasks.wait_random = wait_random
-    tasks.task_wait_random = task_wait_random
-    tasks_n.task_wait_random = task_wait_random
-    tasks_n.task_wait_n = task_wait_n
-    return references
-
-
-REFERENCES = make_references()
+            sys.audit("asynccheck.probe", task, "ok", found)
 
 
 def install_references(task):
@@ -357,7 +421,7 @@ def install_references(task):
         if index == task:
             sys.modules.pop(name, None)
         else:
-            sys.modules[name] = REFERENCES[index]
+            sys.modules[name] = reference.MODULE_OBJECTS[index]
 
 
 def load(task):
@@ -370,8 +434,8 @@ def load(task):
 async def perform(function, call, executor):
     """Makes one call and reports it."""
     call_id, kind, n, max_delay = call
-    CALL_ID.set(call_id)
-    send("S", call_id, now())
+    reference.CALL_ID.set(call_id)
+    sys.audit("asynccheck.start", call_id)
     try:
         if kind == "r":
             values = [await function(max_delay)]
@@ -382,19 +446,21 @@ async def perform(function, call, executor):
         elif kind == "m":
             loop = asyncio.get_running_loop()
             context = contextvars.copy_context()
+            # A partial of a C method: the executor's queue holds nothing of this module's.
             values = [await loop.run_in_executor(
-                executor, lambda: context.run(function, n, max_delay))]
+                executor, functools.partial(context.run, function, n, max_delay))]
         elif kind == "t":
             task = function(max_delay)
-            send("R", call_id, now(), 1 if isinstance(task, asyncio.Task) else 0)
+            sys.audit("asynccheck.returned", call_id, isinstance(task, asyncio.Task))
             values = [await task]
         else:
-            send("X", call_id, "unknown kind " + kind)
+            sys.audit("asynccheck.raised", call_id, "unknown kind " + kind)
             return
+        values = tuple(number(value) for value in values)
     except Exception as error:  # the student's exception is this call's verdict
-        send("X", call_id, describe(error))
+        sys.audit("asynccheck.raised", call_id, describe(error))
         return
-    send("E", call_id, now(), ",".join(number(value) for value in values))
+    sys.audit("asynccheck.ended", call_id, values)
 
 
 async def run(function, abandon_after, calls):
@@ -410,7 +476,7 @@ async def run(function, abandon_after, calls):
     remaining = abandon_after - now()
     if remaining > 0:
         await asyncio.sleep(remaining)
-    send("D", now())
+    sys.audit("asynccheck.done")
 
 
 # How much printed output a job's record keeps, and the most a job may write on its channel
@@ -661,19 +727,12 @@ send = None  # pylint: disable=invalid-name  (made in main, before any student c
 
 def main(arguments):
     """Parses the checker's arguments and runs the mode they name."""
-    global send  # pylint: disable=global-statement
-    if arguments[0] == "serve":
+    mode = arguments[0]
+    if mode == "serve":
         serve(arguments[1], json.loads(arguments[2]))
-    send = _make_send()
-    mode, sources = arguments[0], os.path.abspath(arguments[1])
-    sys.path.insert(0, sources)
-    send("H", PROTOCOL_VERSION, now())
-    if mode == "probe":
-        probe(sources, arguments[2] if len(arguments) > 2 else None)
-        send("D", now())
-    else:
-        task, abandon_after = int(arguments[2]), float(arguments[3])
-        calls = []
+    sources = os.path.abspath(arguments[1])
+    calls = []
+    if mode != "probe":
         for text in arguments[4:]:
             call_id, kind, n, max_delay, *schedule = text.split(":")
             calls.append((int(call_id), kind, int(n), int(max_delay)))
@@ -681,16 +740,28 @@ def main(arguments):
                 SCHEDULES[int(call_id)] = [
                     tuple(float(number) for number in pair.split("/"))
                     for pair in schedule[0].split(",")]
+    trusted = tuple((function.__code__, globals()) for function in (main, probe, perform, run))
+    trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)
+    install_channel(_read_key(), sources, os.getcwd(), ORIGIN, SCHEDULES, trusted)
+    # From here on, nothing student code can reach leads to this module: it is no longer
+    # __main__, and the reference functions live in a module of their own.
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    sys.path.insert(0, sources)
+    if mode == "probe":
+        probe(sources)
+        sys.audit("asynccheck.done")
+    else:
+        task, abandon_after = int(arguments[2]), float(arguments[3])
         awaited = [call for call in calls if call[1] != "d"]
         if len(awaited) == 1:
-            SOLE_CALL[0] = awaited[0][0]
+            reference.SOLE_CALL[0] = awaited[0][0]
         try:
             # Imported before the event loop starts: a file that runs asyncio.run() at import
             # time (a forgotten test line) still loads.
             function = load(task)
             asyncio.run(run(function, abandon_after, calls))
         except BaseException as error:  # an import that fails here fails every call
-            send("X", -1, describe(error))
+            sys.audit("asynccheck.raised", -1, describe(error))
     sys.stdout.flush()
     os._exit(0)
 

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""What the files of a Python submission say, read without running any of them.
+
+Usage (by the checker only, before any student code runs):
+  asynccheck_facts.py SOURCES [PYCODESTYLE_FOLDER]
+
+Prints one line per file found, `F<TAB>task<TAB>json` (first line, mode, final newline,
+docstrings, annotations and sorting calls read with ast; pycodestyle's messages with its
+default options and no configuration file), then `D<TAB>0`. It imports nothing of the
+student's: nothing a file does when imported can change what is said of it. Standard library
+only (and pycodestyle from PYCODESTYLE_FOLDER when given); Python 3.8 or later.
+"""
+import ast
+import io
+import json
+import os
+import sys
+
+MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
+           "2-measure_runtime", "3-tasks", "4-tasks"]
+
+
+def style_messages(sources, folder):
+    """pycodestyle's messages (`file:line:column: CODE text`) for each file, by file name,
+    with its default options and no configuration file (neither the user's nor one beside the
+    files); None when it is not installed."""
+    if not folder:
+        return None
+    sys.path.append(folder)
+    try:
+        import pycodestyle  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(folder)
+    pycodestyle.USER_CONFIG = None
+    paths = [os.path.join(sources, name + ".py") for name in MODULES]
+    paths = [path for path in paths if os.path.isfile(path)]
+    printed = io.StringIO()
+    guide = pycodestyle.StyleGuide(parse_argv=False, config_file=False)
+    original = sys.stdout
+    sys.stdout = printed
+    try:
+        guide.check_files(paths)
+    finally:
+        sys.stdout = original
+    messages = {os.path.basename(path): [] for path in paths}
+    prefix = sources + os.sep
+    for line in printed.getvalue().splitlines():
+        if not line.startswith(prefix):
+            continue
+        rest = line[len(prefix):]
+        name = next((file for file in messages if rest.startswith(file + ":")), None)
+        if name is not None:
+            messages[name].append(rest)
+    return messages
+
+
+def facts(sources, style_folder=None):
+    """Prints an F line per file: what its text says, read with ast and pycodestyle. Runs in a
+    process of its own that never imports student code, before any of it runs."""
+    sources = os.path.abspath(sources)
+    style = style_messages(sources, style_folder)
+    for task, name in enumerate(MODULES):
+        path = os.path.join(sources, name + ".py")
+        if os.path.isfile(path):
+            print("F\t%d\t%s" % (task, json.dumps(file_facts(
+                path, None if style is None else style.get(name + ".py", [])))))
+    print("D\t0")
+    sys.stdout.flush()
+
+
+def file_facts(path, style):
+    """What a file says: first line, mode, final newline, docstrings, annotations, sorting
+    calls, by ast; and what pycodestyle said of it (`style`, None when it is not
+    installed)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    # Every line ending counts: a file whose first line ends with a lone CR has no shebang line.
+    first = data.split(b"\n", 1)[0].split(b"\r", 1)[0]
+    facts_found = {"first_line": first.decode("utf-8", "replace"),
+                   "ends_with_newline": data.endswith(b"\n"),
+                   "executable": os.access(path, os.X_OK)}
+    if style is not None:
+        facts_found["pycodestyle"] = style
+    try:
+        tree = ast.parse(data, filename=path)
+    except (SyntaxError, ValueError):
+        return facts_found
+    facts_found["module_docstring"] = ast.get_docstring(tree) or ""
+    functions = [node for node in tree.body
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    facts_found["functions"] = [{
+        "name": node.name,
+        "line": node.lineno,
+        "docstring": ast.get_docstring(node) or "",
+        "unannotated": unannotated(node),
+    } for node in functions]
+    facts_found["sorting_lines"] = sorted({
+        node.lineno for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and (
+            (isinstance(node.func, ast.Name) and node.func.id == "sorted") or
+            (isinstance(node.func, ast.Attribute) and
+             node.func.attr in ("sort", "sorted")))})
+    return facts_found
+
+
+def unannotated(node):
+    """The parameters of a function without annotations, and 'return' if it has none."""
+    names = [argument.arg for argument in node.args.args + node.args.kwonlyargs
+             if argument.annotation is None]
+    return names + ([] if node.returns is not None else ["return"])
+
+
+def main(arguments):
+    """Prints the facts of the files in the folder arguments[0]."""
+    facts(arguments[0], arguments[1] if len(arguments) > 1 else None)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,109 @@
+"""The checker's versions of the five modules, which student code imports while it is graded.
+
+While the harness grades task k, the other four module names lead here, so that a broken
+prerequisite cannot fail a correct task. Student code reaches everything in this module (a
+function's __globals__ is this module's namespace), so nothing here leads to the harness or to
+its report channel: every record goes out through sys.audit, to the audit hook the harness
+installed before any student code ran. The hook timestamps the records itself, draws the
+delays from a generator of its own, and refuses records that do not come from these
+functions' code with this module's namespace (see asynccheck_harness.install_channel).
+"""
+import asyncio
+import contextvars
+import sys
+import time
+import types
+
+MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
+           "2-measure_runtime", "3-tasks", "4-tasks"]
+# The call the running code works for, as the harness sets it for each of its calls.
+CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
+# The process's only awaited call, for code that runs outside any call's context.
+SOLE_CALL = [-1]
+
+
+def context():
+    """The call the running code works for: the call id, or the process's only call."""
+    call_id = CALL_ID.get()
+    return call_id if call_id >= 0 else SOLE_CALL[0]
+
+
+def argument_number(value):
+    """A max_delay argument as the W line carries it: an int, or -2 if it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -2
+
+
+def bound(value):
+    """The largest delay a max_delay argument allows, as a float (0 for nonsense)."""
+    try:
+        return max(0.0, float(value))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+async def wait_random(*args, **kwargs):
+    """The reference wait_random: a recorded sleep, its delay drawn by the harness."""
+    argument = args[0] if args else kwargs.get("max_delay")
+    box = [context(), bound(10 if argument is None else argument),
+           -1 if argument is None else argument_number(argument)]
+    sys.audit("asynccheck.sleep-start", box)
+    await asyncio.sleep(box[3])
+    sys.audit("asynccheck.sleep-end", box)
+    return box[4]
+
+
+async def wait_n(n, max_delay):
+    """The reference wait_n: completion order, recorded."""
+    box = [context(), argument_number(n), argument_number(max_delay)]
+    sys.audit("asynccheck.wait-n-start", box)
+    spawned = [asyncio.ensure_future(MODULE_OBJECTS[0].wait_random(max_delay))
+               for _ in range(n)]
+    values = [await done for done in asyncio.as_completed(spawned)]
+    sys.audit("asynccheck.wait-n-end", box)
+    return values
+
+
+def measure_time(n, max_delay):
+    """The reference measure_time."""
+    start = time.perf_counter()
+    asyncio.run(MODULE_OBJECTS[1].wait_n(n, max_delay))
+    return (time.perf_counter() - start) / n if n else 0.0
+
+
+def task_wait_random(max_delay):
+    """The reference task_wait_random, recorded."""
+    sys.audit("asynccheck.spawn", context())
+    return asyncio.create_task(MODULE_OBJECTS[0].wait_random(max_delay))
+
+
+async def task_wait_n(n, max_delay):
+    """The reference task_wait_n."""
+    spawned = [MODULE_OBJECTS[3].task_wait_random(max_delay) for _ in range(n)]
+    return [await done for done in asyncio.as_completed(spawned)]
+
+
+def _modules():
+    """The five module objects, each holding the functions its file defines or imports."""
+    made = [types.ModuleType(name) for name in MODULES]
+    contents = [
+        {"wait_random": wait_random},
+        {"wait_random": wait_random, "wait_n": wait_n},
+        {"wait_n": wait_n, "measure_time": measure_time},
+        {"wait_random": wait_random, "task_wait_random": task_wait_random},
+        {"task_wait_random": task_wait_random, "task_wait_n": task_wait_n},
+    ]
+    for module, names in zip(made, contents):
+        module.asyncio = asyncio
+        module.random = __import__("random")
+        for name, function in names.items():
+            setattr(module, name, function)
+    return made
+
+
+MODULE_OBJECTS = _modules()
+# The code that may emit records: the hook accepts a record only from one of these, running
+# with this module's namespace.
+RECORDING_CODE = (wait_random.__code__, wait_n.__code__, task_wait_random.__code__)

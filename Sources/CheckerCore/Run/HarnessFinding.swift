@@ -1,0 +1,49 @@
+/// One `A` record: what the Python harness's audit hook saw student code do to reach the
+/// harness (read its frames, walk memory, call C, open a raw descriptor, start a program), or a
+/// record it refused because the harness did not write it.
+///
+/// The hook refuses every such event as it happens, so a finding is rarely a success; it flags
+/// the grading for a person to read (see `Grader`), and a forgery voids it (`tampered`).
+public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
+  /// What was seen: `forged`, `frames`, `memory`, `ctypes`, `tracing`, `code`, `descriptor`,
+  /// `process`, `files` or `import`.
+  public var kind: String
+  /// Where in the student's code, when the hook found a student's frame.
+  public var location: SourceLocation?
+  /// What the code did, in the hook's words (`sys._getframe`, `opening /proc/1/mem`).
+  public var detail: String
+
+  /// Whether the hook refused a record it did not write: the channel was forged.
+  public var isForgery: Bool { kind == "forged" }
+
+  /// Reads an `A kind file line detail` record's fields (after authentication).
+  ///
+  /// - Parameter fields: The record's fields, the type first.
+  /// - Returns: `nil` when the record has not its five fields.
+  public init?(_ fields: [Substring]) {
+    guard fields.count == 5, let line = Int(fields[3]) else { return nil }
+    kind = String(fields[1])
+    detail = String(fields[4])
+    location = fields[2].isEmpty ? nil : SourceLocation(file: String(fields[2]), line: line)
+  }
+
+  /// `3-tasks.py:7: sys._getframe (frames)`: the line of a "needs review" note.
+  public var description: String {
+    let reason =
+      switch kind {
+      case "forged": "wrote a record the harness did not write"
+      case "frames": "reads the running program's frames"
+      case "memory": "walks the objects in memory"
+      case "ctypes": "calls C directly"
+      case "tracing": "traces or audits the running program"
+      case "code": "makes code objects or functions at run time"
+      case "descriptor": "opens a raw descriptor (the report channel is one)"
+      case "process": "reaches other processes or the network"
+      case "files": "changes files outside its folder"
+      case "import": "imports a module this exercise never needs"
+      default: kind
+      }
+    let place = location.map { "\($0): " } ?? ""
+    return "\(place)\(detail) (\(reason))"
+  }
+}

@@ -136,15 +136,35 @@ public struct PythonBuilder: Sendable {
     if case .failedToStart(let reason) = outcome.termination {
       throw .toolFailed(tool: python, reason: reason)
     }
-    return Self.read(probe: outcome).1
+    return Self.readFacts(String(decoding: outcome.output, as: UTF8.self))
   }
 
-  /// Reads the probe's `P` (signature) and `A` (audit) lines, and the facts process's `F`
-  /// lines.
+  /// Reads the facts process's `F` lines (`F task json`, on its standard output: it runs no
+  /// student code, so its lines carry no key).
+  ///
+  /// - Parameter output: What the facts process printed.
+  /// - Returns: The files' facts (`pythonFiles`, `sorting`).
+  static func readFacts(_ output: String) -> SourceFacts {
+    var facts = SourceFacts(language: .python)
+    for line in output.split(separator: "\n") {
+      let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+      guard fields.count == 3, fields[0] == HarnessProtocol.Record.facts.rawValue,
+        let taskID = Int(fields[1]), let task = Exercise.task(taskID),
+        let file = try? JSONDecoder().decode(PythonFileFacts.self, from: Data(fields[2].utf8))
+      else { continue }
+      facts.pythonFiles[taskID] = file
+      facts.sorting[taskID] = (file.sortingLines ?? []).map {
+        SourceLocation(file: task.python.file, line: $0)
+      }
+    }
+    return facts
+  }
+
+  /// Reads the probe's `P` (signature) and `A` (audit) lines.
   ///
   /// - Parameters:
-  ///   - probe: How the probe (or the facts process) ended, and what it wrote.
-  ///   - key: The probe's channel key, or `nil` for the facts process's standard output.
+  ///   - probe: How the probe ended, and what it wrote.
+  ///   - key: The probe's channel key, or `nil` for lines without sequence and key.
   /// - Returns: Each task's availability, what the files say (`forgedLines` counts the lines
   ///   the submission wrote itself), and what the audit hook saw.
   static func read(probe: ProcessSupervisor.Outcome, key: ChannelKey? = nil) -> (
@@ -153,14 +173,14 @@ public struct PythonBuilder: Sendable {
     var availability: [Int: TaskAvailability] = [:]
     var findings: [String] = []
     var facts = SourceFacts(language: .python)
+    let text = String(decoding: probe.channel, as: UTF8.self)
     let lines: [Substring]
     if let key {
-      let (records, forged) = key.authenticate(String(decoding: probe.channel, as: UTF8.self))
+      let (records, forged) = key.authenticate(text)
       lines = records.map { $0.joined(separator: "\t")[...] }
       facts.forgedLines = forged
     } else {
-      // The facts process prints on its standard output: it runs no student code.
-      lines = String(decoding: probe.output, as: UTF8.self).split(separator: "\n")
+      lines = text.split(separator: "\n")
     }
     for line in lines {
       if line.hasPrefix(HarnessProtocol.Record.audit.rawValue + "\t"),
@@ -176,13 +196,6 @@ public struct PythonBuilder: Sendable {
       }
       let payload = fields.count > 3 ? String(fields[3]) : ""
       switch (HarnessProtocol.Record(rawValue: String(fields[0])), fields[2]) {
-      case (.facts?, let json) where key == nil:
-        guard let file = try? JSONDecoder().decode(PythonFileFacts.self, from: Data(json.utf8))
-        else { continue }
-        facts.pythonFiles[taskID] = file
-        facts.sorting[taskID] = (file.sortingLines ?? []).map {
-          SourceLocation(file: task.python.file, line: $0)
-        }
       case (.probe?, "ok"):
         availability[taskID] = .callable(signatureProblem: nil)
         facts.declared[taskID] = .init(

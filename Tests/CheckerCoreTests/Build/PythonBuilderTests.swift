@@ -22,9 +22,10 @@ struct PythonBuilderTests {
       "P\t1\terror\t{\"file\": \"1-concurrent_coroutines.py\", \"line\": 7, \"message\": \"NameError: x\"}",
       "P\t2\tneeds\t1", "P\t3\twrong\tasync def task_wait_random(max_delay)",
       "P\t4\tmissing-file\t",
+      // Facts come from the facts process, never from the probe, which runs student code.
       "F\t4\t" + facts,
     ]
-    let (availability, read) = PythonBuilder.read(
+    let (availability, read, _) = PythonBuilder.read(
       probe: outcome(channel: lines.joined(separator: "\n")))
     #expect(availability[0] == .callable(signatureProblem: nil))
     #expect(
@@ -37,13 +38,31 @@ struct PythonBuilderTests {
     #expect(availability[3] == .wrongSignature(found: "async def task_wait_random(max_delay)"))
     #expect(availability[4] == .missing)
     #expect(read.waitRandomHasDefault && read.waitRandomDefaultLiteral == 10)
-    #expect(read.sortingPlaces(forTask: 4).map(\.description) == ["4-tasks.py:12"])
-    #expect(read.pythonFiles[4]?.executable == false)
+    #expect(read.pythonFiles.isEmpty)
+    let files = PythonBuilder.readFacts("F\t4\t" + facts + "\nD\t0\n")
+    #expect(files.sortingPlaces(forTask: 4).map(\.description) == ["4-tasks.py:12"])
+    #expect(files.pythonFiles[4]?.executable == false)
+  }
+
+  @Test("the audit hook's findings are read; a record it refused counts as forged")
+  func auditLines() {
+    let lines = [
+      "A\tframes\t1-concurrent_coroutines.py\t12\tsys._getframe",
+      "A\tforged\t1-concurrent_coroutines.py\t14\tasynccheck.ended", "P\t1\tok\tx",
+    ]
+    let (_, read, findings) = PythonBuilder.read(
+      probe: outcome(channel: lines.joined(separator: "\n")))
+    #expect(read.forgedLines == 1)
+    #expect(
+      findings == [
+        "1-concurrent_coroutines.py:12: sys._getframe (reads the running program's frames)",
+        "1-concurrent_coroutines.py:14: asynccheck.ended (wrote a record the harness did not write)",
+      ])
   }
 
   @Test("a probe that says nothing fails every task with the reason")
   func silentProbe() {
-    let (availability, _) = PythonBuilder.read(probe: outcome(status: 1))
+    let (availability, _, _) = PythonBuilder.read(probe: outcome(status: 1))
     #expect(availability.count == 5)
     #expect(availability.values.allSatisfy { !$0.isCallable })
   }
@@ -57,7 +76,7 @@ struct PythonBuilderTests {
       "F\t0\t" + facts(##", "pycodestyle": ["0-basic_async_syntax.py:3:80: E501 line too long"]"##),
       "F\t1\t" + facts(##", "pycodestyle": []"##), "F\t2\t" + facts(""),
     ]
-    let (_, read) = PythonBuilder.read(probe: outcome(channel: lines.joined(separator: "\n")))
+    let read = PythonBuilder.readFacts(lines.joined(separator: "\n"))
     #expect(
       read.pythonFiles[0]?.pycodestyle == ["0-basic_async_syntax.py:3:80: E501 line too long"])
     #expect(read.pythonFiles[1]?.pycodestyle == [])

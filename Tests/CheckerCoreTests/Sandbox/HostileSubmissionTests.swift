@@ -94,6 +94,23 @@ struct HostileSubmissionTests {
     let patched = try #require(results.first { $0.student == "patch-harness" }?.report)
     #expect(patched.status == .needsReview)
     #expect(patched.notes.contains { $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") })
+    // Every route to the harness from a reference function, __main__, the garbage collector, a
+    // frame, a made-up audit event or descriptor 3 leads nowhere: no writer is reachable, the
+    // events are refused and reported, and the made-up record voids the grading.
+    let reach = try #require(results.first { $0.student == "python-reach-harness" }?.report)
+    #expect(reach.status == .tampered, "\(reach.status)")
+    for finding in ["gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening descriptor 3"]
+    {
+      #expect(
+        reach.notes.contains {
+          $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") && $0.contains(finding)
+        }, "\(finding)")
+    }
+    // A file that writes a pycodestyle configuration when imported changes nothing of what
+    // pycodestyle says: the facts are read before any student code runs, with no configuration.
+    let quiet = try #require(results.first { $0.student == "python-forge-facts" }?.report)
+    #expect(quiet.tasks[0].checks.first { $0.name == "pycodestyle" }?.status == .failed)
+    #expect(quiet.status != .ok)
     // A `write` of the student's own is never called by the harness: a correct solution still
     // gets every point, and nothing is flagged.
     let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)

@@ -76,8 +76,9 @@ def file_facts(path, style):
     installed)."""
     with open(path, "rb") as handle:
         data = handle.read()
-    # Every line ending counts: a file whose first line ends with a lone CR has no shebang line.
-    first = data.split(b"\n", 1)[0].split(b"\r", 1)[0]
+    # The first line as the kernel reads a shebang: up to the first LF, a CR kept (a CRLF
+    # file's interpreter is "python3\r", which does not exist).
+    first = data.split(b"\n", 1)[0]
     facts_found = {"first_line": first.decode("utf-8", "replace"),
                    "ends_with_newline": data.endswith(b"\n"),
                    "executable": os.access(path, os.X_OK)}

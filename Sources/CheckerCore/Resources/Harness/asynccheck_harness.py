@@ -170,6 +170,9 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         while data:
             data = data[write(CHANNEL, data):]
 
+    def inside_scratch(path):
+        return path == scratch or path.startswith(scratch + os.sep)
+
     def clean(value):
         return text(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
@@ -290,7 +293,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                     isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
                 if path.startswith("/proc/"):
                     flag("process", where, "opening " + path)
-                elif writes and not path.startswith(scratch + os.sep):
+                elif writes and not inside_scratch(path):
                     flag("files", where, "writing " + path)
         elif event in PROCESS_EVENTS or event == "socket.__new__":
             where = student(frame)
@@ -299,8 +302,11 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                 flag("process", where, event)
         elif event in FILE_EVENTS:
             where = student(frame)
-            if where:
-                flag("files", where, event)
+            paths = [realpath(os.fsdecode(path)) for path in args[:2]
+                     if isinstance(path, (text, bytes))]
+            outside = [path for path in paths if not inside_scratch(path)]
+            if where and outside:
+                flag("files", where, event + " " + outside[0])
 
     def hook(event, args):
         ident = get_ident()
@@ -742,7 +748,8 @@ def main(arguments):
                     for pair in schedule[0].split(",")]
     trusted = tuple((function.__code__, globals()) for function in (main, probe, perform, run))
     trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)
-    install_channel(_read_key(), sources, os.getcwd(), ORIGIN, SCHEDULES, trusted)
+    install_channel(_read_key(), sources, os.path.realpath(os.getcwd()), ORIGIN, SCHEDULES,
+                    trusted)
     # From here on, nothing student code can reach leads to this module: it is no longer
     # __main__, and the reference functions live in a module of their own.
     sys.modules["__main__"] = types.ModuleType("__main__")

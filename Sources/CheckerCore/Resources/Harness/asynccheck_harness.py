@@ -89,6 +89,10 @@ PROCESS_EVENTS = frozenset({
 FILE_EVENTS = frozenset({
     "os.remove", "os.rename", "os.rmdir", "os.chmod", "os.chown", "os.truncate",
     "os.link", "os.symlink", "os.mkdir", "os.utime", "shutil.rmtree", "shutil.move"})
+# Audited events that trace or watch the program: refused whoever raises them.
+REFUSED_EVENTS = frozenset({
+    "sys.settrace", "sys.setprofile", "sys.addaudithook", "sys._settraceallthreads",
+    "sys._setprofileallthreads", "sys.monitoring.register_callback"})
 # Attributes whose reading leads to frames or code: audited as object.__getattr__.
 FRAME_ATTRIBUTES = frozenset({
     "tb_frame", "gi_frame", "cr_frame", "ag_frame", "__code__", "gi_code", "cr_code",
@@ -147,65 +151,107 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     ...)`; the hook accepts one only when the code that raised it is one of `trusted` (code
     object, namespace) pairs, timestamps it and writes it. Any other such event is forged: an
     `A forged` record, and the event fails. Events that student code needs only to reach the
-    harness (frames, the garbage collector, C calls, tracing, raw descriptors, /proc, other
-    programs, the network, files outside its folder) are reported as `A` records with the
-    student's file and line, and fail.
+    harness (frames, the garbage collector, C calls, tracing, code made at run time, raw
+    descriptors, a process's memory and descriptors in /proc) are reported as `A` records with the student's file
+    and line, and fail. What the sandbox stops (other processes, the network, files outside
+    its folder) is reported and left to the sandbox, whose tests attack it.
+
+    Student code can raise any event with any arguments, so the hook runs none of it: it reads
+    only values of exact built-in types (a subclass could run code inside the hook, where the
+    hook's own frame is within reach), calls only functions it captured here, before any
+    student code loaded, and keeps the garbage collector (and so any finalizer) out of its run.
     """
+    # pylint: disable=too-many-locals,too-many-statements,unidiomatic-typecheck
     write, monotonic, getframe = os.write, time.monotonic, sys._getframe
     get_ident, lock, generator = threading.get_ident, threading.Lock(), random.Random()
-    text, number_type, basename, dirname = str, float, os.path.basename, os.path.dirname
-    realpath = os.path.realpath
-    sequence, reported, inside, pending, used = [0], [0], set(), {}, {}
+    gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
+    exact, identity, realpath, fsdecode = type, id, os.path.realpath, os.fsdecode
+    text, integer, number_type, boolean, tuple_type, list_type, raw = \
+        str, int, float, bool, tuple, list, bytes
+    coroutine_type, show_float = types.CoroutineType, float.__repr__
+    starts, find, replace, join = str.startswith, str.rfind, str.replace, str.join
+    sep, separators, writes_mode = os.sep, "\t\n\r", "wax+"
+    write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+    unix_family = 1  # AF_UNIX on every system with sockets
+    sequence, reported, guarded, pending, used = [0], [0], set(), {}, {}
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
-    helpers = frozenset(
-        os.path.join(dirname(module.__file__), name) for module, name in
-        ((inspect, "inspect.py"), (traceback, "traceback.py")))
-    is_harness = frozenset(code for code, _ in trusted)
+    helpers = frozenset((inspect.__file__, traceback.__file__))
+    harness_codes = frozenset(code for code, _ in trusted)
+    modules, allowed = frozenset(MODULES), ALLOWED_IMPORTS
+    frame_attributes, process_events = FRAME_ATTRIBUTES, PROCESS_EVENTS
+    file_events, refused_always = FILE_EVENTS, REFUSED_EVENTS
 
     def emit(*fields):
-        data = ("\t".join(text(field) for field in fields) + "\t%d\t%s\n"
+        data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1
         while data:
             data = data[write(CHANNEL, data):]
 
-    def inside_scratch(path):
-        return path == scratch or path.startswith(scratch + os.sep)
-
     def clean(value):
-        return text(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        if exact(value) is not text:
+            return "?"
+        for character in separators:
+            value = replace(value, character, " ")
+        return value
+
+    def inside_scratch(path):
+        return path == scratch or starts(path, scratch + sep)
 
     def clock():
         return monotonic() - origin
 
+    def file_of(frame):
+        name = frame.f_code.co_filename
+        return name if exact(name) is text else ""
+
+    def in_sources(name):
+        index = find(name, "/")
+        return index > 0 and name[:index] == sources
+
+    def site(frame):
+        name = file_of(frame)
+        return name[find(name, "/") + 1:], frame.f_lineno
+
     def student(frame):
         """The innermost frame of student code from `frame` out: (file, line), or None."""
         while frame is not None:
-            if dirname(frame.f_code.co_filename) == sources:
-                return basename(frame.f_code.co_filename), frame.f_lineno
+            if in_sources(file_of(frame)):
+                return site(frame)
             frame = frame.f_back
         return None
 
     def direct(frame):
         """`frame`, or its caller when it is inspect's or traceback's: student code, or None."""
-        while frame is not None and frame.f_code.co_filename in helpers:
+        while frame is not None and file_of(frame) in helpers:
             frame = frame.f_back
-        if frame is not None and dirname(frame.f_code.co_filename) == sources:
-            return basename(frame.f_code.co_filename), frame.f_lineno
+        if frame is not None and in_sources(file_of(frame)):
+            return site(frame)
         return None
 
     def flag(kind, where, detail, refuse=True):
         if reported[0] < AUDIT_LIMIT:
             reported[0] += 1
             file, line = where or ("", 0)
-            emit("A", kind, file, line, clean(detail))
+            with lock:
+                emit("A", kind, file, line, clean(detail))
         if refuse:
-            raise RuntimeError("asynccheck: " + detail + " is not allowed while grading")
+            raise RuntimeError("asynccheck: " + clean(detail) + " is not allowed while grading")
+
+    def box_of(args, size):
+        """The reference's list of plain values, or None."""
+        if len(args) != 1 or exact(args[0]) is not list_type or len(args[0]) != size:
+            return None
+        return args[0]
 
     def record(kind, args):
+        # pylint: disable=too-many-branches
         if kind == "sleep-start":
-            box = args[0]
+            box = box_of(args, 3)
+            if box is None or exact(box[0]) is not integer or \
+                    exact(box[1]) is not number_type or exact(box[2]) is not integer:
+                return
             schedule = schedules.get(box[0])
             index = used.get(box[0], 0)
             used[box[0]] = index + 1
@@ -213,50 +259,67 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                 delay, value = schedule[index]
             else:
                 delay = value = generator.uniform(0, box[1])
-            pending[id(box)] = (box[0], clock(), value, box[2])
+            pending[identity(box)] = (box[0], clock(), value, box[2])
             box += [delay, value]
         elif kind == "sleep-end":
-            entry = pending.pop(id(args[0]), None)
+            box = box_of(args, 5)
+            entry = pending.pop(identity(box), None) if box is not None else None
             if entry:
-                emit("W", entry[0], entry[1], clock(), repr(entry[2]), entry[3])
+                emit("W", entry[0], entry[1], clock(), show_float(entry[2]), entry[3])
         elif kind == "wait-n-start":
-            pending[id(args[0])] = (args[0][0], clock(), args[0][1], args[0][2])
+            box = box_of(args, 3)
+            if box is not None and all(exact(value) is integer for value in box):
+                pending[identity(box)] = (box[0], clock(), box[1], box[2])
         elif kind == "wait-n-end":
-            entry = pending.pop(id(args[0]), None)
+            box = box_of(args, 3)
+            entry = pending.pop(identity(box), None) if box is not None else None
             if entry:
                 emit("N", entry[0], entry[1], clock(), entry[2], entry[3])
+        elif len(args) == 0 or exact(args[0]) is not integer:
+            if kind == "done":
+                emit("D", clock())
         elif kind == "spawn":
             emit("T", args[0], clock())
         elif kind == "start":
             emit("S", args[0], clock())
-        elif kind == "returned":
+        elif kind == "returned" and len(args) == 2 and exact(args[1]) is boolean:
             emit("R", args[0], clock(), 1 if args[1] else 0)
-        elif kind == "ended":
-            emit("E", args[0], clock(), ",".join(
-                repr(value) if type(value) is number_type else "nan"  # pylint: disable=C0123
-                for value in args[1]))
-        elif kind == "raised":
+        elif kind == "ended" and len(args) == 2 and exact(args[1]) is tuple_type:
+            emit("E", args[0], clock(), join(",", [
+                show_float(value) if exact(value) is number_type else "nan"
+                for value in args[1]]))
+        elif kind == "raised" and len(args) == 2:
             emit("X", args[0], clean(args[1]))
-        elif kind == "probe":
-            emit("P", args[0], args[1], clean(args[2]))
-        elif kind == "done":
-            emit("D", clock())
+        elif kind == "probe" and len(args) == 3:
+            emit("P", args[0], clean(args[1]), clean(args[2]))
+
+    def named(args, position):
+        """An argument that must be a plain string, or "" (a subclass is never read)."""
+        return args[position] if len(args) > position and exact(args[position]) is text \
+            else ""
+
+    def path_of(value):
+        if exact(value) is text or exact(value) is raw:
+            return realpath(fsdecode(value))
+        return None
 
     def watch(event, args, frame):
-        if event == "import":
-            top = text(args[0]).split(".")[0]
+        # pylint: disable=too-many-branches
+        if event in refused_always:
+            flag("tracing", student(frame), event)
+        elif event == "import":
+            name = named(args, 0)
+            top = name[:name.find(".")] if "." in name else name
             if top in ("ctypes", "_ctypes"):
                 flag("ctypes", student(frame), "importing " + top)
             importer = frame
-            while importer is not None and (
-                    importer.f_code.co_filename.startswith("<frozen importlib")
-                    or "importlib" in importer.f_code.co_filename):
+            while importer is not None and "importlib" in file_of(importer):
                 importer = importer.f_back
             where = direct(importer)
-            if where and top not in ALLOWED_IMPORTS and top not in own_modules \
-                    and args[0] not in MODULES:
-                flag("import", where, "import " + text(args[0]), refuse=False)
-        elif event.startswith("ctypes."):
+            if where and top not in allowed and top not in own_modules and \
+                    name not in modules:
+                flag("import", where, "import " + name, refuse=False)
+        elif starts(event, "ctypes."):
             flag("ctypes", student(frame), event)
         elif event in ("gc.get_objects", "gc.get_referrers", "gc.get_referents"):
             flag("memory", student(frame), event)
@@ -265,75 +328,78 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             if where:
                 flag("frames", where, event)
         elif event == "object.__getattr__":
-            if args[1] in FRAME_ATTRIBUTES:
+            attribute = named(args, 1)
+            if attribute in frame_attributes:
                 where = direct(frame)
-                code = getattr(args[0], "cr_code", None)
-                if where or (code in is_harness and student(frame)):
-                    flag("frames", where or student(frame), "reading ." + text(args[1]))
-        elif event in ("sys.settrace", "sys.setprofile", "sys.addaudithook"):
-            where = student(frame)
-            if where:
-                flag("tracing", where, event)
-        elif event in ("function.__new__", "code.__new__"):
+                harness = exact(args[0]) is coroutine_type and \
+                    args[0].cr_code in harness_codes
+                if where or (harness and student(frame)):
+                    flag("frames", where or student(frame), "reading ." + attribute)
+        elif event in ("function.__new__", "code.__new__", "exec", "compile"):
             where = direct(frame)
             if where:
                 flag("code", where, event)
-        elif event in ("exec", "compile"):
-            where = direct(frame)
-            if where:
-                flag("code", where, event, refuse=False)
         elif event == "open":
             where = student(frame)
-            if where:
-                path, mode, flags = args[0], args[1], args[2]
-                if not isinstance(path, (text, bytes)):
-                    flag("descriptor", where, "opening descriptor " + text(path))
-                path = realpath(os.fsdecode(path))
-                writes = (mode is not None and any(c in text(mode) for c in "wax+")) or (
-                    isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
-                if path.startswith("/proc/"):
-                    flag("process", where, "opening " + path)
-                elif writes and not inside_scratch(path):
-                    flag("files", where, "writing " + path)
-        elif event in PROCESS_EVENTS or event == "socket.__new__":
+            if where and args:
+                path = path_of(args[0])
+                mode = named(args, 1)
+                flags = args[2] if len(args) > 2 and exact(args[2]) is integer else 0
+                if path is None:
+                    flag("descriptor", where, "opening a descriptor")
+                elif starts(path, "/proc/") and (
+                        path[find(path, "/"):] == "/mem" or "/fd/" in path or
+                        "/map_files/" in path or "/fdinfo/" in path):
+                    flag("memory", where, "opening " + path)
+                elif starts(path, "/proc/"):
+                    flag("process", where, "opening " + path, refuse=False)
+                elif (any(letter in mode for letter in writes_mode) or flags & write_flags) \
+                        and not inside_scratch(path):
+                    flag("files", where, "writing " + path, refuse=False)
+        elif event in process_events or event == "socket.__new__":
             where = student(frame)
-            if where and not (event == "socket.__new__" and len(args) > 1
-                              and args[1] == getattr(socket_module(), "AF_UNIX", 1)):
-                flag("process", where, event)
-        elif event in FILE_EVENTS:
+            family = args[1] if len(args) > 1 and exact(args[1]) is integer else -1
+            if where and not (event == "socket.__new__" and family == unix_family):
+                flag("process", where, event, refuse=False)
+        elif event in file_events:
             where = student(frame)
-            paths = [realpath(os.fsdecode(path)) for path in args[:2]
-                     if isinstance(path, (text, bytes))]
-            outside = [path for path in paths if not inside_scratch(path)]
+            outside = [path for path in (path_of(value) for value in args[:2])
+                       if path is not None and not inside_scratch(path)]
             if where and outside:
-                flag("files", where, event + " " + outside[0])
+                flag("files", where, event + " " + outside[0], refuse=False)
 
     def hook(event, args):
         ident = get_ident()
-        if ident in inside:
-            return
-        inside.add(ident)
+        if ident in guarded:
+            return  # the hook's own sys._getframe
+        if exact(event) is not text or exact(args) is not tuple_type:
+            raise RuntimeError("asynccheck: an audit event that is not a plain string")
+        collecting = gc_enabled()
+        gc_disable()
         try:
-            frame = getframe(1)
-            if event.startswith("asynccheck."):
-                if not any(frame.f_code is code and frame.f_globals is namespace
-                           for code, namespace in trusted):
-                    flag("forged", student(frame), event)
+            guarded.add(ident)
+            try:
+                frame = getframe(1)
+            except ValueError:
+                frame = None
+            finally:
+                guarded.discard(ident)
+            if starts(event, "asynccheck."):
+                if frame is None or not any(
+                        frame.f_code is code and frame.f_globals is namespace
+                        for code, namespace in trusted):
+                    flag("forged", frame and student(frame), event)
                 with lock:
                     record(event[11:], args)
             else:
                 watch(event, args, frame)
         finally:
-            inside.discard(ident)
+            if collecting:
+                gc_enable()
 
     sys.addaudithook(hook)
     with lock:
         emit("H", PROTOCOL_VERSION, clock())
-
-
-def socket_module():
-    """The socket module, when something has loaded it."""
-    return sys.modules.get("socket")
 
 
 def number(value):

@@ -99,7 +99,7 @@ struct HostileSubmissionTests {
     // events are refused and reported, and the made-up record voids the grading.
     let reach = try #require(results.first { $0.student == "python-reach-harness" }?.report)
     #expect(reach.status == .tampered, "\(reach.status)")
-    for finding in ["gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening descriptor 3"]
+    for finding in ["gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening a descriptor"]
     {
       #expect(
         reach.notes.contains {

@@ -152,8 +152,8 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     object, namespace) pairs, timestamps it and writes it. Any other such event is forged: an
     `A forged` record, and the event fails. Events that student code needs only to reach the
     harness (frames, the garbage collector, C calls, tracing, code made at run time, raw
-    descriptors, a process's memory and descriptors in /proc) are reported as `A` records with the student's file
-    and line, and fail. What the sandbox stops (other processes, the network, files outside
+    descriptors, a process's memory and descriptors in /proc) are reported as `A` records
+    with the student's file and line, and fail. What the sandbox stops (other processes, the network, files outside
     its folder) is reported and left to the sandbox, whose tests attack it.
 
     Student code can raise any event with any arguments, so the hook runs none of it: it reads
@@ -177,6 +177,9 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
     helpers = frozenset((inspect.__file__, traceback.__file__))
+    # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
+    # (subprocess opens its pipes so, for any caller).
+    descriptor_helpers = helpers | {os.__file__}
     harness_codes = frozenset(code for code, _ in trusted)
     modules, allowed = frozenset(MODULES), ALLOWED_IMPORTS
     frame_attributes, process_events = FRAME_ATTRIBUTES, PROCESS_EVENTS
@@ -222,9 +225,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             frame = frame.f_back
         return None
 
-    def direct(frame):
-        """`frame`, or its caller when it is inspect's or traceback's: student code, or None."""
-        while frame is not None and file_of(frame) in helpers:
+    def direct(frame, skipped=helpers):
+        """`frame`, or its caller when it is in `skipped` (inspect's or traceback's): student
+        code, or None."""
+        while frame is not None and file_of(frame) in skipped:
             frame = frame.f_back
         if frame is not None and in_sources(file_of(frame)):
             return site(frame)
@@ -332,7 +336,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             if attribute in frame_attributes:
                 where = direct(frame)
                 harness = exact(args[0]) is coroutine_type and \
-                    args[0].cr_code in harness_codes
+                    quietly(lambda: args[0].cr_code) in harness_codes
                 if where or (harness and student(frame)):
                     flag("frames", where or student(frame), "reading ." + attribute)
         elif event in ("function.__new__", "code.__new__", "exec", "compile"):
@@ -346,7 +350,8 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                 mode = named(args, 1)
                 flags = args[2] if len(args) > 2 and exact(args[2]) is integer else 0
                 if path is None:
-                    flag("descriptor", where, "opening a descriptor")
+                    if direct(frame, descriptor_helpers):
+                        flag("descriptor", where, "opening a descriptor")
                 elif starts(path, "/proc/") and (
                         path[find(path, "/"):] == "/mem" or "/fd/" in path or
                         "/map_files/" in path or "/fdinfo/" in path):
@@ -368,6 +373,17 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             if where and outside:
                 flag("files", where, event + " " + outside[0], refuse=False)
 
+    def quietly(read):
+        """What `read` returns, its own audited events (the hook reading a frame or a
+        coroutine's code) not seen by the hook. The garbage collector is off: no finalizer of
+        student code runs meanwhile."""
+        ident = get_ident()
+        guarded.add(ident)
+        try:
+            return read()
+        finally:
+            guarded.discard(ident)
+
     def hook(event, args):
         ident = get_ident()
         if ident in guarded:
@@ -377,13 +393,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         collecting = gc_enabled()
         gc_disable()
         try:
-            guarded.add(ident)
             try:
-                frame = getframe(1)
+                frame = quietly(lambda: getframe(3))
             except ValueError:
                 frame = None
-            finally:
-                guarded.discard(ident)
             if starts(event, "asynccheck."):
                 if frame is None or not any(
                         frame.f_code is code and frame.f_globals is namespace

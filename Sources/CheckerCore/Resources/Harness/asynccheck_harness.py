@@ -153,8 +153,9 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     `A forged` record, and the event fails. Events that student code needs only to reach the
     harness (frames, the garbage collector, C calls, tracing, code made at run time, raw
     descriptors, a process's memory and descriptors in /proc) are reported as `A` records
-    with the student's file and line, and fail. What the sandbox stops (other processes, the network, files outside
-    its folder) is reported and left to the sandbox, whose tests attack it.
+    with the student's file and line, and fail. What the sandbox stops (other processes, the
+    network, files outside its folder) is reported and left to the sandbox, whose tests attack
+    it.
 
     Student code can raise any event with any arguments, so the hook runs none of it: it reads
     only values of exact built-in types (a subclass could run code inside the hook, where the

@@ -259,10 +259,13 @@ public struct SubmissionLoader: Sendable {
       throw .notUTF8(path: url.path)
     }
     if url.pathExtension == "swift" {
-      // Windows line endings: "\r\n" is one Character in Swift, so line-based reading (blanking
-      // a function that does not compile, facts by line) would see one long line. Lines keep
-      // their numbers. Python files stay as they are: their first line is a requirement.
-      text = text.replacingOccurrences(of: "\r\n", with: "\n")
+      // Windows (CRLF) and old Mac (lone CR) line endings: "\r\n" is one Character in Swift,
+      // and a lone "\r" is no "\n", so line-based reading (blanking a function that does not
+      // compile, facts by line) would see one long line. The compiler ends a line at either, so
+      // the file means the same, and lines keep their numbers. Python files stay as they are:
+      // their first line is a requirement (the tampering scan reads their lines whatever ends
+      // them).
+      text = text.withUnixLineEndings
     }
     return SourceFile(relativePath: relative, text: text)
   }

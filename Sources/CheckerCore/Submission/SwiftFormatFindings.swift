@@ -125,10 +125,12 @@ struct SwiftFormatLint: Sendable {
     }
   }
 
-  /// The start of what swift format said, on one line, for a message.
+  /// The start of what swift format said (its first different lines), on one line, for a
+  /// message.
   private static func excerpt(_ text: String) -> String {
+    var seen: Set<String> = []
     let line = text.sourceLines.map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }.prefix(3).joined(separator: " ")
+      .filter { !$0.isEmpty && seen.insert($0).inserted }.prefix(2).joined(separator: " ")
     return line.isEmpty ? "it said nothing" : "it said: \(line.prefix(300))"
   }
 }

@@ -188,13 +188,29 @@ public struct BatchGrader: Sendable {
   /// can make a report file collide with another's (`bob` and `bob.github` did) or with the
   /// gradebook.
   ///
+  /// A name that holds a control or format character (an escape sequence, a new line, a
+  /// right-to-left override that reverses how a listing reads) is shown safe
+  /// (`String.terminalSafe`: `bob[U+202E]gnissap`) and ends with a hash of the name as it is,
+  /// so that two names that look the same once safe still get folders of their own.
+  ///
   /// - Parameters:
   ///   - student: The student's folder name.
   ///   - output: The batch's output folder.
   /// - Returns: The folder.
   public static func reportFolder(for student: String, in output: String) -> URL {
     URL(fileURLWithPath: output).appendingPathComponent("reports")
-      .appendingPathComponent(student)
+      .appendingPathComponent(safeFolderName(student))
+  }
+
+  /// `student` as a file name a listing shows as it is: itself when it holds no control or
+  /// format character, else its safe form, cut to fit a file name (255 bytes), and a hash.
+  static func safeFolderName(_ student: String) -> String {
+    let safe = student.terminalSafe
+    guard safe != student else { return student }
+    var cut = Substring(safe)
+    // Each hidden character is shown as up to 8 bytes: cut so that the name and its hash fit.
+    while cut.utf8.count > 200 { cut = cut.dropLast() }
+    return cut + "-" + String(ContentHash.number(of: student), radix: 16)
   }
 
   private func write(_ report: GradeReport, for student: String, folder: URL) {

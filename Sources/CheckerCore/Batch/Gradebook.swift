@@ -97,7 +97,8 @@ public enum Gradebook {
 
   static func field(_ raw: String) -> String {
     // Control characters become visible symbols: a folder name holding an escape sequence would
-    // clear the terminal of a teacher who prints the file, a new line would split its row.
+    // clear the terminal of a teacher who prints the file, a new line would split its row, a
+    // right-to-left override (U+202E) would reverse how the rest of the row reads.
     let safe = raw.terminalSafe
     // A cell that starts with =, +, -, @, a tab or CR is a formula to a spreadsheet: a student
     // could name a folder `=HYPERLINK(…)`. A leading ' makes it text.

@@ -424,6 +424,12 @@ public struct SubmissionBuilder: Sendable {
         job: nil, prefix: "", configuration: "",
         unavailable: "swift-format is neither beside \(toolchain.swiftc) nor on the PATH")
     }
+    // A `.swift-format` the student left unreadable fails the check: were it dropped, an
+    // unreadable file would be a way out of the style check.
+    if let problem = submission.formatConfigurationProblem {
+      return SwiftFormatLint(
+        job: nil, prefix: "", configuration: "your .swift-format", refused: problem)
+    }
     // Always an explicit configuration: swift format would otherwise take the first
     // `.swift-format` above the files, wherever the temporary folder is.
     var configuration = "your .swift-format"
@@ -446,7 +452,10 @@ public struct SubmissionBuilder: Sendable {
         workingDirectory: try workspace.makeFolder("lint/scratch"), timeLimit: 60),
       reading: [workspace.path("lint/src"), workspace.path("lint/.swift-format")])
     return SwiftFormatLint(
-      job: job, prefix: workspace.path(folder), configuration: configuration, unavailable: nil)
+      job: job, prefix: workspace.path(folder),
+      files: submission.files.map(\.relativePath) + [SwiftFormatLint.sentinel],
+      configuration: configuration,
+      isSubmissionsConfiguration: submission.formatConfiguration != nil)
   }
 
   /// `swift format dump-configuration`, asked once per program.

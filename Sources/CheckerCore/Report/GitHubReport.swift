@@ -64,9 +64,11 @@ public enum GitHubReport {
       + "\(unit) (\(report.percent)%)"
   }
 
-  /// A workflow command's message, escaped as the runner expects.
+  /// A workflow command's message, escaped as the runner expects, with its invisible format
+  /// controls (a right-to-left override…) shown as code points.
   static func data(_ text: String) -> String {
-    text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    text.formatControlsVisible.replacingAll("%", "%25").replacingAll("\r", "%0D")
+      .replacingAll("\n", "%0A")
   }
 
   /// A workflow command's property value, escaped as the runner expects.

@@ -48,10 +48,15 @@ public enum JUnitReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `text` with XML's special characters escaped, and control characters dropped.
+  /// `text` with XML's special characters escaped, every character XML 1.0 forbids dropped,
+  /// and invisible format controls (a right-to-left override…) shown as their code points.
+  ///
+  /// XML 1.0 allows `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`:
+  /// one U+FFFE or U+0001 in an exception's message would make the whole document unreadable
+  /// to a CI server. Carriage returns are dropped too: a parser reads them as new lines.
   static func escape(_ text: String) -> String {
     var escaped = ""
-    for scalar in text.unicodeScalars {
+    for scalar in text.formatControlsVisible.unicodeScalars {
       switch scalar {
       case "&": escaped += "&amp;"
       case "<": escaped += "&lt;"
@@ -60,9 +65,17 @@ public enum JUnitReport {
       case "'": escaped += "&apos;"
       case "\n", "\t": escaped.unicodeScalars.append(scalar)
       default:
-        if scalar.value >= 0x20 { escaped.unicodeScalars.append(scalar) }
+        if isAllowedInXML(scalar) { escaped.unicodeScalars.append(scalar) }
       }
     }
     return escaped
+  }
+
+  /// Whether XML 1.0 allows a character (`Char` in the specification), apart from CR.
+  static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
+    }
   }
 }

@@ -26,6 +26,9 @@ public struct Submission: Sendable {
   public let notes: [String]
   /// The submission's own `.swift-format` configuration, if it has one.
   public var formatConfiguration: String?
+  /// Why the submission's `.swift-format` could not be read, when it has one that cannot (not
+  /// readable, not UTF-8, too large, a link out of the submission): the lint check fails.
+  public var formatConfigurationProblem: String?
 
   /// Creates a submission.
   ///

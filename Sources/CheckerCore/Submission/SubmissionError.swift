@@ -20,6 +20,11 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case linksOutside(path: String, target: String)
   /// A file is not a regular file (a FIFO, a device, a socket): reading it could block or leak.
   case notARegularFile(path: String, kind: String)
+  /// A file is larger than a source file may be (`SubmissionLoader.maximumFileBytes`).
+  case fileTooLarge(path: String, bytes: Int, limit: Int)
+  /// The sources together are larger than a submission may be
+  /// (`SubmissionLoader.maximumSubmissionBytes`).
+  case submissionTooLarge(path: String, bytes: Int, limit: Int)
   /// `--target` names a target the package does not have.
   case unknownTarget(name: String, available: [String])
   /// The package has several library targets and `--target` did not pick one.
@@ -47,6 +52,13 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
         + "submission's own files; copy the file in instead of linking to it"
     case .notARegularFile(let path, let kind):
       "\(path) is \(kind), not a regular file: the checker reads only regular files"
+    case .fileTooLarge(let path, let bytes, let limit):
+      "\(path) is \(Self.size(bytes)), more than the \(Self.size(limit)) a source file may be: "
+        + "a solution is a few KB; remove what is not the exercise (generated code, data, long "
+        + "comments)"
+    case .submissionTooLarge(let path, let bytes, let limit):
+      "the sources in \(path) are more than \(Self.size(limit)) together (\(Self.size(bytes)) "
+        + "read so far): a solution is a few KB; remove the files that are not the exercise"
     case .unknownTarget(let name, let available):
       "the package has no target '\(name)'; its targets are: \(available.joined(separator: ", "))"
     case .ambiguousTarget(let candidates):
@@ -60,5 +72,14 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
           ? read.prefix(5).joined(separator: ", ") + " and \(read.count - 5) more"
           : read.joined(separator: ", ")) + ")"
     }
+  }
+
+  /// A size for a message: `1 MiB`, `19.1 MiB (20000000 bytes)`, `12 KiB`, `300 bytes`.
+  private static func size(_ bytes: Int) -> String {
+    if bytes < 1024 { return "\(bytes) bytes" }
+    if bytes < 1 << 20 { return "\(bytes / 1024) KiB" }
+    let mebibytes = Double(bytes) / Double(1 << 20)
+    return mebibytes == mebibytes.rounded()
+      ? "\(Int(mebibytes)) MiB" : "\((mebibytes * 10).rounded() / 10) MiB (\(bytes) bytes)"
   }
 }

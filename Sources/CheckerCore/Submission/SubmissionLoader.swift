@@ -25,6 +25,16 @@ public struct SubmissionLoader: Sendable {
     self.language = language
   }
 
+  /// The largest source file the checker reads: 1 MiB.
+  ///
+  /// A solution to the exercise is a few KB (the reference's five functions are under 10 KB
+  /// with their comments); a hundred times that leaves room for any honest file. Larger files
+  /// are refused before grading: 20 MB of comments would push `swift format lint` past its time
+  /// limit, and every line-based reading would slow down with them.
+  public static let maximumFileBytes = 1 << 20
+  /// The largest submission the checker reads, all its sources together: 4 MiB.
+  public static let maximumSubmissionBytes = 4 << 20
+
   /// Loads the submission at `path`.
   ///
   /// - Parameter path: A package root, a folder of sources, or a `.swift` file.
@@ -52,6 +62,7 @@ public struct SubmissionLoader: Sendable {
         var file = try read(url, relativeTo: root)
         file.isExecutable = fileManager.isExecutableFile(atPath: url.path)
         files.append(file)
+        try Self.requireSize(of: files, displayPath: path)
       }
       guard !files.isEmpty else { throw .noPythonSources(path: path) }
       var submission = Submission(
@@ -76,7 +87,8 @@ public struct SubmissionLoader: Sendable {
     var submission = Submission(
       displayPath: path, origin: .folder, languageMode: languageMode ?? 6, files: files,
       notes: notes)
-    submission.formatConfiguration = formatConfiguration(in: root)
+    (submission.formatConfiguration, submission.formatConfigurationProblem) =
+      formatConfiguration(in: root)
     return submission
   }
 
@@ -101,17 +113,26 @@ public struct SubmissionLoader: Sendable {
     var submission = Submission(
       displayPath: displayPath, origin: .package(target: chosen), languageMode: mode,
       files: files, notes: notes)
-    submission.formatConfiguration = formatConfiguration(in: root)
+    (submission.formatConfiguration, submission.formatConfigurationProblem) =
+      formatConfiguration(in: root)
     return submission
   }
 
-  /// The `.swift-format` file at the submission's root, if it is a regular file of its own.
-  private func formatConfiguration(in root: URL) -> String? {
+  /// The `.swift-format` file at the submission's root, or why it cannot be read: `nil` and
+  /// `nil` when there is none.
+  ///
+  /// One that is there and cannot be read (its permissions, a link out of the submission, not
+  /// UTF-8, larger than a source file may be) is a problem the lint check reports as a
+  /// failure, not a reason to lint with another configuration or not at all.
+  private func formatConfiguration(in root: URL) -> (text: String?, problem: String?) {
     let url = root.appendingPathComponent(".swift-format")
-    guard FileManager.default.fileExists(atPath: url.path),
-      (try? Self.requireRegularFile(url, inside: root)) != nil
-    else { return nil }
-    return try? String(contentsOf: url, encoding: .utf8)
+    var status = stat()
+    guard lstat(url.path, &status) == 0 else { return (nil, nil) }
+    do {
+      return (try read(url, relativeTo: root).text, nil)
+    } catch {
+      return (nil, "your .swift-format cannot be used: \(error.localizedDescription)")
+    }
   }
 
   /// The target that holds the exercise: the one that declares most of its five functions
@@ -156,6 +177,7 @@ public struct SubmissionLoader: Sendable {
   {
     var files: [SourceFile] = []
     var notes: [String] = []
+    var total = 0
     for url in swiftFiles(in: folder) {
       var file = try read(url, relativeTo: root)
       // The checker calls the functions itself: what would run at start-up is left out.
@@ -178,6 +200,11 @@ public struct SubmissionLoader: Sendable {
       }
       if file.text != original { file.original = original }
       files.append(file)
+      total += original.utf8.count
+      if total > Self.maximumSubmissionBytes {
+        throw .submissionTooLarge(
+          path: displayPath, bytes: total, limit: Self.maximumSubmissionBytes)
+      }
     }
     guard !files.isEmpty else { throw .noSwiftSources(path: displayPath) }
     let names = files.map(\.relativePath)
@@ -221,6 +248,16 @@ public struct SubmissionLoader: Sendable {
     }.sorted()
   }
 
+  /// Refuses a submission whose sources together are larger than `maximumSubmissionBytes`.
+  private static func requireSize(of files: [SourceFile], displayPath: String)
+    throws(SubmissionError)
+  {
+    let total = files.reduce(0) { $0 + $1.text.utf8.count }
+    if total > maximumSubmissionBytes {
+      throw .submissionTooLarge(path: displayPath, bytes: total, limit: maximumSubmissionBytes)
+    }
+  }
+
   /// Refuses a file that is not the submission's own regular file: a link that leads outside
   /// `root` (`4-tasks.py -> /etc/shadow` would put the file in the report), or a FIFO, device
   /// or socket (reading one can block for ever or read a device).
@@ -252,17 +289,29 @@ public struct SubmissionLoader: Sendable {
       relative.removeFirst(rootPath.count + 1)
     }
     try Self.requireRegularFile(url, inside: root)
+    // The size before the bytes: a file of gigabytes is refused without being read.
+    var status = stat()
+    if stat(url.path, &status) == 0, Int(status.st_size) > Self.maximumFileBytes {
+      throw .fileTooLarge(path: url.path, bytes: Int(status.st_size), limit: Self.maximumFileBytes)
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw .unreadable(path: url.path)
+    }
+    // The file may have grown since: the bytes read are what counts.
+    guard data.count <= Self.maximumFileBytes else {
+      throw .fileTooLarge(path: url.path, bytes: data.count, limit: Self.maximumFileBytes)
     }
     guard var text = String(data: data, encoding: .utf8) else {
       throw .notUTF8(path: url.path)
     }
     if url.pathExtension == "swift" {
-      // Windows line endings: "\r\n" is one Character in Swift, so line-based reading (blanking
-      // a function that does not compile, facts by line) would see one long line. Lines keep
-      // their numbers. Python files stay as they are: their first line is a requirement.
-      text = text.replacingOccurrences(of: "\r\n", with: "\n")
+      // Windows (CRLF) and old Mac (lone CR) line endings: "\r\n" is one Character in Swift,
+      // and a lone "\r" is no "\n", so line-based reading (blanking a function that does not
+      // compile, facts by line) would see one long line. The compiler ends a line at either, so
+      // the file means the same, and lines keep their numbers. Python files stay as they are:
+      // their first line is a requirement (the tampering scan reads their lines whatever ends
+      // them).
+      text = text.withUnixLineEndings
     }
     return SourceFile(relativePath: relative, text: text)
   }

@@ -66,9 +66,9 @@ public enum TamperingScan {
     let comment = submission.language == .python ? "#" : "//"
     var found: [String] = []
     for file in submission.files {
-      for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        .enumerated()
-      {
+      // Every line whatever ends it (CRLF, a lone CR, U+2028…): a line that ends with a lone
+      // `\r` must not hide the next one, nor a CRLF file read as one comment line.
+      for (number, line) in file.text.sourceLines.enumerated() {
         let code = line.drop { $0 == " " || $0 == "\t" }
         if code.hasPrefix(comment) { continue }
         for pattern in patterns where code.contains(pattern.text) {

@@ -24,6 +24,8 @@ struct InjectionTests {
       ("eve\u{1b}[2J\nScore: 60 of 60 checks (100%)", "python/broken-sorted"),
       ("bob", "hostile/ansi-output"),
       ("bob.github", "python/broken-sequential"),
+      // A right-to-left override: "mallory" then, reversed, "100% passing" in a listing.
+      ("mallory\u{202E}gnissap %001", "python/broken-sequential"),
     ]
     for student in students {
       try FileManager.default.copyItem(
@@ -35,7 +37,8 @@ struct InjectionTests {
     let run = try await offPool {
       CheckerCommand.run(
         arguments: [
-          "grade-all", klass.path, "--out", output.path, "--format", "text,json", "--seed", "3",
+          "grade-all", klass.path, "--out", output.path, "--format", "text,json,html", "--seed",
+          "3",
         ])
     }
     #expect(run.status == .success, "\(run.standardError)")
@@ -48,7 +51,7 @@ struct InjectionTests {
         try String(contentsOf: folder.appendingPathComponent("report.txt"), encoding: .utf8))
     }
     for text in texts {
-      #expect(!text.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\r" })
+      #expect(!text.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\r" || $0 == "\u{202E}" })
       #expect(
         !text.split(separator: "\n").contains {
           $0.hasPrefix("Score: 58/58") || $0.hasPrefix("Score: 60 of 60")
@@ -66,6 +69,20 @@ struct InjectionTests {
       #expect(!["=", "+", "-", "@"].contains { row.hasPrefix($0) || row.hasPrefix("\"" + $0) })
     }
     #expect(rows.contains { $0.contains("'=HYPERLINK") })
+    // The override is shown, not obeyed: in no cell, in no report's folder name.
+    #expect(!csv.unicodeScalars.contains("\u{202E}"))
+    #expect(rows.contains { $0.hasPrefix("mallory[U+202E]gnissap %001,") })
+    let folders = try FileManager.default.contentsOfDirectory(
+      atPath: output.appendingPathComponent("reports").path)
+    #expect(folders.count == students.count, "\(folders)")
+    #expect(
+      !folders.contains { name in
+        name.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" }
+      })
+    let html = try String(
+      contentsOf: BatchGrader.reportFolder(for: students[4].name, in: output.path)
+        .appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(!html.unicodeScalars.contains("\u{202E}") && html.contains("[U+202E]"))
 
     // `bob` and `bob.github` have reports of their own, with their own scores.
     func score(_ student: String) throws -> Double {

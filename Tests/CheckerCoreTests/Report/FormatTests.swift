@@ -105,6 +105,34 @@ struct FormatTests {
     #expect(counter.attributes.contains { $0["failures"] == "2" && $0["tests"] == "5" })
   }
 
+  @Test("junit: characters XML 1.0 forbids are dropped; format controls are shown")
+  func junitForbiddenCharacters() throws {
+    let message = "bad \u{FFFE}\u{FFFF}\u{01}\u{1B} end \u{202E}x \u{1F600}"
+    let report = GradeReport(
+      submission: "s", seed: 1,
+      tasks: [
+        TaskReport(
+          id: 0, title: "t\u{FFFF}", function: "f",
+          checks: [
+            CheckReport(
+              name: "c", title: "c\u{01}", status: .failed, message: message,
+              details: ["\u{FFFE}detail"]),
+            CheckReport(name: "s", title: "s", status: .skipped, message: message),
+          ], printed: nil)
+      ], notes: [], seconds: 1)
+    let text = JUnitReport.render(report)
+    let counter = ElementCounter()
+    let parser = XMLParser(data: Data(text.utf8))
+    parser.delegate = counter
+    #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+    #expect(counter.count["failure"] == 1)
+    #expect(counter.attributes.contains { $0["message"] == "bad  end [U+202E]x \u{1F600}" })
+    #expect(counter.attributes.contains { $0["name"] == "t" })
+    let html = HTMLReport.render(report)
+    #expect(XMLParser(data: Data(html.utf8)).parse())
+    #expect(!html.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{FFFE}" })
+  }
+
   @Test("github: an annotation per compile error and failed check, escaped; a notice; a summary")
   func github() {
     let lines = GitHubReport.render(Self.report).split(separator: "\n").map(String.init)

@@ -73,6 +73,12 @@ struct ReportTests {
     let hostile = "bob\u{1B}[2J\rScore: 30/30\nok\u{7F}"
     #expect(hostile.terminalSafe == "bob\u{241B}[2J\u{240D}Score: 30/30\u{2424}ok\u{2421}")
     #expect("plain text, ünïcode ✓".terminalSafe == "plain text, ünïcode ✓")
+    // Bidirectional and other invisible format controls are shown as their code points.
+    #expect(
+      "bob\u{202E}gnissap\u{2066}x\u{2069}\u{200E}\u{200F}\u{061C}\u{FEFF}\u{2028}\u{2029}"
+        .terminalSafe
+        == "bob[U+202E]gnissap[U+2066]x[U+2069][U+200E][U+200F][U+061C][U+FEFF][U+2028][U+2029]")
+    #expect("a\u{202A}b\nc".formatControlsVisible == "a[U+202A]b\nc")
     let report = GradeReport(
       submission: hostile, seed: 1,
       tasks: [

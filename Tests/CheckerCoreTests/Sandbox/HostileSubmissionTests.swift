@@ -152,10 +152,45 @@ struct HostileSubmissionTests {
           $0.status != .passed || ["signature", "documented", "swift-format"].contains($0.name)
         }
       })
+    // swift format's check can be neither dodged nor dropped (`swiftFormatCheck` says how).
+    for name in ["swift-format-colon-name", "swift-format-bad-config"] {
+      let report = try #require(results.first { $0.student == name }?.report)
+      #expect(Self.swiftFormatFailsEveryTask(report), "\(name)")
+    }
     // A link out of the submission is refused, naming it; the file's content is nowhere.
     let linked = try #require(results.first { $0.student == "symlink-out" })
     #expect(linked.report == nil)
     #expect(linked.error?.contains("link to /etc/passwd, outside the submission") == true)
+  }
+
+  @Test("swift format's check: a file named a:1:1.swift or a broken .swift-format fails it")
+  func swiftFormatCheck() async throws {
+    // Every finding in a file named `a:1:1.swift` once went unread: 4-space indentation, full
+    // marks. A `.swift-format` swift format cannot read once made the check disappear.
+    let colon = try await Grader().grade(
+      Grader.Request(
+        path: Self.hostile.appendingPathComponent("swift-format-colon-name").path, seed: 5))
+    #expect(Self.swiftFormatFailsEveryTask(colon.report))
+    let findings = colon.report.tasks.flatMap(\.checks).filter { $0.name == "swift-format" }
+    #expect(findings.allSatisfy { $0.details.first?.hasPrefix("a:1:1.swift:") == true })
+    let badConfiguration = try await Grader().grade(
+      Grader.Request(
+        path: Self.hostile.appendingPathComponent("swift-format-bad-config").path, seed: 5))
+    #expect(Self.swiftFormatFailsEveryTask(badConfiguration.report))
+    #expect(
+      badConfiguration.report.tasks.flatMap(\.checks).filter { $0.name == "swift-format" }
+        .allSatisfy { $0.message.contains("cannot use your .swift-format") })
+    #expect(!badConfiguration.report.notes.contains { $0.contains("not checked: swift format") })
+  }
+
+  /// Whether every task kept its swift-format check and failed it, and every behaviour check
+  /// passed: the points lost are the style check's, and only those.
+  static func swiftFormatFailsEveryTask(_ report: GradeReport) -> Bool {
+    report.tasks.count == 5
+      && report.tasks.allSatisfy { task in
+        task.checks.contains { $0.name == "swift-format" && $0.status == .failed }
+          && task.checks.allSatisfy { $0.name == "swift-format" || $0.status == .passed }
+      }
   }
 
   @Test("a program that dies of a signal in the sandbox is seen dying of that signal")

@@ -19,6 +19,55 @@ struct SubmissionLoaderTests {
     try Data(text.utf8).write(to: url)
   }
 
+  @Test("a file over the size limit is refused, naming it and its size")
+  func tooLarge() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func waitN() {}\n", "WaitN.swift")
+    let size = 20_000_000
+    try write("// " + String(repeating: "x", count: size - 4) + "\n", "Big.swift")
+    let path = root.appendingPathComponent("Big.swift").path
+    #expect(
+      throws: SubmissionError.fileTooLarge(
+        path: path, bytes: size, limit: SubmissionLoader.maximumFileBytes)
+    ) {
+      try SubmissionLoader().load(path: root.path)
+    }
+    let message = SubmissionError.fileTooLarge(
+      path: path, bytes: size, limit: SubmissionLoader.maximumFileBytes
+    ).localizedDescription
+    #expect(message.contains(path) && message.contains("19.1 MiB") && message.contains("1 MiB"))
+  }
+
+  @Test("sources over the submission's limit together are refused")
+  func submissionTooLarge() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = "// " + String(repeating: "x", count: SubmissionLoader.maximumFileBytes - 10) + "\n"
+    for index in 0..<5 { try write(file, "F\(index).swift") }
+    do {
+      _ = try SubmissionLoader().load(path: root.path)
+      Issue.record("5 MiB of sources were read")
+    } catch {
+      guard case .submissionTooLarge(let path, _, let limit) = error else {
+        Issue.record("wrong error: \(error)")
+        return
+      }
+      #expect(path == root.path && limit == SubmissionLoader.maximumSubmissionBytes)
+    }
+  }
+
+  @Test("a .swift-format that cannot be read is a problem to report, not a file to ignore")
+  func unreadableFormatConfiguration() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func waitN() {}\n", "WaitN.swift")
+    try Data([0xFF, 0xFE, 0x00]).write(to: root.appendingPathComponent(".swift-format"))
+    let submission = try SubmissionLoader().load(path: root.path)
+    #expect(submission.formatConfiguration == nil)
+    #expect(submission.formatConfigurationProblem?.contains("not UTF-8") == true)
+    try write("{}", ".swift-format")
+    let readable = try SubmissionLoader().load(path: root.path)
+    #expect(readable.formatConfiguration == "{}" && readable.formatConfigurationProblem == nil)
+  }
+
   @Test("a package: its library target, not the executable or the tests; its language mode")
   func package() throws {
     defer { try? FileManager.default.removeItem(at: root) }

@@ -99,6 +99,66 @@ struct SwiftRequirementTests {
     #expect(lint.findings(read) == .ran([], configuration: "c"))
   }
 
+  @Test(
+    "a finding is read whatever its file's name holds",
+    arguments: ["a:1:1.swift", "x: warning: y.swift", "b:2.swift", "Sources/L/c:.swift"])
+  func lintFindingsInOddNames(name: String) {
+    let output = """
+      /w/lint/src/\(name):3:1: warning: [Indentation] unindent by 2 spaces
+      /w/lint/src/\(name):40:101: warning: [LineLength] line is too long: 120 > 100
+      /w/lint/src/A.swift:2:1: warning: [Spacing] remove 1 space
+      """
+    let findings = SwiftFormatFindings.parse(
+      output, under: "/w/lint/src/", files: ["A.swift", name, SwiftFormatLint.sentinel])
+    #expect(
+      findings == [
+        .init(file: name, line: 3, message: "[Indentation] unindent by 2 spaces"),
+        .init(file: name, line: 40, message: "[LineLength] line is too long: 120 > 100"),
+        .init(file: "A.swift", line: 2, message: "[Spacing] remove 1 space"),
+      ])
+    // Without the list of files, read from the severity leftwards: the same findings, for a
+    // name that does not itself hold a severity.
+    if !name.contains(": warning: ") {
+      #expect(SwiftFormatFindings.parse(output, under: "/w/lint/src/") == findings)
+    }
+  }
+
+  @Test("a lint the submission stops fails the check; only a missing swift format drops it")
+  func lintRefused() {
+    func outcome(_ termination: ProcessSupervisor.Termination, _ text: String)
+      -> ProcessSupervisor.Outcome
+    {
+      ProcessSupervisor.Outcome(
+        termination: termination, output: Array(text.utf8), outputByteCount: text.utf8.count,
+        channel: [], duration: 0.1)
+    }
+    let badConfiguration = outcome(
+      .exited(1), "<unknown>: error: Unable to read configuration: not in the correct format\n")
+    let students = SwiftFormatLint(
+      job: nil, prefix: "/w/", configuration: "your .swift-format",
+      isSubmissionsConfiguration: true)
+    guard case .failed(let reason) = students.findings(badConfiguration) else {
+      Issue.record("an unusable .swift-format did not fail the check")
+      return
+    }
+    #expect(reason.contains("your .swift-format") && reason.contains("Unable to read"))
+    let toolchains = SwiftFormatLint(job: nil, prefix: "/w/", configuration: "default")
+    guard case .failed(let slow) = toolchains.findings(outcome(.timedOut(seconds: 60), "")) else {
+      Issue.record("a lint past its time limit did not fail the check")
+      return
+    }
+    #expect(slow.contains("within 60 s"))
+    guard case .failed = toolchains.findings(outcome(.signaled(11), "")) else {
+      Issue.record("a lint that crashed on the sources did not fail the check")
+      return
+    }
+    let unreadable = SwiftFormatLint(
+      job: nil, prefix: "", configuration: "your .swift-format", refused: "cannot read it")
+    #expect(unreadable.findings(nil) == .failed("cannot read it"))
+    let missing = SwiftFormatLint(job: nil, prefix: "", configuration: "", unavailable: "none")
+    #expect(missing.findings(nil) == .unavailable("none"))
+  }
+
   @Test("main.swift keeps its declarations; its top-level code and @main are left out")
   func entryPoint() {
     let text = """

@@ -26,9 +26,18 @@ enum PythonRequirementChecks {
         "\(file) has Windows line endings (CRLF): run as ./\(file), its first line asks for "
           + "`python3\\r`, which does not exist; save it with LF line endings")
     }
+    // The first line is read up to the first "\n": a file whose lines end with a lone CR is
+    // one line, shown up to its first line ending.
+    let firstLine = facts.firstLine.sourceLines.first ?? ""
+    if firstLine == "#!/usr/bin/env python3" {
+      return .fail(
+        "\(file) has old Mac line endings (a lone CR): run as ./\(file), its first line is "
+          + "the whole file; save it with LF line endings")
+    }
     return .mismatch(
       Mismatch(
-        file, "starts with", actual: "`\(facts.firstLine)`", expected: "`#!/usr/bin/env python3`"))
+        file, "starts with", actual: "`\(firstLine.prefix(120))`",
+        expected: "`#!/usr/bin/env python3`"))
   }
 
   static let executable = fileCheck("executable", "the file is executable") { facts, file in

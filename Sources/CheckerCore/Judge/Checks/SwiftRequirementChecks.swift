@@ -41,6 +41,9 @@ enum SwiftRequirementChecks {
       return .skip("swift format did not run")
     case .unavailable(let reason):
       return .skip(reason)
+    case .failed(let reason):
+      // Something in the submission kept the lint from judging it: no style points for it.
+      return .fail(reason)
     case .ran(let findings, let configuration):
       let mine = findings.filter {
         owner(of: $0, extents: context.facts.extent) == context.task.id

@@ -246,7 +246,14 @@ public struct Grader: Sendable {
           of: report.tasks[index], availability: build.availability[id], evidence: evidence[id])
       }
       report.status = Self.status(build: build, evidence: evidence, tasks: report.tasks)
-      let suspicious = TamperingScan.findings(in: submission)
+      // The text's suspicious lines, then what the compiled code defines or calls, whatever
+      // the spelling that produced it.
+      let suspicious =
+        TamperingScan.findings(in: submission)
+        + (build.compiledSymbols?.findings.map(\.message) ?? [])
+      if case .unavailable(let reason) = build.compiledSymbols {
+        report.notes.append("not checked: the compiled code's symbols (\(reason))")
+      }
       if !suspicious.isEmpty {
         report.notes += suspicious.map { "needs review: \($0)" }
         // A person must look, whatever the grade; only forged records say more.

@@ -65,9 +65,11 @@ public enum CompiledSymbols: Sendable, Equatable {
   /// Defined names the checker's own files in the module define: the entry's hand-over symbol.
   static let checkerDefinitions: Set<String> = [HarnessEntry.studentFunctionsSymbol]
 
-  /// Name prefixes of the helpers the Swift compiler emits, always as weak definitions
-  /// (`linkonce_odr`) that every object may carry: `__swift_instantiateConcreteTypeFromMangledName`,
-  /// `symbolic Si`, `got.$s…`. A strong definition with such a name is not the compiler's.
+  /// Name prefixes of the helpers the Swift compiler emits.
+  ///
+  /// They are always weak definitions (`linkonce_odr`) that every object may carry:
+  /// `__swift_instantiateConcreteTypeFromMangledName`, `symbolic Si`, `got.$s…`. A strong
+  /// definition with such a name is not the compiler's.
   static let compilerHelperPrefixes = [
     "__swift_", "_swift_FORCE_LOAD_", "symbolic ", "got.", "associated conformance ", "keypath",
     "flat unique ",

@@ -252,13 +252,19 @@ public struct Grader: Sendable {
           of: report.tasks[index], availability: build.availability[id], evidence: evidence[id])
       }
       report.status = Self.status(build: build, evidence: evidence, tasks: report.tasks)
-      // What the code did (the Python harness's audit hook), then what its text says.
+      // What the code did (the Python harness's audit hook; what the compiled Swift code
+      // defines or calls, whatever the spelling that produced it), then what its text says.
       var seen = Set<String>()
-      let suspicious = (build.harnessFindings
+      let suspicious =
+        (build.harnessFindings
         + tasks.flatMap { evidence[$0.id]?.harnessFindings ?? [] }).filter {
           seen.insert($0).inserted
         }
+        + (build.compiledSymbols?.findings.map(\.message) ?? [])
         + TamperingScan.findings(in: submission)
+      if case .unavailable(let reason) = build.compiledSymbols {
+        report.notes.append("not checked: the compiled code's symbols (\(reason))")
+      }
       if !suspicious.isEmpty {
         report.notes += suspicious.map { "needs review: \($0)" }
         // A person must look, whatever the grade; only forged records say more.

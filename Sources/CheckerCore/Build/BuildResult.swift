@@ -20,6 +20,10 @@ public struct BuildResult: Sendable {
   /// The files and folders the harness reads (the built program, or the Python harness and the
   /// sources): all a sandboxed harness is shown besides its scratch folder.
   public var readablePaths: [String] = []
+  /// What the submission's compiled Swift module defines or calls that an honest solution
+  /// never needs (a C symbol such as `write`, a call of `dlsym`), read from its object file;
+  /// `nil` when no Swift program was built.
+  public var compiledSymbols: CompiledSymbols?
   /// What `swift format lint` said of a Swift submission.
   public var swiftFormat: SwiftFormatFindings?
   /// Whether `waitRandom` can be called without an argument, as the compiler found.

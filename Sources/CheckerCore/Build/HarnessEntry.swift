@@ -8,6 +8,10 @@ enum HarnessEntry {
   /// The file's name in the build folder (outside the submission's sources).
   static let fileName = "AsyncCheckEntry.swift"
 
+  /// The C symbol the entry defines and the harness calls (`AsyncCheckStudentFunctions.swift`):
+  /// the one unmangled name the submission's module defines by the checker's doing.
+  static let studentFunctionsSymbol = "asynccheck_student_functions"
+
   /// The entry file's text.
   ///
   /// - Parameters:
@@ -24,7 +28,7 @@ enum HarnessEntry {
     var lines = [
       "import struct \(HarnessLibrary.moduleName).AsyncCheckStudentFunctions",
       "",
-      "@_silgen_name(\"asynccheck_student_functions\")",
+      "@_silgen_name(\"\(studentFunctionsSymbol)\")",
       "func asyncCheckStudentFunctionsEntry() -> \(HarnessLibrary.moduleName)"
         + ".AsyncCheckStudentFunctions {",
       "  var functions = \(HarnessLibrary.moduleName).AsyncCheckStudentFunctions("

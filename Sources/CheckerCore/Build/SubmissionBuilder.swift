@@ -63,6 +63,7 @@ public struct SubmissionBuilder: Sendable {
         submissionErrors: [], seconds: 0)
       result.readablePaths = [speculative.executable]
       result.hasDefaultArgument = true
+      result.compiledSymbols = Self.compiledSymbols(of: speculative.executable)
     } else {
       var checked: TypeCheckPass
       if let limit = Self.limitError(outcomes[0].termination, submission.files) {
@@ -81,6 +82,7 @@ public struct SubmissionBuilder: Sendable {
           seconds: 0)
         result.readablePaths = program.executable.map { [$0] } ?? []
         result.hasDefaultArgument = checked.hasDefault
+        result.compiledSymbols = program.executable.map(Self.compiledSymbols(of:))
       }
     }
     result.swiftFormat = lint.findings(outcomes.count > 1 ? outcomes[1] : nil)
@@ -255,6 +257,14 @@ public struct SubmissionBuilder: Sendable {
       availability[task.id] = .compileError(submissionErrors)
     }
     return (nil, false)
+  }
+
+  /// What the submission's module, compiled into `executable`, defines and calls: read from the
+  /// object file the compile left in its `temporary` folder (see `compilerJob`).
+  static func compiledSymbols(of executable: String) -> CompiledSymbols {
+    CompiledSymbols.inspect(
+      objectsIn: URL(fileURLWithPath: executable).deletingLastPathComponent()
+        .appendingPathComponent("temporary").path)
   }
 
   /// The task function that contains `line` of `text`, if any.

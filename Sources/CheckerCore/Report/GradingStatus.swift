@@ -19,7 +19,8 @@ public enum GradingStatus: String, Sendable, Codable, CaseIterable {
   case compileError = "compile-error"
   /// The harness's channel carried records it did not write: the results are void.
   case tampered
-  /// The code does what a dishonest submission would (`TamperingScan`): a teacher should read it.
+  /// The code does what a dishonest submission would (`TamperingScan`, `CompiledSymbols`): a
+  /// teacher should read it.
   case needsReview = "needs-review"
   /// The student's folder holds no source file of the exercise's language (batch grading).
   case noSubmission = "no-submission"

@@ -115,6 +115,21 @@ struct HostileSubmissionTests {
     // gets every point, and nothing is flagged.
     let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)
     #expect(shadow.passed && shadow.status == .ok, "\(shadow.status)")
+    // A C function of the student's own (`write`, which the harness's channel writes would
+    // link to) is seen in the compiled code, whatever the spelling: flagged, naming it, even
+    // where the text scan is blinded by a bare carriage return before the attribute.
+    for name in ["swift-cdecl-write", "swift-silgen-name"] {
+      let interposer = try #require(results.first { $0.student == name }?.report, "\(name)")
+      #expect(
+        interposer.status == .needsReview || interposer.status == .tampered,
+        "\(name): \(interposer.status)")
+      #expect(
+        interposer.notes.contains {
+          $0.hasPrefix("needs review: the compiled code defines the C symbol `write`")
+        }, "\(name): \(interposer.notes)")
+    }
+    let blinded = try #require(results.first { $0.student == "swift-cdecl-write" }?.report)
+    #expect(!blinded.notes.contains { $0.contains("uses `@_cdecl`") }, "\(blinded.notes)")
     // A grandchild's memory counts: the task that started it is stopped (at the memory limit,
     // or at the time limit on a machine too busy to fill 1.5 GiB in time), and it is gone.
     let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)

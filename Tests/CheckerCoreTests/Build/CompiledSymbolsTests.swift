@@ -1,0 +1,65 @@
+import Testing
+
+@testable import CheckerCore
+
+/// Which of a module's symbols the check flags.
+@Suite("The compiled code's symbols: C definitions and forbidden calls are flagged")
+struct CompiledSymbolsTests {
+  typealias Symbol = ELFSymbolTable.Symbol
+
+  @Test("Swift names, the compiler's weak helpers and the checker's entry symbol pass")
+  func honest() {
+    let table = ELFSymbolTable(symbols: [
+      Symbol(
+        name: "$s10Submission5waitN1n8maxDelaySaySdGSi_SitYaF", isDefined: true, isWeak: false),
+      Symbol(name: "__swift_instantiateConcreteTypeFromMangledName", isDefined: true, isWeak: true),
+      Symbol(name: "symbolic SaySdG", isDefined: true, isWeak: true),
+      Symbol(name: "got.$ss5NeverOMn", isDefined: true, isWeak: true),
+      Symbol(name: HarnessEntry.studentFunctionsSymbol, isDefined: true, isWeak: false),
+      Symbol(name: "write", isDefined: false, isWeak: false),
+      Symbol(name: "swift_task_create", isDefined: false, isWeak: false),
+    ])
+    #expect(CompiledSymbols.findings(in: [table]).isEmpty)
+  }
+
+  @Test(
+    "a C definition is flagged, weak or strong, and a compiler prefix defined strongly too",
+    arguments: [
+      Symbol(name: "write", isDefined: true, isWeak: false),
+      Symbol(name: "clock_gettime", isDefined: true, isWeak: true),
+      Symbol(
+        name: "__swift_instantiateConcreteTypeFromMangledName", isDefined: true, isWeak: false),
+      Symbol(name: "swift_retain", isDefined: true, isWeak: false),
+    ])
+  func definition(symbol: Symbol) {
+    let findings = CompiledSymbols.findings(in: [ELFSymbolTable(symbols: [symbol])])
+    #expect(findings == [.init(symbol: symbol.name, kind: .definesCSymbol)])
+    #expect(findings.first?.message.contains("defines the C symbol `\(symbol.name)`") == true)
+  }
+
+  @Test(
+    "a call of a function that reaches into the process is flagged, once",
+    arguments: ["dlsym", "dlopen", "dlvsym", "ptrace", "process_vm_readv", "syscall", "mprotect"])
+  func forbiddenCall(name: String) {
+    let symbol = Symbol(name: name, isDefined: false, isWeak: false)
+    let findings = CompiledSymbols.findings(in: [
+      ELFSymbolTable(symbols: [symbol]), ELFSymbolTable(symbols: [symbol]),
+    ])
+    #expect(findings == [.init(symbol: name, kind: .calls)])
+    #expect(findings.first?.message.hasPrefix("the compiled code calls `\(name)` (") == true)
+  }
+
+  @Test("a folder without object files makes the check unavailable, not clean")
+  func noObjects() throws {
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    #if os(Linux)
+      #expect(
+        CompiledSymbols.inspect(objectsIn: workspace.root)
+          == .unavailable("the compiler kept no object file to read"))
+    #else
+      #expect(CompiledSymbols.inspect(objectsIn: workspace.root).findings.isEmpty)
+    #endif
+    #expect(CompiledSymbols.unavailable("x").findings.isEmpty)
+  }
+}

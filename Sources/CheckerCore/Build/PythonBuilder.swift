@@ -113,9 +113,10 @@ public struct PythonBuilder: Sendable {
     return (result, evidence)
   }
 
-  /// Reads what the files say, in a process that imports none of them
-  /// (`asynccheck_facts.py`), before any student code runs: no file can change what is said of
-  /// it. It runs outside the sandbox (it runs no student code), with `-E` (no `PYTHON*`
+  /// Reads what the files say, before any student code runs.
+  ///
+  /// A process that imports none of the files (`asynccheck_facts.py`) reads them: no file can
+  /// change what is said of it. It runs outside the sandbox (it runs no student code), with `-E` (no `PYTHON*`
   /// variables) and a home folder of its own, which no grading can write.
   ///
   /// - Parameters:

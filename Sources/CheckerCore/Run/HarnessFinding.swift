@@ -16,10 +16,10 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
   /// Whether the hook refused a record it did not write: the channel was forged.
   public var isForgery: Bool { kind == "forged" }
 
-  /// Reads an `A kind file line detail` record's fields (after authentication).
+  /// Reads an `A kind file line detail` record's fields (after authentication); `nil` when the
+  /// record has not its five fields.
   ///
   /// - Parameter fields: The record's fields, the type first.
-  /// - Returns: `nil` when the record has not its five fields.
   public init?(_ fields: [Substring]) {
     guard fields.count == 5, let line = Int(fields[3]) else { return nil }
     kind = String(fields[1])

@@ -99,8 +99,10 @@ struct HostileSubmissionTests {
     // events are refused and reported, and the made-up record voids the grading.
     let reach = try #require(results.first { $0.student == "python-reach-harness" }?.report)
     #expect(reach.status == .tampered, "\(reach.status)")
-    for finding in ["gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening a descriptor"]
-    {
+    let findings = [
+      "gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening a descriptor",
+    ]
+    for finding in findings {
       #expect(
         reach.notes.contains {
           $0.hasPrefix("needs review: 1-concurrent_coroutines.py:") && $0.contains(finding)

@@ -123,6 +123,15 @@ public struct Grader: Sendable {
     return GradingStatus(worstOf: tasks.compactMap(\.outcome))
   }
 
+  /// The Python imports a solution never needs, as "needs review" findings.
+  static func unexpectedImports(_ facts: SourceFacts) -> [String] {
+    Exercise.tasks.flatMap { task in
+      (facts.pythonFiles[task.id]?.unexpectedImports ?? []).map {
+        "\(task.python.file):\($0.line): imports `\($0.module)` (a module this exercise never needs)"
+      }
+    }
+  }
+
   /// Grades a submission, blocking the calling thread until it is done.
   ///
   /// - Parameter request: What to grade.
@@ -262,6 +271,7 @@ public struct Grader: Sendable {
         }
         + (build.compiledSymbols?.findings.map(\.message) ?? [])
         + TamperingScan.findings(in: submission)
+        + Self.unexpectedImports(facts)
       if case .unavailable(let reason) = build.compiledSymbols {
         report.notes.append("not checked: the compiled code's symbols (\(reason))")
       }

@@ -53,15 +53,7 @@ public struct PythonBuilder: Sendable {
     for file in submission.files {
       try workspace.write(file.text, to: "src/" + file.relativePath, executable: file.isExecutable)
     }
-    let harness = try workspace.write(
-      String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
-      to: "harness/asynccheck_harness.py")
-    try workspace.write(
-      String(decoding: PackageResources.asynccheck_reference_py, as: UTF8.self),
-      to: "harness/asynccheck_reference.py")
-    let factsScript = try workspace.write(
-      String(decoding: PackageResources.asynccheck_facts_py, as: UTF8.self),
-      to: "harness/asynccheck_facts.py")
+    let (harness, factsScript) = try Self.writeHarness(into: workspace)
     let sources = workspace.path("src")
     // pycodestyle may be installed for the user or in a virtual environment, outside the
     // interpreter's own folder: the facts process imports it from there.
@@ -111,6 +103,27 @@ public struct PythonBuilder: Sendable {
     // With runs beside it, the build is the probe's own time.
     result.seconds = evidence == nil ? stopwatch.seconds : probed.duration
     return (result, evidence)
+  }
+
+  /// Writes the Python harness's three files into `workspace`'s `harness` folder.
+  ///
+  /// - Parameter workspace: The grading's temporary folder.
+  /// - Returns: The paths of the harness and of the facts script.
+  /// - Throws: `BuildError.workspace` when a file cannot be written.
+  static func writeHarness(into workspace: Workspace) throws(BuildError) -> (
+    harness: String, facts: String
+  ) {
+    let files = [
+      ("asynccheck_harness.py", PackageResources.asynccheck_harness_py),
+      ("asynccheck_reference.py", PackageResources.asynccheck_reference_py),
+      ("asynccheck_facts.py", PackageResources.asynccheck_facts_py),
+    ]
+    var paths: [String] = []
+    for (name, bytes) in files {
+      paths.append(
+        try workspace.write(String(decoding: bytes, as: UTF8.self), to: "harness/" + name))
+    }
+    return (paths[0], paths[2])
   }
 
   /// Reads what the files say, before any student code runs.

@@ -27,6 +27,18 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
   public var sortingLines: [Int]?
   /// What pycodestyle said, one message per line; `nil` when it is not installed.
   public var pycodestyle: [String]?
+  /// The imports a solution of this exercise never needs (`import inspect`, `from ctypes
+  /// import …`, `__import__("gc")` with a literal name), in file order; `nil` when the file
+  /// does not parse.
+  public var unexpectedImports: [Import]?
+
+  /// An import statement or call.
+  public struct Import: Sendable, Hashable, Codable {
+    /// Its line.
+    public var line: Int
+    /// The module it imports.
+    public var module: String
+  }
 
   private enum CodingKeys: String, CodingKey {
     case firstLine = "first_line"
@@ -36,5 +48,6 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
     case functions
     case sortingLines = "sorting_lines"
     case pycodestyle
+    case unexpectedImports = "unexpected_imports"
   }
 }

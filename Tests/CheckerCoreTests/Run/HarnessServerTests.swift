@@ -95,9 +95,7 @@ struct HarnessServerTests {
           return 0.0
 
       """, to: "src/0-basic_async_syntax.py")
-    let harness = try workspace.write(
-      String(decoding: PackageResources.asynccheck_harness_py, as: UTF8.self),
-      to: "harness/asynccheck_harness.py")
+    let harness = try PythonBuilder.writeHarness(into: workspace).harness
     let server = HarnessServer(
       command: [try Toolchain.python(), "-B", "-S", "-u", harness, "serve", workspace.path("src")])
     var runs: [HarnessServer.Run] = []

@@ -18,6 +18,13 @@ import sys
 
 MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
            "2-measure_runtime", "3-tasks", "4-tasks"]
+# What a solution to this exercise imports: anything else is for a person to look at (the
+# harness's audit hook uses the same list for imports made at run time).
+ALLOWED_IMPORTS = frozenset({
+    "__future__", "abc", "asyncio", "bisect", "collections", "concurrent", "contextlib",
+    "dataclasses", "decimal", "enum", "fractions", "functools", "heapq", "importlib",
+    "itertools", "math", "numbers", "operator", "queue", "random", "statistics", "time",
+    "types", "typing", "typing_extensions", "warnings"})
 
 
 def style_messages(sources, folder):
@@ -97,6 +104,7 @@ def file_facts(path, style):
         "docstring": ast.get_docstring(node) or "",
         "unannotated": unannotated(node),
     } for node in functions]
+    facts_found["unexpected_imports"] = unexpected_imports(tree, os.path.dirname(path))
     facts_found["sorting_lines"] = sorted({
         node.lineno for node in ast.walk(tree)
         if isinstance(node, ast.Call) and (
@@ -104,6 +112,31 @@ def file_facts(path, style):
             (isinstance(node.func, ast.Attribute) and
              node.func.attr in ("sort", "sorted")))})
     return facts_found
+
+
+def unexpected_imports(tree, folder):
+    """The imports outside ALLOWED_IMPORTS, the project's own files and the folder's modules:
+    statements, and __import__ / import_module calls with a literal name."""
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Call) and node.args and \
+                isinstance(node.args[0], ast.Constant) and \
+                isinstance(node.args[0].value, str) and (
+                    (isinstance(node.func, ast.Name) and node.func.id == "__import__") or
+                    (isinstance(node.func, ast.Attribute) and
+                     node.func.attr == "import_module")):
+            names = [node.args[0].value]
+        for name in names:
+            top = name.split(".")[0]
+            if top not in ALLOWED_IMPORTS and name not in MODULES and \
+                    not os.path.isfile(os.path.join(folder, top + ".py")):
+                found.append({"line": node.lineno, "module": name})
+    return sorted(found, key=lambda item: item["line"])
 
 
 def unannotated(node):

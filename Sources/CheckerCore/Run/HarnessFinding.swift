@@ -5,16 +5,17 @@
 /// The hook refuses every such event as it happens, so a finding is rarely a success; it flags
 /// the grading for a person to read (see `Grader`), and a forgery voids it (`tampered`).
 public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
-  /// What was seen: `forged`, `frames`, `memory`, `ctypes`, `tracing`, `code`, `descriptor`,
-  /// `process`, `files` or `import`.
+  /// What was seen: `forged`, `early-sleep`, `timing`, `frames`, `memory`, `ctypes`,
+  /// `tracing`, `code`, `descriptor`, `process`, `files` or `import`.
   public var kind: String
   /// Where in the student's code, when the hook found a student's frame.
   public var location: SourceLocation?
   /// What the code did, in the hook's words (`sys._getframe`, `opening /proc/1/mem`).
   public var detail: String
 
-  /// Whether the hook refused a record it did not write: the channel was forged.
-  public var isForgery: Bool { kind == "forged" }
+  /// Whether the evidence is void: the hook refused a record it did not write, or one of the
+  /// checker's sleeps ended before its time (which no event loop does unless it was changed).
+  public var isForgery: Bool { kind == "forged" || kind == "early-sleep" }
 
   /// Reads an `A kind file line detail` record's fields (after authentication); `nil` when the
   /// record has not its five fields.
@@ -32,6 +33,10 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
     let reason =
       switch kind {
       case "forged": "wrote a record the harness did not write"
+      case "early-sleep": "the event loop or asyncio was changed: the checker's sleeps lie"
+      case "timing":
+        "the checker's sleeps ended out of order: the event loop or asyncio was changed, or the "
+          + "machine was overloaded"
       case "frames": "reads the running program's frames"
       case "memory": "walks the objects in memory"
       case "ctypes": "calls C directly"

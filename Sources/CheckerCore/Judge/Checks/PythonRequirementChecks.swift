@@ -49,12 +49,27 @@ enum PythonRequirementChecks {
     facts.endsWithNewline ? .pass() : .fail("\(file) does not end with a new line")
   }
 
-  static let docstrings = fileCheck(
-    "docstrings", "the module and its functions have real docstrings"
-  ) { facts, file in
+  /// How a check of every function fails when the task's own function is not among them (a
+  /// lambda, an assignment): its docstring and annotations cannot be read, so nothing passes.
+  static func undeclared(_ name: String, in file: String) -> Verdict {
+    .fail(
+      "\(file) has no `def \(name)`: the requirement is read from a def with its docstring "
+        + "and annotations (a lambda or an assignment has neither)")
+  }
+
+  static let docstrings = Check(
+    name: "docstrings", title: "requirements: the module and its functions have real docstrings",
+    readsSourceOnly: true
+  ) { context in
+    let file = context.task.python.file
+    guard let facts = context.facts.pythonFiles[context.task.id] else {
+      return .skip("\(file) is missing")
+    }
     guard let module = facts.moduleDocstring, let functions = facts.functions else {
       return .skip("\(file) does not parse: fix the syntax error first")
     }
+    let name = context.task.python.name
+    if !functions.contains(where: { $0.name == name }) { return undeclared(name, in: file) }
     var missing: [String] = []
     if !isSentence(module) { missing.append("the module") }
     missing += functions.filter { !isSentence($0.docstring) }.map { "\($0.name) (line \($0.line))" }
@@ -65,12 +80,20 @@ enum PythonRequirementChecks {
       )
   }
 
-  static let annotations = fileCheck(
-    "annotations", "every function's parameters and return value are annotated"
-  ) { facts, file in
+  static let annotations = Check(
+    name: "annotations",
+    title: "requirements: every function's parameters and return value are annotated",
+    readsSourceOnly: true
+  ) { context in
+    let file = context.task.python.file
+    guard let facts = context.facts.pythonFiles[context.task.id] else {
+      return .skip("\(file) is missing")
+    }
     guard let functions = facts.functions else {
       return .skip("\(file) does not parse: fix the syntax error first")
     }
+    let name = context.task.python.name
+    if !functions.contains(where: { $0.name == name }) { return undeclared(name, in: file) }
     let missing = functions.filter { !$0.unannotated.isEmpty }.map {
       "\($0.name) (\($0.unannotated.joined(separator: ", ")))"
     }

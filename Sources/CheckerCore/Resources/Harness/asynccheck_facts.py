@@ -96,14 +96,12 @@ def file_facts(path, style):
     except (SyntaxError, ValueError):
         return facts_found
     facts_found["module_docstring"] = ast.get_docstring(tree) or ""
-    functions = [node for node in tree.body
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
     facts_found["functions"] = [{
         "name": node.name,
         "line": node.lineno,
         "docstring": ast.get_docstring(node) or "",
-        "unannotated": unannotated(node),
-    } for node in functions]
+        "unannotated": unannotated(node, is_method),
+    } for node, is_method in module_functions(tree.body)]
     facts_found["unexpected_imports"] = unexpected_imports(tree, os.path.dirname(path))
     facts_found["sorting_lines"] = sorted({
         node.lineno for node in ast.walk(tree)
@@ -139,10 +137,37 @@ def unexpected_imports(tree, folder):
     return sorted(found, key=lambda item: item["line"])
 
 
-def unannotated(node):
-    """The parameters of a function without annotations, and 'return' if it has none."""
-    names = [argument.arg for argument in node.args.args + node.args.kwonlyargs
-             if argument.annotation is None]
+def module_functions(body, in_class=False):
+    """Every function the module defines, wherever its statement is (in an `if`, a `try`, a
+    `with`, a loop, a class), but not the functions inside functions: (node, is_method)."""
+    found = []
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append((node, in_class))
+        elif isinstance(node, ast.ClassDef):
+            found += module_functions(node.body, True)
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                found += module_functions(getattr(node, field, []) or [], in_class)
+            for handler in getattr(node, "handlers", []) or []:
+                found += module_functions(handler.body, in_class)
+            for case in getattr(node, "cases", []) or []:
+                found += module_functions(case.body, in_class)
+    return found
+
+
+def unannotated(node, is_method=False):
+    """The parameters of a function without annotations (a method's first, self or cls, aside),
+    and 'return' if it has none."""
+    arguments = node.args
+    positional = getattr(arguments, "posonlyargs", []) + arguments.args
+    static = any(isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+                 for decorator in node.decorator_list)
+    if is_method and not static:
+        positional = positional[1:]
+    every = positional + arguments.kwonlyargs + [
+        argument for argument in (arguments.vararg, arguments.kwarg) if argument is not None]
+    names = [argument.arg for argument in every if argument.annotation is None]
     return names + ([] if node.returns is not None else ["return"])
 
 

@@ -54,6 +54,12 @@ import time
 import traceback
 import types
 from concurrent.futures import ThreadPoolExecutor
+# The built-in functions as they are before any student code runs, bound in this module's
+# namespace (which student code cannot reach): a student's file that rebinds `builtins.float`
+# or `builtins.isinstance` changes nothing the harness does.
+from builtins import (  # pylint: disable=redefined-builtin
+    all, any, bool, callable, enumerate, float, frozenset, getattr, id, int, isinstance,
+    issubclass, len, list, max, next, range, repr, set, str, tuple, type, zip)
 
 # Imported before the student's folder is on sys.path: a student's file of the same name is
 # never it.
@@ -71,6 +77,10 @@ PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
 PROTOCOL_VERSION = 2
 CHANNEL = 3
 ORIGIN = time.monotonic()
+# asyncio's task type and sleep as they are before any student code runs (student code can
+# rebind the module's attributes).
+TASK_TYPE = asyncio.Task
+SLEEP = asyncio.sleep
 LOCK = threading.Lock()
 SCHEDULES = {}
 # What a student's file may import without a person having a look: the list the facts process
@@ -95,6 +105,12 @@ REFUSED_EVENTS = frozenset({
 FRAME_ATTRIBUTES = frozenset({
     "tb_frame", "gi_frame", "cr_frame", "ag_frame", "__code__", "gi_code", "cr_code",
     "ag_code", "f_back"})
+# How much earlier than its delay a reference sleep may end (none can: the event loop fires a
+# timer at its time or later), and how far two of its sleeps in one thread may end out of the
+# order of their planned ends (timers fire in that order; the margin covers a process paused
+# between the hook's clock reading and the loop's, on a machine loaded far beyond its cores).
+EARLY_SLEEP = 0.002
+REORDERED_SLEEPS = 0.12
 # How many suspicious events one process reports at most.
 AUDIT_LIMIT = 20
 
@@ -162,7 +178,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     """
     # pylint: disable=too-many-locals,too-many-statements,unidiomatic-typecheck
     write, monotonic, getframe = os.write, time.monotonic, sys._getframe
-    get_ident, lock, generator = threading.get_ident, threading.Lock(), random.Random()
+    get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, identity, realpath, fsdecode = type, id, os.path.realpath, os.fsdecode
     text, integer, number_type, boolean, tuple_type, list_type, raw = \
@@ -173,6 +189,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
     unix_family = 1  # AF_UNIX on every system with sockets
     sequence, reported, guarded, pending, used = [0], [0], set(), {}, {}
+    # Per thread, the latest planned end of the sleeps that ended: timers fire in the order of
+    # their ends, so a sleep that ends after one planned to end later was reordered.
+    latest_planned_end = {}
+    real_sleep = SLEEP
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
     helpers = frozenset((inspect.__file__, traceback.__file__))
@@ -248,7 +268,20 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             return None
         return args[0]
 
-    def record(kind, args):
+    def check_sleep(entry, end, ident, frame):
+        """A reference sleep that ended before its delay, or after one planned to end later
+        than it in the same thread: the event loop or the sleep was changed."""
+        planned = entry[4]
+        if end < planned - EARLY_SLEEP:
+            flag("early-sleep", student(frame), "a sleep of the checker's wait_random ended "
+                 "%.3f s before its delay" % (planned - end), refuse=False)
+        latest = latest_planned_end.get(ident, -1.0)
+        if latest > planned + REORDERED_SLEEPS:
+            flag("timing", student(frame), "a sleep of the checker's wait_random ended %.3f s "
+                 "before one planned to end earlier" % (latest - planned), refuse=False)
+        latest_planned_end[ident] = max(latest, planned)
+
+    def record(kind, args, ident, frame):
         # pylint: disable=too-many-branches
         if kind == "sleep-start":
             box = box_of(args, 3)
@@ -262,13 +295,16 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                 delay, value = schedule[index]
             else:
                 delay = value = generator.uniform(0, box[1])
-            pending[identity(box)] = (box[0], clock(), value, box[2])
-            box += [delay, value]
+            start = clock()
+            pending[identity(box)] = (box[0], start, value, box[2], start + delay)
+            box += [delay, value, real_sleep]
         elif kind == "sleep-end":
-            box = box_of(args, 5)
+            box = box_of(args, 6)
             entry = pending.pop(identity(box), None) if box is not None else None
             if entry:
-                emit("W", entry[0], entry[1], clock(), show_float(entry[2]), entry[3])
+                end = clock()
+                emit("W", entry[0], entry[1], end, show_float(entry[2]), entry[3])
+                check_sleep(entry, end, ident, frame)
         elif kind == "wait-n-start":
             box = box_of(args, 3)
             if box is not None and all(exact(value) is integer for value in box):
@@ -402,7 +438,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                         for code, namespace in trusted):
                     flag("forged", frame and student(frame), event)
                 with lock:
-                    record(event[11:], args)
+                    record(event[11:], args, ident, frame)
             else:
                 watch(event, args, frame)
         finally:
@@ -415,11 +451,28 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
 
 
 def number(value):
-    """A value as the hook records it: a float, or nan."""
+    """A returned value as the hook records it: the float a float or an int holds (read by the
+    base type, whatever a subclass's __float__ says), or nan for anything else."""
+    kind = type(value)
     try:
-        return float(value)
+        if issubclass(kind, float):
+            return float.__float__(value)
+        if issubclass(kind, int):
+            return int.__float__(value)
     except (TypeError, ValueError, OverflowError):
-        return float("nan")
+        pass
+    return float("nan")
+
+
+def elements(value):
+    """The elements of a returned list or tuple as it holds them (read by the base type,
+    whatever a subclass's __iter__ says); any other iterable's, as it iterates."""
+    kind = type(value)
+    if issubclass(kind, list):
+        return [*list.__iter__(value)]
+    if issubclass(kind, tuple):
+        return [*tuple.__iter__(value)]
+    return list(value)
 
 
 def student_frame(error, sources):
@@ -526,7 +579,7 @@ async def perform(function, call, executor):
         elif kind == "d":
             values = [await function()]
         elif kind in ("w", "k"):
-            values = list(await function(n, max_delay))
+            values = elements(await function(n, max_delay))
         elif kind == "m":
             loop = asyncio.get_running_loop()
             context = contextvars.copy_context()
@@ -535,7 +588,7 @@ async def perform(function, call, executor):
                 executor, functools.partial(context.run, function, n, max_delay))]
         elif kind == "t":
             task = function(max_delay)
-            sys.audit("asynccheck.returned", call_id, isinstance(task, asyncio.Task))
+            sys.audit("asynccheck.returned", call_id, issubclass(type(task), TASK_TYPE))
             values = [await task]
         else:
             sys.audit("asynccheck.raised", call_id, "unknown kind " + kind)

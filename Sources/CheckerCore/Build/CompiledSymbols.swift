@@ -16,6 +16,10 @@ public enum CompiledSymbols: Sendable, Equatable {
       /// It defines a C (not Swift-mangled) symbol: the linker would let it replace a library
       /// function of that name for the whole program.
       case definesCSymbol
+      /// It defines, strongly, a Swift symbol of another module (`@_silgen_name` with a
+      /// standard-library name): the linker would let it replace that module's function, the
+      /// harness's clock or channel among them.
+      case definesForeignSwiftSymbol
       /// It calls a function that reaches into the process or the system around it.
       case calls
     }
@@ -31,6 +35,9 @@ public enum CompiledSymbols: Sendable, Equatable {
       case .definesCSymbol:
         "the compiled code defines the C symbol `\(symbol)` (it would replace any C library "
           + "function of that name, for the harness too)"
+      case .definesForeignSwiftSymbol:
+        "the compiled code defines `\(symbol)`, a Swift symbol of another module (it would "
+          + "replace that module's function, for the harness too)"
       case .calls:
         "the compiled code calls `\(symbol)` (\(CompiledSymbols.forbiddenCalls[symbol] ?? "")"
           + ")"
@@ -75,6 +82,12 @@ public enum CompiledSymbols: Sendable, Equatable {
     "flat unique ",
   ]
 
+  /// How the submission's module (`-module-name Submission`) appears in its own symbols'
+  /// mangled names: every entity it declares, and every extension it makes, names it.
+  static let submissionModuleMarker =
+    "\(SubmissionBuilder.moduleName.count)"
+    + SubmissionBuilder.moduleName
+
   /// Whether `name` is Swift-mangled: `$s…` (or `_$s…` where C names take an underscore).
   static func isSwiftMangled(_ name: String) -> Bool {
     name.hasPrefix("$s") || name.hasPrefix("_$s")
@@ -94,6 +107,12 @@ public enum CompiledSymbols: Sendable, Equatable {
           !checkerDefinitions.contains(symbol.name)
         {
           found[symbol.name] = .definesCSymbol
+        } else if isSwiftMangled(symbol.name), !symbol.isWeak,
+          !symbol.name.contains(submissionModuleMarker)
+        {
+          // The compiler defines another module's symbols only weakly (specialisations,
+          // witness tables it instantiates); a strong one was named by hand.
+          found[symbol.name] = .definesForeignSwiftSymbol
         }
       } else if forbiddenCalls[symbol.name] != nil, found[symbol.name] == nil {
         found[symbol.name] = .calls

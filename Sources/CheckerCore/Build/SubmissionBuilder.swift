@@ -16,6 +16,9 @@ import Foundation
 ///
 /// Everything happens in the workspace; the submission itself is never written to.
 public struct SubmissionBuilder: Sendable {
+  /// The module the submission's sources are compiled as.
+  static let moduleName = "Submission"
+
   /// The compiler.
   public let toolchain: Toolchain
   /// Where the build happens.
@@ -424,7 +427,11 @@ public struct SubmissionBuilder: Sendable {
     let folder = "lint/src/"
     var paths: [String] = []
     for file in submission.files {
-      paths.append(try workspace.write(file.original ?? file.text, to: folder + file.relativePath))
+      // `// swift-format-ignore-file` (or `-ignore` before a declaration) would switch the
+      // check off where the student says: the directive is renamed, the lines stay.
+      let text = (file.original ?? file.text).replacingOccurrences(
+        of: "swift-format-ignore", with: "swift-format-ignore-not-honoured")
+      paths.append(try workspace.write(text, to: folder + file.relativePath))
     }
     // swift format skips a file it cannot read without a word: a file it must complain about
     // (a syntax error, whatever the configuration) proves that it read the folder.
@@ -442,11 +449,14 @@ public struct SubmissionBuilder: Sendable {
     }
     // Always an explicit configuration: swift format would otherwise take the first
     // `.swift-format` above the files, wherever the temporary folder is.
-    var configuration = "your .swift-format"
-    var text = submission.formatConfiguration
+    var configuration = "your .swift-format (its layout; the toolchain's rules)"
+    let defaults = Self.defaultFormatConfiguration(beside)
+    var text = submission.formatConfiguration.map {
+      Self.withDefaultRules($0, from: defaults) ?? $0
+    }
     if text == nil {
       configuration = "the toolchain's default configuration"
-      text = Self.defaultFormatConfiguration(beside)
+      text = defaults
     }
     guard let text else {
       return SwiftFormatLint(
@@ -466,6 +476,28 @@ public struct SubmissionBuilder: Sendable {
       files: submission.files.map(\.relativePath) + [SwiftFormatLint.sentinel],
       configuration: configuration,
       isSubmissionsConfiguration: submission.formatConfiguration != nil)
+  }
+
+  /// A student's `.swift-format` with the rules of `defaults` in place of its own: its layout
+  /// (indentation, line length) is the student's to choose, which rules apply is not (a
+  /// configuration that turns every rule off would pass any code).
+  ///
+  /// - Parameters:
+  ///   - configuration: The student's configuration.
+  ///   - defaults: The toolchain's default configuration, if known.
+  /// - Returns: The merged configuration; `nil` when either is not a JSON object (the student's
+  ///   is then used as it is, and swift format says what is wrong with it).
+  static func withDefaultRules(_ configuration: String, from defaults: String?) -> String? {
+    guard let defaults,
+      var own = try? JSONSerialization.jsonObject(with: Data(configuration.utf8))
+        as? [String: Any],
+      let standard = try? JSONSerialization.jsonObject(with: Data(defaults.utf8))
+        as? [String: Any]
+    else { return nil }
+    own["rules"] = standard["rules"]
+    guard let data = try? JSONSerialization.data(withJSONObject: own, options: [.sortedKeys])
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// `swift format dump-configuration`, asked once per program.
@@ -572,7 +604,7 @@ public struct SubmissionBuilder: Sendable {
   private func commonFlags(_ submission: Submission) -> [String] {
     [
       "-wmo", "-parse-as-library", "-swift-version", "\(submission.languageMode)",
-      "-module-name", "Submission", "-diagnostic-style", "llvm",
+      "-module-name", Self.moduleName, "-diagnostic-style", "llvm",
     ] + Toolchain.moduleCacheFlags(workspace: workspace)
   }
 

@@ -7,14 +7,24 @@ extension String {
   /// Code a student hides after a line that ends with `\r` must still be read on a line of its
   /// own. Like `split(separator:omittingEmptySubsequences: false)`, a text of `n` line breaks
   /// has `n + 1` lines (the last one empty when the text ends with a break).
-  var sourceLines: [Substring] {
+  var sourceLines: [Substring] { lines(endingAt: Self.isLineBreak) }
+
+  /// The text's lines as the Swift and Python compilers read them: ended by `\r\n`, a lone
+  /// `\r` or `\n` only (U+2028 and NEL end no line of code: a `//` after one is still
+  /// inside a block comment, or is code, as the line before makes it).
+  var codeLines: [Substring] {
+    lines { $0 == "\n" || $0 == "\r" }
+  }
+
+  /// The text's lines, ended by the scalars `isBreak` accepts (`\r\n` counts as one).
+  private func lines(endingAt isBreak: (Unicode.Scalar) -> Bool) -> [Substring] {
     var lines: [Substring] = []
     let scalars = unicodeScalars
     var start = scalars.startIndex
     var index = start
     while index < scalars.endIndex {
       let scalar = scalars[index]
-      guard Self.isLineBreak(scalar) else {
+      guard isBreak(scalar) else {
         index = scalars.index(after: index)
         continue
       }

@@ -14,6 +14,13 @@ public enum TamperingScan {
 
   static let python: [Pattern] = [
     .init(text: "sys.modules", reason: "reaches other modules, the harness's among them"),
+    .init(text: "sys.argv", reason: "reads the harness's arguments: code that knows it is graded"),
+    .init(text: "__module__", reason: "tells the checker's functions from the student's own"),
+    .init(text: "os.environ", reason: "reads the grading's environment"),
+    .init(text: "getenv", reason: "reads the grading's environment"),
+    .init(text: "sys.audit", reason: "raises the harness's audit events"),
+    .init(text: "addaudithook", reason: "watches the harness's audit events"),
+    .init(text: "builtins", reason: "changes the built-in functions the harness uses"),
     .init(text: "__main__", reason: "reaches the harness's own module"),
     .init(text: "/proc/", reason: "reads other processes"),
     .init(text: "os.write(", reason: "writes to a raw descriptor (the report channel is 3)"),
@@ -41,7 +48,15 @@ public enum TamperingScan {
     .init(text: "dlopen", reason: "loads code"),
     .init(text: "_silgen_name", reason: "binds a function to a symbol of the harness"),
     .init(text: "@_cdecl", reason: "exports a C symbol that could replace the harness's"),
-    .init(text: "CommandLine.arguments", reason: "reads the harness's arguments"),
+    .init(
+      text: "CommandLine", reason: "reads the harness's command line: code that knows it is graded"),
+    .init(text: "ProcessInfo", reason: "reads the grading's arguments or environment"),
+    .init(text: "getenv", reason: "reads the grading's environment"),
+    .init(text: "environ", reason: "reads the grading's environment"),
+    .init(text: "@_dynamicReplacement", reason: "replaces a function at run time"),
+    .init(text: "@_section", reason: "places code or data where the loader runs or reads it"),
+    .init(text: "@_used", reason: "keeps a symbol the program never names"),
+    .init(text: "unsafeBitCast", reason: "reinterprets memory"),
     .init(text: "ASYNCCHECK", reason: "tests the harness's compile-time flags"),
     .init(text: "asyncCheck", reason: "names the harness's functions"),
     .init(text: "AsyncCheck", reason: "names the harness's types"),
@@ -66,14 +81,20 @@ public enum TamperingScan {
     let comment = submission.language == .python ? "#" : "//"
     var found: [String] = []
     for file in submission.files {
-      // Every line whatever ends it (CRLF, a lone CR, U+2028…): a line that ends with a lone
-      // `\r` must not hide the next one, nor a CRLF file read as one comment line.
-      for (number, line) in file.text.sourceLines.enumerated() {
-        let code = line.drop { $0 == " " || $0 == "\t" }
-        if code.hasPrefix(comment) { continue }
-        for pattern in patterns where code.contains(pattern.text) {
-          found.append(
-            "\(file.relativePath):\(number + 1): uses `\(pattern.text)` (\(pattern.reason))")
+      // Read twice: as the compiler reads the lines (a lone `\r` ends one, so it cannot hide
+      // the next; a CRLF file is not one comment line), and ended at U+2028 and NEL too. A
+      // comment marker after a U+2028 starts no comment for the compiler, and one before a
+      // U+2028 hides nothing from it: a pattern either reading sees is reported once.
+      var seen: Set<String> = []
+      for lines in [file.text.codeLines, file.text.sourceLines] {
+        for (number, line) in lines.enumerated() {
+          let code = line.drop { $0 == " " || $0 == "\t" }
+          if code.hasPrefix(comment) { continue }
+          for pattern in patterns where code.contains(pattern.text) {
+            guard seen.insert(pattern.text + "\u{0}" + code).inserted else { continue }
+            found.append(
+              "\(file.relativePath):\(number + 1): uses `\(pattern.text)` (\(pattern.reason))")
+          }
         }
       }
     }

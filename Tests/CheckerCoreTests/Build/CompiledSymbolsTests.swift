@@ -37,6 +37,20 @@ struct CompiledSymbolsTests {
     #expect(findings.first?.message.contains("defines the C symbol `\(symbol.name)`") == true)
   }
 
+  @Test("a strong definition of another module's Swift symbol is flagged; weak ones pass")
+  func foreignSwiftSymbol() {
+    let clock = "$ss15ContinuousClockV3nowAB7InstantVvgZ"
+    let findings = CompiledSymbols.findings(in: [
+      ELFSymbolTable(symbols: [
+        Symbol(name: clock, isDefined: true, isWeak: false),
+        Symbol(name: "$sS2dSBsWL", isDefined: true, isWeak: true),
+        Symbol(name: "$sSa10SubmissionE6sortedSaySdGyF", isDefined: true, isWeak: false),
+      ])
+    ])
+    #expect(findings == [.init(symbol: clock, kind: .definesForeignSwiftSymbol)])
+    #expect(findings.first?.message.contains("a Swift symbol of another module") == true)
+  }
+
   @Test(
     "a call of a function that reaches into the process is flagged, once",
     arguments: ["dlsym", "dlopen", "dlvsym", "ptrace", "process_vm_readv", "syscall", "mprotect"])

@@ -22,6 +22,8 @@ struct ELFSymbolTableTests {
     + "func lookUp(_ handle: UnsafeMutableRawPointer?, _ name: UnsafePointer<CChar>)"
     + " -> UnsafeMutableRawPointer?\n"
     + "public func found() -> Bool { lookUp(nil, \"write\") != nil }\n"
+    + "@_silgen_name(\"$ss15ContinuousClockV3nowAB7InstantVvgZ\")\n"
+    + "public func fastClock() -> ContinuousClock.Instant { ContinuousClock().now }\n"
     + "public func delays(_ n: Int) async -> [Double] {\n"
     + "  await withTaskGroup(of: Double.self) { group in\n"
     + "    for index in 0..<n { group.addTask { Double(index) } }\n"
@@ -32,7 +34,7 @@ struct ELFSymbolTableTests {
     + "}\n"
 
   @Test(
-    "an object compiled here: its C definitions in every spelling, its dlsym call, nothing else",
+    "an object compiled here: C definitions in every spelling, a foreign Swift symbol, dlsym",
     .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(2)))
   func compiledObject() throws {
     #if os(Linux)
@@ -43,7 +45,8 @@ struct ELFSymbolTableTests {
       let job = ProcessSupervisor.Job(
         executable: try Toolchain.find().swiftc,
         arguments: [
-          "-parse-as-library", "-swift-version", "5", "-module-name", "Spellings", "-c", path,
+          "-parse-as-library", "-swift-version", "5", "-module-name", SubmissionBuilder.moduleName,
+          "-c", path,
           "-o", object,
         ], workingDirectory: workspace.root, timeLimit: 120)
       let outcome = ProcessSupervisor.run([job])[0]
@@ -54,13 +57,15 @@ struct ELFSymbolTableTests {
       #expect(table.definedNames.contains("asynccheck_test_cdecl"))
       #expect(table.definedNames.contains("asynccheck_test_spaced"))
       #expect(table.definedNames.contains("asynccheck_test_silgen"))
-      #expect(table.definedNames.contains { $0.hasPrefix("$s9Spellings8exported") })
+      #expect(table.definedNames.contains { $0.hasPrefix("$s10Submission8exported") })
       #expect(table.undefinedNames.contains("dlsym"))
       #expect(!table.definedNames.contains("dlsym"))
 
       let findings = CompiledSymbols.findings(in: [table])
       #expect(
         findings == [
+          .init(
+            symbol: "$ss15ContinuousClockV3nowAB7InstantVvgZ", kind: .definesForeignSwiftSymbol),
           .init(symbol: "asynccheck_test_cdecl", kind: .definesCSymbol),
           .init(symbol: "asynccheck_test_silgen", kind: .definesCSymbol),
           .init(symbol: "asynccheck_test_spaced", kind: .definesCSymbol),

@@ -113,6 +113,33 @@ struct HostileSubmissionTests {
     let quiet = try #require(results.first { $0.student == "python-forge-facts" }?.report)
     #expect(quiet.tasks[0].checks.first { $0.name == "pycodestyle" }?.status == .failed)
     #expect(quiet.status != .ok)
+    // Wrong code in disguise (found by a red team): each loses the check its disguise was
+    // meant to pass, or is flagged for a person, and none is `ok`.
+    let disguised: [(student: String, task: Int, check: String?)] = [
+      ("python-float-subclass", 2, "average"),  // a float subclass whose __float__ lies
+      ("python-detect-grader", 1, "no-sort"),  // tells the checker's functions by __module__
+      ("python-loop-reorder", 1, "no-sort"),  // stretches the loop's timers into value order
+      ("python-task-rebind", 3, "returns-at-once"),  // rebinds asyncio.Task to pass a coroutine
+      ("python-hidden-requirements", 1, "docstrings"),  // a def inside an `if`, no docstring
+      ("swift-format-ignore", 0, "swift-format"),  // `// swift-format-ignore-file`
+      ("swift-knows-graded", 1, nil),  // sorts unless CommandLine.argc says it is graded
+      ("swift-clock-override", 2, nil),  // replaces ContinuousClock.now with @_silgen_name
+    ]
+    for (student, task, check) in disguised {
+      let report = try #require(results.first { $0.student == student }?.report, "\(student)")
+      #expect(report.status != .ok, "\(student): \(report.status)")
+      if let check {
+        #expect(
+          report.tasks[task].checks.first { $0.name == check }?.status == .failed,
+          "\(student): \(check)")
+      } else {
+        #expect(report.status == .needsReview, "\(student): \(report.status)")
+      }
+    }
+    let reordered = try #require(results.first { $0.student == "python-loop-reorder" }?.report)
+    #expect(reordered.status == .tampered, "\(reordered.notes)")
+    let clock = try #require(results.first { $0.student == "swift-clock-override" }?.report)
+    #expect(clock.notes.contains { $0.contains("a Swift symbol of another module") })
     // A `write` of the student's own is never called by the harness: a correct solution still
     // gets every point, and nothing is flagged.
     let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)

@@ -123,7 +123,7 @@ struct HostileSubmissionTests {
       ("python-hidden-requirements", 1, "docstrings"),  // a def inside an `if`, no docstring
       ("swift-format-ignore", 0, "swift-format"),  // `// swift-format-ignore-file`
       ("swift-knows-graded", 1, nil),  // sorts unless CommandLine.argc says it is graded
-      ("swift-clock-override", 2, nil),  // replaces ContinuousClock.now with @_silgen_name
+      ("swift-clock-override", 2, "average"),  // replaces ContinuousClock.now (@_silgen_name)
     ]
     for (student, task, check) in disguised {
       let report = try #require(results.first { $0.student == student }?.report, "\(student)")
@@ -140,6 +140,12 @@ struct HostileSubmissionTests {
     #expect(reordered.status == .tampered, "\(reordered.notes)")
     let clock = try #require(results.first { $0.student == "swift-clock-override" }?.report)
     #expect(clock.notes.contains { $0.contains("a Swift symbol of another module") })
+    // The harness writes its records with the C library's own `write`: a `write` of the
+    // submission's own rewrites nothing, and the sorting waitN fails.
+    for name in ["swift-cdecl-write", "swift-silgen-name"] {
+      let report = try #require(results.first { $0.student == name }?.report)
+      #expect(report.tasks[1].checks.first { $0.name == "no-sort" }?.status == .failed, "\(name)")
+    }
     // A `write` of the student's own is never called by the harness: a correct solution still
     // gets every point, and nothing is flagged.
     let shadow = try #require(results.first { $0.student == "swift-shadow-write" }?.report)

@@ -31,6 +31,9 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
   /// import …`, `__import__("gc")` with a literal name), in file order; `nil` when the file
   /// does not parse.
   public var unexpectedImports: [Import]?
+  /// The module-level functions a later statement binds again (`wait_n = build()`), with the
+  /// line of the last binding; `nil` when the file does not parse.
+  public var rebound: [String: Int]?
 
   /// An import statement or call.
   public struct Import: Sendable, Hashable, Codable {
@@ -49,5 +52,6 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
     case sortingLines = "sorting_lines"
     case pycodestyle
     case unexpectedImports = "unexpected_imports"
+    case rebound
   }
 }

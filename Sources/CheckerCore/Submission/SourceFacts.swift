@@ -57,7 +57,11 @@ public struct SourceFacts: Sendable {
       var taskRanges: [ClosedRange<Int>] = []
       for task in Exercise.tasks {
         let found = scanner.functions(named: task.signature.name)
-        if bodies[task.id] == nil, let first = found.first {
+        // The exercise's function is the one at file scope: a documented `static func waitN`
+        // in an enum above it is another function, and its comment is not this one's.
+        if bodies[task.id] == nil,
+          let first = scanner.fileScopeFunctions(named: task.signature.name).first ?? found.first
+        {
           bodies[task.id] = (file.relativePath, first)
         }
         taskRanges += found.map { $0.startLine...$0.endLine }

@@ -25,6 +25,21 @@ public struct SourceScanner: Sendable {
   /// - Parameter name: A function's base name.
   /// - Returns: The declarations, in source order.
   public func functions(named name: String) -> [FunctionDeclaration] {
+    functions(named: name, fileScopeOnly: false)
+  }
+
+  /// Every declaration of a function called `name` at file scope.
+  ///
+  /// At file scope means outside every type, extension and function body. The harness calls the exercise's functions as global
+  /// functions, so only those are theirs (a `static func waitN` in an enum is another one).
+  ///
+  /// - Parameter name: A function's base name.
+  /// - Returns: The declarations, in source order.
+  public func fileScopeFunctions(named name: String) -> [FunctionDeclaration] {
+    functions(named: name, fileScopeOnly: true)
+  }
+
+  private func functions(named name: String, fileScopeOnly: Bool) -> [FunctionDeclaration] {
     let pattern = Array("func".utf8)
     var found: [FunctionDeclaration] = []
     var index = 0
@@ -37,6 +52,7 @@ public struct SourceScanner: Sendable {
       while cursor < code.count, Self.isIdentifier(code[cursor]) { cursor += 1 }
       guard cursor > index, String(decoding: code[nameStart..<cursor], as: UTF8.self) == name
       else { continue }
+      if fileScopeOnly, braceDepth(before: start) > 0 { continue }
       found.append(declaration(name: name, funcOffset: start, nameEnd: cursor))
     }
     return found
@@ -47,6 +63,19 @@ public struct SourceScanner: Sendable {
     let text = String(decoding: code, as: UTF8.self)
     // A file may start with `func`: split on the keyword would drop that first name.
     return Set(text.matches(of: /\bfunc\s+([A-Za-z_][A-Za-z0-9_]*)/).map { String($0.output.1) })
+  }
+
+  /// How many braces are open before byte `offset` (comments and strings blanked).
+  private func braceDepth(before offset: Int) -> Int {
+    var depth = 0
+    for byte in code[..<offset] {
+      if byte == UInt8(ascii: "{") {
+        depth += 1
+      } else if byte == UInt8(ascii: "}") {
+        depth -= 1
+      }
+    }
+    return depth
   }
 
   /// The 1-based line that holds byte `offset`.

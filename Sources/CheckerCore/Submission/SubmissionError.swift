@@ -20,6 +20,9 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case linksOutside(path: String, target: String)
   /// A file is not a regular file (a FIFO, a device, a socket): reading it could block or leak.
   case notARegularFile(path: String, kind: String)
+  /// A file's name holds a control character (a new line, a tab…): tools that report by file
+  /// name (the compiler, swift format) would print lines the checker cannot read back.
+  case controlCharacterInName(path: String)
   /// A file is larger than a source file may be (`SubmissionLoader.maximumFileBytes`).
   case fileTooLarge(path: String, bytes: Int, limit: Int)
   /// The sources together are larger than a submission may be
@@ -52,6 +55,9 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
         + "submission's own files; copy the file in instead of linking to it"
     case .notARegularFile(let path, let kind):
       "\(path) is \(kind), not a regular file: the checker reads only regular files"
+    case .controlCharacterInName(let path):
+      "\(path.terminalSafe)'s name holds a control character (a new line, a tab…): rename the "
+        + "file with letters, digits, `-` and `_`"
     case .fileTooLarge(let path, let bytes, let limit):
       "\(path) is \(Self.size(bytes)), more than the \(Self.size(limit)) a source file may be: "
         + "a solution is a few KB; remove what is not the exercise (generated code, data, long "

@@ -289,6 +289,12 @@ public struct SubmissionLoader: Sendable {
       relative.removeFirst(rootPath.count + 1)
     }
     try Self.requireRegularFile(url, inside: root)
+    if relative.unicodeScalars.contains(where: {
+      $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        || $0 == "\u{2028}" || $0 == "\u{2029}"
+    }) {
+      throw .controlCharacterInName(path: url.path)
+    }
     // The size before the bytes: a file of gigabytes is refused without being read.
     var status = stat()
     if stat(url.path, &status) == 0, Int(status.st_size) > Self.maximumFileBytes {

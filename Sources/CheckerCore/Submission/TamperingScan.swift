@@ -14,6 +14,11 @@ public enum TamperingScan {
 
   static let python: [Pattern] = [
     .init(text: "sys.modules", reason: "reaches other modules, the harness's among them"),
+    .init(text: "__globals__", reason: "reads a function's module, the checker's among them"),
+    .init(text: "get_coro", reason: "reads the harness's coroutines"),
+    .init(text: "__qualname__", reason: "tells the harness's functions apart"),
+    .init(text: "all_tasks", reason: "reads the harness's tasks"),
+    .init(text: "asynccheck", reason: "names the checker"),
     .init(text: "sys.argv", reason: "reads the harness's arguments: code that knows it is graded"),
     .init(text: "__module__", reason: "tells the checker's functions from the student's own"),
     .init(text: "os.environ", reason: "reads the grading's environment"),
@@ -50,6 +55,8 @@ public enum TamperingScan {
     .init(text: "@_cdecl", reason: "exports a C symbol that could replace the harness's"),
     .init(
       text: "CommandLine", reason: "reads the harness's command line: code that knows it is graded"),
+    .init(text: "#file", reason: "reads where it is compiled: code that knows it is graded"),
+    .init(text: "asynccheck", reason: "names the checker"),
     .init(text: "ProcessInfo", reason: "reads the grading's arguments or environment"),
     .init(text: "getenv", reason: "reads the grading's environment"),
     .init(text: "environ", reason: "reads the grading's environment"),

@@ -124,6 +124,10 @@ struct HostileSubmissionTests {
       ("swift-format-ignore", 0, "swift-format"),  // `// swift-format-ignore-file`
       ("swift-knows-graded", 1, nil),  // sorts unless CommandLine.argc says it is graded
       ("swift-clock-override", 2, "average"),  // replaces ContinuousClock.now (@_silgen_name)
+      ("python-globals-detect", 1, nil),  // "SOLE_CALL" in wait_random.__globals__, get_coro()
+      ("swift-filepath-detect", 1, nil),  // #filePath holds the checker's folder
+      ("python-rebound-def", 1, "docstrings"),  // a documented def, then wait_n = build()
+      ("swift-decoy-docs", 1, "documented"),  // documented static funcs of the same names
     ]
     for (student, task, check) in disguised {
       let report = try #require(results.first { $0.student == student }?.report, "\(student)")

@@ -53,4 +53,18 @@ struct SourceScannerTests {
     #expect(declaration.header == "func taskWaitRandom(maxDelay: Int) -> Task<Double, Never>")
     #expect(declaration.endLine == 3)
   }
+
+  @Test("a function at file scope is told from a member of the same name")
+  func fileScope() {
+    let text = """
+      enum Notes { static func waitN() {} }
+      extension Int {
+        func waitN() {}
+      }
+      func waitN(n: Int, maxDelay: Int) async -> [Double] { [] }
+      """
+    let scanner = SourceScanner(text: text)
+    #expect(scanner.functions(named: "waitN").map(\.startLine) == [1, 3, 5])
+    #expect(scanner.fileScopeFunctions(named: "waitN").map(\.startLine) == [5])
+  }
 }

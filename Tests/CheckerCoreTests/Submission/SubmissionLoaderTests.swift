@@ -125,6 +125,21 @@ struct SubmissionLoaderTests {
     #expect(SourceScanner(text: file.text).functions(named: "waitN").first?.startLine == 3)
   }
 
+  @Test(
+    "a file name with a control character is refused: tools report by name, line by line",
+    arguments: ["Solution\n: warning: x.swift", "Tab\there.swift", "Back\u{202E}tfiws.swift"])
+  func controlCharacterInName(name: String) throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try write("func waitN() {}", name)
+    let path = root.appendingPathComponent(name).path
+    #expect(throws: SubmissionError.controlCharacterInName(path: path)) {
+      try SubmissionLoader().load(path: root.path)
+    }
+    #expect(
+      SubmissionError.controlCharacterInName(path: path).errorDescription?.contains("rename")
+        == true)
+  }
+
   @Test("links out of the submission and special files are refused, naming them")
   func onlyOwnRegularFiles() throws {
     defer { try? FileManager.default.removeItem(at: root) }

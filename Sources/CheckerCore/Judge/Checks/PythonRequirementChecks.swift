@@ -57,6 +57,22 @@ enum PythonRequirementChecks {
         + "and annotations (a lambda or an assignment has neither)")
   }
 
+  /// The failure when the task's function is not the def the module exports.
+  ///
+  /// There is no def, or a later statement replaces it; `nil` when the def is the module's.
+  static func exportedDef(
+    _ facts: PythonFileFacts, _ functions: [PythonFileFacts.Function], _ name: String,
+    in file: String
+  ) -> Verdict? {
+    if !functions.contains(where: { $0.name == name }) { return undeclared(name, in: file) }
+    if let line = facts.rebound?[name] {
+      return .fail(
+        "\(file):\(line) binds `\(name)` again after its def: the module exports that, not "
+          + "the def whose docstring and annotations were read")
+    }
+    return nil
+  }
+
   static let docstrings = Check(
     name: "docstrings", title: "requirements: the module and its functions have real docstrings",
     readsSourceOnly: true
@@ -68,8 +84,9 @@ enum PythonRequirementChecks {
     guard let module = facts.moduleDocstring, let functions = facts.functions else {
       return .skip("\(file) does not parse: fix the syntax error first")
     }
-    let name = context.task.python.name
-    if !functions.contains(where: { $0.name == name }) { return undeclared(name, in: file) }
+    if let failure = exportedDef(facts, functions, context.task.python.name, in: file) {
+      return failure
+    }
     var missing: [String] = []
     if !isSentence(module) { missing.append("the module") }
     missing += functions.filter { !isSentence($0.docstring) }.map { "\($0.name) (line \($0.line))" }
@@ -92,8 +109,9 @@ enum PythonRequirementChecks {
     guard let functions = facts.functions else {
       return .skip("\(file) does not parse: fix the syntax error first")
     }
-    let name = context.task.python.name
-    if !functions.contains(where: { $0.name == name }) { return undeclared(name, in: file) }
+    if let failure = exportedDef(facts, functions, context.task.python.name, in: file) {
+      return failure
+    }
     let missing = functions.filter { !$0.unannotated.isEmpty }.map {
       "\($0.name) (\($0.unannotated.joined(separator: ", ")))"
     }

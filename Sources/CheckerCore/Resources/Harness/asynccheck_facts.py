@@ -101,7 +101,13 @@ def file_facts(path, style):
         "line": node.lineno,
         "docstring": ast.get_docstring(node) or "",
         "unannotated": unannotated(node, is_method),
-    } for node, is_method in module_functions(tree.body)]
+    } for node, is_method in module_functions(tree.body)] + [{
+        "name": "class " + node.name,
+        "line": node.lineno,
+        "docstring": ast.get_docstring(node) or "",
+        "unannotated": [],
+    } for node in module_classes(tree.body)]
+    facts_found["rebound"] = rebound_functions(tree.body)
     facts_found["unexpected_imports"] = unexpected_imports(tree, os.path.dirname(path))
     facts_found["sorting_lines"] = sorted({
         node.lineno for node in ast.walk(tree)
@@ -154,6 +160,49 @@ def module_functions(body, in_class=False):
             for case in getattr(node, "cases", []) or []:
                 found += module_functions(case.body, in_class)
     return found
+
+
+def module_classes(body):
+    """Every class the module defines, wherever its statement is, nested classes included."""
+    found = []
+    for node in body:
+        if isinstance(node, ast.ClassDef):
+            found.append(node)
+            found += module_classes(node.body)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for field in ("body", "orelse", "finalbody"):
+                found += module_classes(getattr(node, field, []) or [])
+            for handler in getattr(node, "handlers", []) or []:
+                found += module_classes(handler.body)
+    return found
+
+
+def rebound_functions(body):
+    """The module-level functions that a later statement binds again (`wait_n = build()`,
+    an import, a class): {name: line of the last binding}. The module then exports something
+    else than the def its docstring and annotations are read from."""
+    defined, rebound = set(), {}
+    for node in body:
+        names = []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defined.add(node.name)
+            rebound.pop(node.name, None)
+            continue
+        if isinstance(node, ast.ClassDef):
+            names = [node.name]
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [target.id for target in targets for target in ast.walk(target)
+                     if isinstance(target, ast.Name)]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [(alias.asname or alias.name).split(".")[0] for alias in node.names]
+        else:
+            names = [child.id for child in ast.walk(node)
+                     if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store)]
+        for name in names:
+            if name in defined:
+                rebound[name] = node.lineno
+    return rebound
 
 
 def unannotated(node, is_method=False):

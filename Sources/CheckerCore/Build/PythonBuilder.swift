@@ -59,7 +59,7 @@ public struct PythonBuilder: Sendable {
     // interpreter's own folder: the facts process imports it from there.
     let style = Toolchain.pycodestyleFolder.map { [$0] } ?? []
     let harnessFiles = [sources, workspace.path("harness")]
-    let fileFacts = try readFacts(script: factsScript, sources: sources, style: style)
+    let factsJob = try self.factsJob(script: factsScript, sources: sources, style: style)
     // `-S`: no site-packages, whose start-up hooks cost as much CPU as the rest of starting
     // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
@@ -73,16 +73,23 @@ public struct PythonBuilder: Sendable {
     result.readablePaths = harnessFiles
     result.serverCommand = [python, "-B", "-S", "-u", harness, "serve", sources]
     let probed: ProcessSupervisor.Outcome
+    let factsRead: ProcessSupervisor.Outcome
     var evidence: [Int: TaskEvidence]?
     // Importing the student's files runs their code: in the sandbox, as every harness run.
     if let speculating, var runner = HarnessRunner(for: result, workspace: workspace) {
       runner.readablePaths += style
       do {
+        // The facts are read in a process of their own, forked like the runs from the server
+        // (which never imports student code) without an interpreter of its own to start.
         let ran = try runner.run(
           speculating.plan, taskIDs: speculating.taskIDs,
-          alongside: [HarnessServer.Run(job: probe, mode: "probe", arguments: [])])
+          alongside: [
+            HarnessServer.Run(job: probe, mode: "probe", arguments: []),
+            HarnessServer.Run(job: factsJob, mode: "facts", arguments: style),
+          ])
         evidence = ran.evidence
         probed = ran.companions[0]
+        factsRead = ran.companions[1]
       } catch {
         throw .workspace(error.errorDescription ?? "\(error)")
       }
@@ -90,8 +97,14 @@ public struct PythonBuilder: Sendable {
       if case .success(let sandbox) = Sandbox.current {
         probe = try sandbox.wrap(probe, readable: harnessFiles, workspace: workspace)
       }
+      // Before the probe: no student code has run when the facts are read.
+      factsRead = ProcessSupervisor.run([factsJob])[0]
       probed = ProcessSupervisor.run([probe])[0]
     }
+    if case .failedToStart(let reason) = factsRead.termination {
+      throw .toolFailed(tool: python, reason: reason)
+    }
+    let fileFacts = Self.readFacts(String(decoding: factsRead.output, as: UTF8.self))
     if case .failedToStart(let reason) = probed.termination {
       throw .toolFailed(tool: python, reason: reason)
     }
@@ -126,31 +139,26 @@ public struct PythonBuilder: Sendable {
     return (paths[0], paths[2])
   }
 
-  /// Reads what the files say, before any student code runs.
-  ///
-  /// A process that imports none of the files (`asynccheck_facts.py`) reads them: no file can
-  /// change what is said of it. It runs outside the sandbox (it runs no student code), with `-E` (no `PYTHON*`
-  /// variables) and a home folder of its own, which no grading can write.
+  /// The process that reads what the files say: it imports none of them
+  /// (`asynccheck_facts.py`, or the harness server's `facts` mode, forked before any run), so no
+  /// file can change what is said of it; pycodestyle reads no configuration file. Alone, it
+  /// runs with `-E` (no `PYTHON*` variables) and a home folder of its own.
   ///
   /// - Parameters:
   ///   - script: The facts script's path.
   ///   - sources: The folder of the student's files.
   ///   - style: The folder pycodestyle is imported from, if it is installed.
-  /// - Returns: The files' facts (`pythonFiles`, `sorting`).
-  /// - Throws: `BuildError` when the process cannot be run.
-  func readFacts(script: String, sources: String, style: [String]) throws(BuildError)
-    -> SourceFacts
+  /// - Returns: The job; it prints `F` lines (see `readFacts(_:)`).
+  /// - Throws: `BuildError` when its folder cannot be made.
+  func factsJob(script: String, sources: String, style: [String]) throws(BuildError)
+    -> ProcessSupervisor.Job
   {
     let home = try workspace.makeFolder("facts")
     var job = ProcessSupervisor.Job(
       executable: python, arguments: ["-E", "-B", "-S", script, sources] + style,
       workingDirectory: home, timeLimit: 60)
     job.environment = ["HOME": home, "XDG_CONFIG_HOME": home]
-    let outcome = ProcessSupervisor.run([job])[0]
-    if case .failedToStart(let reason) = outcome.termination {
-      throw .toolFailed(tool: python, reason: reason)
-    }
-    return Self.readFacts(String(decoding: outcome.output, as: UTF8.self))
+    return job
   }
 
   /// Reads the facts process's `F` lines (`F task json`, on its standard output: it runs no

@@ -19,6 +19,7 @@ records) and refused. The facts of the files (shebang, mode, docstrings, pycodes
 asynccheck_facts.py, a process that only parses the files, run before any student code.
 
 Usage (by the checker only):
+  asynccheck_harness.py facts SOURCES [PYCODESTYLE_FOLDER]   (asynccheck_facts.py's F lines)
   asynccheck_harness.py probe SOURCES
   asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
   asynccheck_harness.py serve SOURCES JOBS
@@ -29,12 +30,12 @@ default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n); a
 `serve` runs many `run`s, each in a process forked from this one: the interpreter starts and
 imports asyncio once per grading instead of once per run (a tenth of a second of CPU each).
 JOBS is a JSON list of {"mode", "folder", "time_limit", "output_limit", "memory_limit",
-"arguments"}: a `run` or a `probe`, with its arguments after SOURCES. Descriptor 4 carries one
-key per line: this process's own, then each job's. Each job's process has its own output pipe,
-channel (its descriptor 3, read by this process) and key, leads its own process group, and
-runs under its limits as the checker's supervisor would run it (time from its first record,
-output, resident memory). When it ends, this process reports it as a J record: index, how it
-ended, seconds, bytes printed, and what it printed and wrote on its channel (base64).
+"arguments"}: a `run`, a `probe` or `facts`, with its arguments after SOURCES. Descriptor 4
+carries one key per line: this process's own, then each job's. Each job's process has its own
+output pipe, channel (its descriptor 3, read by this process) and key, leads its own process
+group, and runs under its limits as the checker's supervisor would run it (time from its first
+record, output, resident memory). When it ends, this process reports it as a J record: index,
+how it ended, seconds, bytes printed, and what it printed and wrote on its channel (base64).
 """
 import asyncio
 import base64
@@ -43,6 +44,7 @@ import functools
 import gc
 import importlib
 import inspect
+import itertools
 import json
 import os
 import random
@@ -53,12 +55,13 @@ import threading
 import time
 import traceback
 import types
+import _thread
 from concurrent.futures import ThreadPoolExecutor
 # The built-in functions as they are before any student code runs, bound in this module's
 # namespace (which student code cannot reach): a student's file that rebinds `builtins.float`
 # or `builtins.isinstance` changes nothing the harness does.
 from builtins import (  # pylint: disable=redefined-builtin
-    all, any, bool, callable, enumerate, float, frozenset, getattr, id, int, isinstance,
+    all, any, bool, callable, enumerate, float, frozenset, getattr, int, isinstance,
     issubclass, len, list, max, next, range, repr, set, str, tuple, type, zip)
 
 # Imported before the student's folder is on sys.path: a student's file of the same name is
@@ -180,7 +183,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     write, monotonic, getframe = os.write, time.monotonic, sys._getframe
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
-    exact, identity, realpath, fsdecode = type, id, os.path.realpath, os.fsdecode
+    exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
     text, integer, number_type, boolean, tuple_type, list_type, raw = \
         str, int, float, bool, tuple, list, bytes
     coroutine_type, show_float = types.CoroutineType, float.__repr__
@@ -189,6 +192,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
     unix_family = 1  # AF_UNIX on every system with sockets
     sequence, reported, guarded, pending, used = [0], [0], set(), {}, {}
+    # Events the hook never acts on, seen often (its own `id` reads among them).
+    ignored = frozenset({"builtins.id", "sys.set_asyncgen_hook_firstiter",
+                         "sys.set_asyncgen_hook_finalizer", "os.listdir", "os.scandir"})
+    next_token = itertools.count().__next__
     # Per thread, the latest planned end of the sleeps that ended: timers fire in the order of
     # their ends, so a sleep that ends after one planned to end later was reordered.
     latest_planned_end = {}
@@ -296,11 +303,13 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             else:
                 delay = value = generator.uniform(0, box[1])
             start = clock()
-            pending[identity(box)] = (box[0], start, value, box[2], start + delay)
-            box += [delay, value, real_sleep]
+            token = next_token()
+            pending[token] = (box[0], start, value, box[2], start + delay)
+            box += [delay, value, real_sleep, token]
         elif kind == "sleep-end":
-            box = box_of(args, 6)
-            entry = pending.pop(identity(box), None) if box is not None else None
+            box = box_of(args, 7)
+            entry = pending.pop(box[6], None) if box is not None and \
+                exact(box[6]) is integer else None
             if entry:
                 end = clock()
                 emit("W", entry[0], entry[1], end, show_float(entry[2]), entry[3])
@@ -308,10 +317,13 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         elif kind == "wait-n-start":
             box = box_of(args, 3)
             if box is not None and all(exact(value) is integer for value in box):
-                pending[identity(box)] = (box[0], clock(), box[1], box[2])
+                token = next_token()
+                pending[token] = (box[0], clock(), box[1], box[2])
+                box.append(token)
         elif kind == "wait-n-end":
-            box = box_of(args, 3)
-            entry = pending.pop(identity(box), None) if box is not None else None
+            box = box_of(args, 4)
+            entry = pending.pop(box[3], None) if box is not None and \
+                exact(box[3]) is integer else None
             if entry:
                 emit("N", entry[0], entry[1], clock(), entry[2], entry[3])
         elif len(args) == 0 or exact(args[0]) is not integer:
@@ -371,7 +383,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             if attribute in frame_attributes:
                 where = direct(frame)
                 harness = exact(args[0]) is coroutine_type and \
-                    quietly(lambda: args[0].cr_code) in harness_codes
+                    args[0].cr_code in harness_codes
                 if where or (harness and student(frame)):
                     flag("frames", where or student(frame), "reading ." + attribute)
         elif event in ("function.__new__", "code.__new__", "exec", "compile"):
@@ -408,33 +420,31 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             if where and outside:
                 flag("files", where, event + " " + outside[0], refuse=False)
 
-    def quietly(read):
-        """What `read` returns, its own audited events (the hook reading a frame or a
-        coroutine's code) not seen by the hook. The garbage collector is off: no finalizer of
-        student code runs meanwhile."""
-        ident = get_ident()
-        guarded.add(ident)
-        try:
-            return read()
-        finally:
-            guarded.discard(ident)
-
     def hook(event, args):
         ident = get_ident()
         if ident in guarded:
-            return  # the hook's own sys._getframe
+            return  # an event of the hook's own (reading a frame, a code object)
         if exact(event) is not text or exact(args) is not tuple_type:
             raise RuntimeError("asynccheck: an audit event that is not a plain string")
+        if event in ignored or (event == "object.__getattr__" and not (
+                len(args) > 1 and exact(args[1]) is text and args[1] in frame_attributes)):
+            return
+        # While the hook runs, its own audited reads are not seen by it, and no student code
+        # can run in this thread: the garbage collector (and so any finalizer) is off, and
+        # Python signal handlers, which run in the main thread, cannot be installed by student
+        # code (it runs in another thread, see `main`).
         collecting = gc_enabled()
         gc_disable()
+        guarded.add(ident)
         try:
             try:
-                frame = quietly(lambda: getframe(3))
+                frame = getframe(1)
             except ValueError:
                 frame = None
             if starts(event, "asynccheck."):
-                if frame is None or not any(
-                        frame.f_code is code and frame.f_globals is namespace
+                caller = frame.f_code if frame is not None else None
+                if caller not in harness_codes or not any(
+                        caller is code and frame.f_globals is namespace
                         for code, namespace in trusted):
                     flag("forged", frame and student(frame), event)
                 with lock:
@@ -442,6 +452,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             else:
                 watch(event, args, frame)
         finally:
+            guarded.discard(ident)
             if collecting:
                 gc_enable()
 
@@ -867,6 +878,11 @@ def main(arguments):
     mode = arguments[0]
     if mode == "serve":
         serve(arguments[1], json.loads(arguments[2]))
+    if mode == "facts":
+        # A process forked from the server, which never imports student code: it only parses.
+        facts.facts(arguments[1], arguments[2] if len(arguments) > 2 else None)
+        sys.stdout.flush()
+        os._exit(0)
     sources = os.path.abspath(arguments[1])
     calls = []
     if mode != "probe":
@@ -877,7 +893,8 @@ def main(arguments):
                 SCHEDULES[int(call_id)] = [
                     tuple(float(number) for number in pair.split("/"))
                     for pair in schedule[0].split(",")]
-    trusted = tuple((function.__code__, globals()) for function in (main, probe, perform, run))
+    trusted = tuple((function.__code__, globals())
+                    for function in (main, graded, probe, perform, run))
     trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)
     install_channel(_read_key(), sources, os.path.realpath(os.getcwd()), ORIGIN, SCHEDULES,
                     trusted)
@@ -885,23 +902,36 @@ def main(arguments):
     # __main__, and the reference functions live in a module of their own.
     sys.modules["__main__"] = types.ModuleType("__main__")
     sys.path.insert(0, sources)
+    # Student code runs in a thread of its own, not the main one: Python runs signal handlers
+    # in the main thread only, and only the main thread may install one, so no handler of the
+    # student's can interrupt the audit hook. The thread is handed its work in a list it
+    # empties: nothing it keeps leads back to this module.
+    finished = _thread.allocate_lock()
+    finished.acquire()
+    work = [functools.partial(graded, mode, sources, arguments, calls)]
+    _thread.start_new_thread(reference.run_popped, (work, finished))
+    finished.acquire()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def graded(mode, sources, arguments, calls):
+    """The probe, or one task's calls, in the thread student code runs in."""
     if mode == "probe":
         probe(sources)
         sys.audit("asynccheck.done")
-    else:
-        task, abandon_after = int(arguments[2]), float(arguments[3])
-        awaited = [call for call in calls if call[1] != "d"]
-        if len(awaited) == 1:
-            reference.SOLE_CALL[0] = awaited[0][0]
-        try:
-            # Imported before the event loop starts: a file that runs asyncio.run() at import
-            # time (a forgotten test line) still loads.
-            function = load(task)
-            asyncio.run(run(function, abandon_after, calls))
-        except BaseException as error:  # an import that fails here fails every call
-            sys.audit("asynccheck.raised", -1, describe(error))
-    sys.stdout.flush()
-    os._exit(0)
+        return
+    task, abandon_after = int(arguments[2]), float(arguments[3])
+    awaited = [call for call in calls if call[1] != "d"]
+    if len(awaited) == 1:
+        reference.SOLE_CALL[0] = awaited[0][0]
+    try:
+        # Imported before the event loop starts: a file that runs asyncio.run() at import
+        # time (a forgotten test line) still loads.
+        function = load(task)
+        asyncio.run(run(function, abandon_after, calls))
+    except BaseException as error:  # an import that fails here fails every call
+        sys.audit("asynccheck.raised", -1, describe(error))
 
 
 if __name__ == "__main__":

@@ -594,9 +594,11 @@ async def perform(function, call, executor):
         elif kind == "m":
             loop = asyncio.get_running_loop()
             context = contextvars.copy_context()
-            # A partial of a C method: the executor's queue holds nothing of this module's.
-            values = [await loop.run_in_executor(
-                executor, functools.partial(context.run, function, n, max_delay))]
+            # As a student's main file calls it: in a thread with a current event loop of its
+            # own. A partial of a C method and the reference module's function: the executor's
+            # queue holds nothing of this module's.
+            values = [await loop.run_in_executor(executor, functools.partial(
+                context.run, reference.call_in_own_loop, function, n, max_delay))]
         elif kind == "t":
             task = function(max_delay)
             sys.audit("asynccheck.returned", call_id, issubclass(type(task), TASK_TYPE))

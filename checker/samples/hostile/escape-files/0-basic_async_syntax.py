@@ -39,9 +39,10 @@ def _explore() -> None:
     """
     here = os.path.dirname(os.path.abspath(__file__))
     grading = os.path.dirname(here)
-    # Its own grading's scratch folders, where its probe and its other tasks run (in one
-    # sandbox): its own to write.
-    scratch = (os.path.join(grading, "probe"), os.path.join(grading, "run") + os.sep)
+    # Its own grading's scratch folders, where its probe, the facts reader and its other tasks
+    # run (in one sandbox): its own to write (the facts reader reads no file there).
+    scratch = (os.path.join(grading, "probe"), os.path.join(grading, "facts"),
+               os.path.join(grading, "run") + os.sep)
     places = {os.path.expanduser("~"), "/tmp", here, grading}
     # The checker's cache (compiled harness, compiler module cache): poisoning it would fail or
     # forge every later grading on the machine.

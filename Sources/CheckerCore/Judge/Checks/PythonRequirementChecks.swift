@@ -20,7 +20,16 @@ enum PythonRequirementChecks {
 
   static let shebang = fileCheck("shebang", "the first line is #!/usr/bin/env python3") {
     facts, file in
-    if facts.firstLine == "#!/usr/bin/env python3" { return .pass() }
+    // Compared scalar by scalar: String equality would let a byte order mark before `#!` pass,
+    // and the kernel does not read a shebang after one.
+    if facts.firstLine.unicodeScalars.first == "\u{FEFF}" {
+      return .fail(
+        "\(file) starts with a byte order mark (BOM) before `#!`: run as ./\(file), the "
+          + "system does not see the shebang; save it as UTF-8 without BOM")
+    }
+    if facts.firstLine.unicodeScalars.elementsEqual("#!/usr/bin/env python3".unicodeScalars) {
+      return .pass()
+    }
     if facts.firstLine == "#!/usr/bin/env python3\r" {
       return .fail(
         "\(file) has Windows line endings (CRLF): run as ./\(file), its first line asks for "

@@ -139,10 +139,12 @@ public struct PythonBuilder: Sendable {
     return (paths[0], paths[2])
   }
 
-  /// The process that reads what the files say: it imports none of them
-  /// (`asynccheck_facts.py`, or the harness server's `facts` mode, forked before any run), so no
-  /// file can change what is said of it; pycodestyle reads no configuration file. Alone, it
-  /// runs with `-E` (no `PYTHON*` variables) and a home folder of its own.
+  /// The process that reads what the files say.
+  ///
+  /// It imports none of them (`asynccheck_facts.py`, or the harness server's `facts` mode,
+  /// forked before any run), so no file can change what is said of it; pycodestyle reads no
+  /// configuration file. Alone, it runs with `-E` (no `PYTHON*` variables) and a home folder
+  /// of its own.
   ///
   /// - Parameters:
   ///   - script: The facts script's path.

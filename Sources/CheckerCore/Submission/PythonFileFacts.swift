@@ -13,8 +13,10 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
     public var unannotated: [String]
   }
 
-  /// The file's first line.
+  /// The file's first line (after a byte order mark, if any).
   public var firstLine: String
+  /// Whether the file starts with a UTF-8 byte order mark (`nil` from an older harness).
+  public var byteOrderMark: Bool?
   /// Whether the file ends with a newline.
   public var endsWithNewline: Bool
   /// Whether the file is executable.
@@ -45,6 +47,7 @@ public struct PythonFileFacts: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case firstLine = "first_line"
+    case byteOrderMark = "byte_order_mark"
     case endsWithNewline = "ends_with_newline"
     case executable
     case moduleDocstring = "module_docstring"

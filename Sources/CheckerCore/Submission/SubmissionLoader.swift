@@ -310,6 +310,13 @@ public struct SubmissionLoader: Sendable {
     guard var text = String(data: data, encoding: .utf8) else {
       throw .notUTF8(path: url.path)
     }
+    // Foundation drops a leading byte order mark; a Python file keeps it, as the system sees
+    // it (a shebang after one is not read).
+    if url.pathExtension == "py", data.starts(with: [0xEF, 0xBB, 0xBF]),
+      text.unicodeScalars.first != "\u{FEFF}"
+    {
+      text = "\u{FEFF}" + text
+    }
     if url.pathExtension == "swift" {
       // Windows (CRLF) and old Mac (lone CR) line endings: "\r\n" is one Character in Swift,
       // and a lone "\r" is no "\n", so line-based reading (blanking a function that does not

@@ -20,9 +20,8 @@ enum PythonRequirementChecks {
 
   static let shebang = fileCheck("shebang", "the first line is #!/usr/bin/env python3") {
     facts, file in
-    // Compared scalar by scalar: String equality would let a byte order mark before `#!` pass,
-    // and the kernel does not read a shebang after one.
-    if facts.firstLine.unicodeScalars.first == "\u{FEFF}" {
+    // The system does not read a shebang after a byte order mark.
+    if facts.byteOrderMark == true {
       return .fail(
         "\(file) starts with a byte order mark (BOM) before `#!`: run as ./\(file), the "
           + "system does not see the shebang; save it as UTF-8 without BOM")

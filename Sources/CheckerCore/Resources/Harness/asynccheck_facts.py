@@ -86,7 +86,9 @@ def file_facts(path, style):
     # The first line as the kernel reads a shebang: up to the first LF, a CR kept (a CRLF
     # file's interpreter is "python3\r", which does not exist).
     first = data.split(b"\n", 1)[0]
-    facts_found = {"first_line": first.decode("utf-8", "replace"),
+    bom = first.startswith(b"\xef\xbb\xbf")
+    facts_found = {"first_line": first[3 if bom else 0:].decode("utf-8", "replace"),
+                   "byte_order_mark": bom,
                    "ends_with_newline": data.endswith(b"\n"),
                    "executable": os.access(path, os.X_OK)}
     if style is not None:

@@ -22,8 +22,9 @@ public struct Submission: Sendable {
   public let languageMode: Int
   /// The sources, in a stable order.
   public let files: [SourceFile]
-  /// Files that were found but deliberately left out, with the reason (shown in the report).
-  public let notes: [String]
+  /// Files that were found but deliberately left out, with the reason, and where the project was
+  /// found when it was below the folder given (shown in the report).
+  public var notes: [String]
   /// The submission's own `.swift-format` configuration, if it has one.
   public var formatConfiguration: String?
   /// Why the submission's `.swift-format` could not be read, when it has one that cannot (not

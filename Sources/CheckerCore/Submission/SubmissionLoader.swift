@@ -46,8 +46,15 @@ public struct SubmissionLoader: Sendable {
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path: path)
     }
-    let root = URL(fileURLWithPath: path).standardizedFileURL
+    var root = URL(fileURLWithPath: path).standardizedFileURL
     let pythonNames = Exercise.tasks.map(\.python.file)
+    var found: [String] = []
+    if isDirectory.boolValue, let nested = Self.nestedProject(in: root) {
+      root = nested
+      let below = String(
+        nested.path.dropFirst(URL(fileURLWithPath: path).standardizedFileURL.path.count + 1))
+      found.append("read the project in \(below.terminalSafe)/, where the folder given holds it")
+    }
     if isDirectory.boolValue,
       language == .python
         || (language == nil
@@ -66,7 +73,7 @@ public struct SubmissionLoader: Sendable {
       }
       guard !files.isEmpty else { throw .noPythonSources(path: path) }
       var submission = Submission(
-        displayPath: path, origin: .folder, languageMode: 0, files: files)
+        displayPath: path, origin: .folder, languageMode: 0, files: files, notes: found)
       submission.language = .python
       return submission
     }
@@ -81,15 +88,57 @@ public struct SubmissionLoader: Sendable {
     }
     let manifest = root.appendingPathComponent("Package.swift")
     if fileManager.fileExists(atPath: manifest.path) {
-      return try loadPackage(root: root, manifest: manifest, displayPath: path)
+      var submission = try loadPackage(root: root, manifest: manifest, displayPath: path)
+      submission.notes.insert(contentsOf: found, at: 0)
+      return submission
     }
     let (files, notes) = try readFolder(root, relativeTo: root, displayPath: path)
     var submission = Submission(
       displayPath: path, origin: .folder, languageMode: languageMode ?? 6, files: files,
-      notes: notes)
+      notes: found + notes)
     (submission.formatConfiguration, submission.formatConfigurationProblem) =
       formatConfiguration(in: root)
     return submission
+  }
+
+  /// The folder one or two levels below `root` that holds the project, when `root` itself
+  /// does not: a zipped folder uploaded as it is, a repository with the project in a subfolder.
+  ///
+  /// `root` holds the project when it has a `Package.swift`, one of the Python files or a Swift
+  /// file of its own. Otherwise the one folder below it (one or two levels down; hidden folders,
+  /// `__MACOSX`, `.build` and links aside) with a `Package.swift` or the Python files is the
+  /// project; with none, or several, there is no such folder.
+  ///
+  /// - Parameter root: The folder given.
+  /// - Returns: The project's folder, or `nil` to read `root` as it is.
+  static func nestedProject(in root: URL) -> URL? {
+    let fileManager = FileManager.default
+    let marks = ["Package.swift"] + Exercise.tasks.map(\.python.file)
+    func holdsProject(_ folder: URL) -> Bool {
+      marks.contains { fileManager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    }
+    func folders(in folder: URL) -> [URL] {
+      let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+      return names.sorted().filter {
+        !$0.hasPrefix(".") && $0 != "__MACOSX" && $0 != "Sources" && $0 != "Tests"
+      }.map { folder.appendingPathComponent($0) }.filter {
+        var status = stat()
+        return lstat($0.path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+      }
+    }
+    let ownSwift =
+      ((try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []).contains {
+        $0.hasSuffix(".swift")
+      }
+    guard !holdsProject(root), !ownSwift else { return nil }
+    for depth in 1...2 {
+      var level = folders(in: root)
+      if depth == 2 { level = level.flatMap(folders(in:)) }
+      let candidates = level.filter(holdsProject)
+      if candidates.count == 1 { return candidates[0] }
+      if candidates.count > 1 { return nil }
+    }
+    return nil
   }
 
   private func loadPackage(root: URL, manifest: URL, displayPath: String) throws(SubmissionError)

@@ -140,6 +140,30 @@ struct SubmissionLoaderTests {
         == true)
   }
 
+  @Test("a project one or two folders down is found, with a note; two projects are not guessed")
+  func nestedProject() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    // A zipped folder as uploaded: macOS's __MACOSX beside it, the package two levels down.
+    try write("// swift-tools-version: 6.0\n", "upload/project/Package.swift")
+    try write("func waitN() {}", "upload/project/Sources/Lib/WaitN.swift")
+    try write("", "__MACOSX/upload/._Package.swift")
+    let swift = try SubmissionLoader().load(path: root.path)
+    #expect(swift.files.map(\.relativePath) == ["Sources/Lib/WaitN.swift"])
+    #expect(
+      swift.notes.first == "read the project in upload/project/, where the folder given holds it")
+    // A repository with the Python project in a subfolder and a README at the top.
+    let python = root.appendingPathComponent("repository")
+    try write("# notes", "repository/README.md")
+    try write("async def wait_random(): ...\n", "repository/0x01/0-basic_async_syntax.py")
+    let loaded = try SubmissionLoader().load(path: python.path)
+    #expect(loaded.language == .python)
+    #expect(loaded.files.map(\.relativePath) == ["0-basic_async_syntax.py"])
+    #expect(SubmissionLoader.nestedProject(in: python)?.lastPathComponent == "0x01")
+    // Two candidates: none is chosen.
+    try write("async def wait_random(): ...\n", "repository/0x02/0-basic_async_syntax.py")
+    #expect(SubmissionLoader.nestedProject(in: python) == nil)
+  }
+
   @Test("links out of the submission and special files are refused, naming them")
   func onlyOwnRegularFiles() throws {
     defer { try? FileManager.default.removeItem(at: root) }

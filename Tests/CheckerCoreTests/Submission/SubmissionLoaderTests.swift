@@ -1,6 +1,7 @@
-import CheckerCore
 import Foundation
 import Testing
+
+@testable import CheckerCore
 
 @Suite("SubmissionLoader reads packages, folders and files")
 struct SubmissionLoaderTests {

@@ -104,6 +104,10 @@ FILE_EVENTS = frozenset({
 REFUSED_EVENTS = frozenset({
     "sys.settrace", "sys.setprofile", "sys.addaudithook", "sys._settraceallthreads",
     "sys._setprofileallthreads", "sys.monitoring.register_callback"})
+# The functions of inspect, traceback and asyncio that hand frames back to their caller.
+FRAME_RETURNING = frozenset({
+    "currentframe", "stack", "trace", "getouterframes", "getinnerframes", "walk_tb",
+    "walk_stack", "_task_get_stack"})
 # Attributes whose reading leads to frames or code: audited as object.__getattr__.
 FRAME_ATTRIBUTES = frozenset({
     "tb_frame", "gi_frame", "cr_frame", "ag_frame", "__code__", "gi_code", "cr_code",
@@ -111,9 +115,10 @@ FRAME_ATTRIBUTES = frozenset({
 # How much earlier than its delay a reference sleep may end (none can: the event loop fires a
 # timer at its time or later), and how far two of its sleeps in one thread may end out of the
 # order of their planned ends (timers fire in that order; the margin covers a process paused
-# between the hook's clock reading and the loop's, on a machine loaded far beyond its cores).
+# between the hook's clock reading and the loop's, on a machine loaded far beyond its cores;
+# sorting the probe's values needs an inversion of 0.75 s).
 EARLY_SLEEP = 0.002
-REORDERED_SLEEPS = 0.12
+REORDERED_SLEEPS = 0.5
 # How many suspicious events one process reports at most.
 AUDIT_LIMIT = 20
 
@@ -186,7 +191,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
     text, integer, number_type, boolean, tuple_type, list_type, raw = \
         str, int, float, bool, tuple, list, bytes
-    coroutine_type, show_float = types.CoroutineType, float.__repr__
+    show_float = float.__repr__
     starts, find, replace, join = str.startswith, str.rfind, str.replace, str.join
     sep, separators, writes_mode = os.sep, "\t\n\r", "wax+"
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
@@ -203,6 +208,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
     helpers = frozenset((inspect.__file__, traceback.__file__))
+    # Where frames are read on student code's behalf, and which of their functions hand the
+    # frames back (the others only print or summarise them: traceback.print_exc() is fine).
+    frame_helpers = helpers | {asyncio.base_tasks.__file__}
+    frame_returning = FRAME_RETURNING
     # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
     # (subprocess opens its pipes so, for any caller).
     descriptor_helpers = helpers | {os.__file__}
@@ -257,6 +266,19 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         while frame is not None and file_of(frame) in skipped:
             frame = frame.f_back
         if frame is not None and in_sources(file_of(frame)):
+            return site(frame)
+        return None
+
+    def reaches_frames(frame):
+        """Student code that reads a frame itself, or through a function that hands frames
+        back (inspect.currentframe, traceback.walk_tb, Task.get_stack): (file, line), or None."""
+        called = None
+        while frame is not None and file_of(frame) in frame_helpers:
+            called = frame.f_code.co_name
+            frame = frame.f_back
+        if frame is None or not in_sources(file_of(frame)):
+            return None
+        if called is None or (exact(called) is text and called in frame_returning):
             return site(frame)
         return None
 
@@ -375,17 +397,14 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         elif event in ("gc.get_objects", "gc.get_referrers", "gc.get_referents"):
             flag("memory", student(frame), event)
         elif event in ("sys._getframe", "sys._current_frames"):
-            where = direct(frame)
+            where = reaches_frames(frame)
             if where:
                 flag("frames", where, event)
         elif event == "object.__getattr__":
             attribute = named(args, 1)
-            if attribute in frame_attributes:
-                where = direct(frame)
-                harness = exact(args[0]) is coroutine_type and \
-                    args[0].cr_code in harness_codes
-                if where or (harness and student(frame)):
-                    flag("frames", where or student(frame), "reading ." + attribute)
+            where = reaches_frames(frame) if attribute in frame_attributes else None
+            if where:
+                flag("frames", where, "reading ." + attribute)
         elif event in ("function.__new__", "code.__new__", "exec", "compile"):
             where = direct(frame)
             if where:

@@ -8,8 +8,10 @@ import Foundation
 /// 2. Otherwise, type-checks the student's sources with one probe file per question (see
 ///    `SignatureProbe`), in a single compiler run: each task's function is found, missing, or
 ///    declared with another signature.
-/// 3. A compile error inside a task's function fails that task: the function is blanked out and
-///    the rest type-checked again, so the other tasks are still graded. An error outside every
+/// 3. A compile error inside a task's function fails that task: the function's body is replaced
+///    by one that stops the program (its declaration stays, so the tasks that call it still
+///    type-check; a declaration that does not compile goes too) and the rest type-checked
+///    again, so the other tasks are still graded on their own code. An error outside every
 ///    task's function stops the whole build.
 /// 4. Compiles the sources, renamed for recording, with the harness and only the callable
 ///    tasks' code; without the renaming if that breaks the build.
@@ -105,6 +107,8 @@ public struct SubmissionBuilder: Sendable {
     /// Whether `waitRandom`'s `maxDelay` has a default value; `nil` when the probes never
     /// type-checked.
     var hasDefault: Bool?
+    /// The tasks whose function's body was replaced by a stub (see `blankBrokenTasks`).
+    var stubbed: Set<Int> = []
   }
 
   /// Type-checks the submission with the signature probes, blanking out each task function
@@ -140,6 +144,12 @@ public struct SubmissionBuilder: Sendable {
   /// Blanks out the task function each error is in, noting the error as that task's; an error
   /// outside every task function becomes the submission's.
   ///
+  /// The first time, only the body goes: the function keeps its declaration with a body that
+  /// stops the program (`fatalError`), so that the tasks that call it still type-check and are
+  /// graded on their own code (the harness calls its own version of the broken one for them).
+  /// `Thread.sleep` in `waitRandom` fails task 0 alone. A function that still does not compile
+  /// so (an error in its declaration) is blanked whole.
+  ///
   /// - Returns: Whether any function was blanked.
   private func blankBrokenTasks(_ errors: [Diagnostic], in pass: inout TypeCheckPass) -> Bool {
     var blanked = false
@@ -160,11 +170,26 @@ public struct SubmissionBuilder: Sendable {
       } else if pass.availability[task.id] == nil {
         pass.availability[task.id] = .compileError([error])
       }
-      pass.sources[index].text = Self.blank(
-        lines: declaration.startLine...declaration.endLine, in: pass.sources[index].text)
+      if pass.stubbed.insert(task.id).inserted {
+        pass.sources[index].text = Self.stub(declaration, in: pass.sources[index].text)
+      } else {
+        pass.sources[index].text = Self.blank(
+          lines: declaration.startLine...declaration.endLine, in: pass.sources[index].text)
+      }
       blanked = true
     }
     return blanked
+  }
+
+  /// `text` with `declaration`'s lines emptied but its first, which holds its header and a body
+  /// that stops the program: line numbers elsewhere stay the same.
+  static func stub(_ declaration: FunctionDeclaration, in text: String) -> String {
+    let blanked = blank(lines: declaration.startLine...declaration.endLine, in: text)
+    var lines = blanked.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard lines.indices.contains(declaration.startLine - 1) else { return blanked }
+    lines[declaration.startLine - 1] =
+      declaration.header + " { fatalError(\"asynccheck: this function does not compile\") }"
+    return lines.joined(separator: "\n")
   }
 
   /// The build of a submission with compile errors outside its task functions: every task not

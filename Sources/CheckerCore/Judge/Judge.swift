@@ -184,7 +184,9 @@ public enum Judge {
         message: language == .swift
           ? "\(name) does not compile" : "\(task.python.file) does not import",
         details: diagnostics.prefix(8).map(\.description)
-          + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : []),
+          + (diagnostics.count > 8 ? ["… and \(diagnostics.count - 8) more errors"] : [])
+          + (diagnostics.contains { $0.message.contains("unavailable from asynchronous contexts") }
+            ? [Hints.blockingSleep(language)] : []),
         diagnostics: diagnostics)
     case .needsTask(let other):
       let used = Exercise.task(other)?.functionName(in: language) ?? "task \(other)"

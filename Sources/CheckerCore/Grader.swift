@@ -81,8 +81,9 @@ public struct Grader: Sendable {
   /// What happened to one task, in a word (see `TaskReport.outcome`).
   ///
   /// A call that ran out of time is a `hang` when even one sleep after another would have
-  /// ended long before (n = 0, maxDelay 0, or n × maxDelay within a second); otherwise the code
-  /// is too slow, which its timing checks report: `failing-checks`.
+  /// ended long before (n = 0, maxDelay 0, or n × maxDelay within a second) and it started (or
+  /// nothing started); otherwise the code is too slow or blocks the others, which its timing
+  /// checks report: `failing-checks`.
   static func outcome(of task: TaskReport, availability: TaskAvailability?, evidence: TaskEvidence?)
     -> TaskOutcome
   {
@@ -100,9 +101,17 @@ public struct Grader: Sendable {
     }) {
       return .crash
     }
+    // A short call hung when it ran a second longer than all its sleeps one after another;
+    // one that started late, or never, was held up by the others (code that blocks:
+    // time.sleep, Thread.sleep), which the timing checks report. With no call started at all,
+    // the code hung before any call (at import, say).
+    let anyStarted = calls.contains { $0.started != nil }
     if calls.contains(where: {
-      guard case .timedOut? = $0.interruption else { return false }
-      return $0.plan.n * $0.plan.maxDelay <= 1
+      guard case .timedOut(let limit)? = $0.interruption else { return false }
+      let bound = Double($0.plan.n * $0.plan.maxDelay)
+      guard bound <= 1 else { return false }
+      guard let started = $0.started else { return !anyStarted }
+      return limit - started > bound + 1
     }) {
       return .hang
     }

@@ -127,8 +127,9 @@ enum WaitRandomChecks {
     return .fail(
       "\(early.count) of \(calls.count) calls to `\(context.name(ofTask: context.task.id))()` returned within "
         + "\(Format.seconds(window)); with maxDelay \(standard) about "
-        + "\(Int(Double(calls.count) * window / Double(standard))) would: the default looks smaller "
-        + "than \(standard)")
+        + "\(Int(Double(calls.count) * window / Double(standard))) would: without an argument it "
+        + "sleeps less than maxDelay \(standard) allows (a default smaller than \(standard), a sleep "
+        + "that ignores maxDelay, or no sleep at all)")
   }
 
   static let nonBlocking = Check(

@@ -101,8 +101,11 @@ public struct CheckContext: Sendable {
   /// - Returns: A failure naming why the calls gave nothing, or a skip.
   public func nothingToJudge(_ calls: [TaskEvidence.Call]) -> Verdict {
     if case .failure(let failure) = returned(calls) { return failure.verdict }
-    return .skip(
-      "nothing to judge: no call with n ≥ 2 returned n delays (see “returns n delays”)")
+    // Point at the check that says why: calls that never returned are the concurrency
+    // check's to report, lists of the wrong length the count check's.
+    let unreturned = calls.contains { $0.plan.n >= 2 && $0.values == nil }
+    let see = unreturned ? "runs the calls concurrently" : "returns n delays"
+    return .skip("nothing to judge: no call with n ≥ 2 returned n delays (see “\(see)”)")
   }
 
   /// The recorded `waitRandom` calls made for `call`: by the call each says it ran for or,

@@ -95,7 +95,18 @@ enum ListChecks {
         context.describe(hung, among: unfinished)
         + "; concurrent calls finish in about the longest delay, at most "
         + "\(Format.seconds(hung.plan.longestSleep))"
-      let details = diagnosis(hung, sleeps, context.language)
+      var details = diagnosis(hung, sleeps, context.language)
+      // A call cut short records no sleep of its own: the code calls waitRandom the same way for
+      // every call, so another call's sleeps can say that it does not pass maxDelay on.
+      if details.isEmpty,
+        let other = evidence.calls.lazy.compactMap({ call in
+          evidence.sleeps(forCall: call.plan.id).first {
+            $0.maxDelayArgument != call.plan.maxDelay
+          }
+        }).first
+      {
+        details = [Hints.passMaxDelay(context.language, called: called(other, context.language))]
+      }
       // Sleeps that ran one after another are the code's doing, not the machine's: no load
       // makes a call's sleeps wait for each other. Such a failure stands without a second run.
       if ranOneAfterAnother(sleeps) {

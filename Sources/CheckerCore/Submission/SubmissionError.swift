@@ -44,8 +44,10 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
       "\(path) is not a .swift file: give a package, a folder of .swift files, or one .swift file"
     case .noSwiftSources(let path):
       "no Swift sources in \(path): expected .swift files (or a package with Sources/<Target>/)"
+        + Self.seen(in: path)
     case .noPythonSources(let path):
       "no Python project files in \(path): expected 0-basic_async_syntax.py … 4-tasks.py"
+        + Self.seen(in: path)
     case .unreadable(let path):
       "cannot read \(path): check its permissions"
     case .notUTF8(let path):
@@ -78,6 +80,25 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
           ? read.prefix(5).joined(separator: ", ") + " and \(read.count - 5) more"
           : read.joined(separator: ", ")) + ")"
     }
+  }
+
+  /// What a folder that held no sources holds, for the message: `; looked in it and in the
+  /// folders one and two levels below; it holds: notes.txt, project/ …` (empty for a file).
+  static func seen(in path: String) -> String {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+    else { return "" }
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+      .map { name -> String in
+        var entry: ObjCBool = false
+        let full = URL(fileURLWithPath: path).appendingPathComponent(name).path
+        FileManager.default.fileExists(atPath: full, isDirectory: &entry)
+        return name.terminalSafe + (entry.boolValue ? "/" : "")
+      }
+    let shown =
+      names.isEmpty
+      ? "nothing" : names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
+    return "; looked in it and in the folders one and two levels below; it holds: \(shown)"
   }
 
   /// A size for a message: `1 MiB`, `19.1 MiB (20000000 bytes)`, `12 KiB`, `300 bytes`.

@@ -184,12 +184,9 @@ public struct SubmissionBuilder: Sendable {
   /// `text` with `declaration`'s lines emptied but its first, which holds its header and a body
   /// that stops the program: line numbers elsewhere stay the same.
   static func stub(_ declaration: FunctionDeclaration, in text: String) -> String {
-    let blanked = blank(lines: declaration.startLine...declaration.endLine, in: text)
-    var lines = blanked.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard lines.indices.contains(declaration.startLine - 1) else { return blanked }
-    lines[declaration.startLine - 1] =
+    let header =
       declaration.header + " { fatalError(\"asynccheck: this function does not compile\") }"
-    return lines.joined(separator: "\n")
+    return blank(lines: declaration.startLine...declaration.endLine, in: text, keeping: header)
   }
 
   /// The build of a submission with compile errors outside its task functions: every task not
@@ -691,10 +688,14 @@ public struct SubmissionBuilder: Sendable {
     }?.id
   }
 
-  /// `text` with the given lines emptied, so that line numbers elsewhere stay the same.
-  static func blank(lines: ClosedRange<Int>, in text: String) -> String {
+  /// `text` with the given lines emptied, so that line numbers elsewhere stay the same; with
+  /// `first`, the first of them holds it instead.
+  static func blank(lines: ClosedRange<Int>, in text: String, keeping first: String = "")
+    -> String
+  {
     text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-      lines.contains($0.offset + 1) ? "" : String($0.element)
+      guard lines.contains($0.offset + 1) else { return String($0.element) }
+      return $0.offset + 1 == lines.lowerBound ? first : ""
     }.joined(separator: "\n")
   }
 }

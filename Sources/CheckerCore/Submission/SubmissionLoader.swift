@@ -46,13 +46,13 @@ public struct SubmissionLoader: Sendable {
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .notFound(path: path)
     }
-    var root = URL(fileURLWithPath: path).standardizedFileURL
+    let given = URL(fileURLWithPath: path).standardizedFileURL
+    var root = given
     let pythonNames = Exercise.tasks.map(\.python.file)
     var found: [String] = []
-    if isDirectory.boolValue, let nested = Self.nestedProject(in: root) {
+    if isDirectory.boolValue, let nested = Self.nestedProject(in: given) {
       root = nested
-      let below = String(
-        nested.path.dropFirst(URL(fileURLWithPath: path).standardizedFileURL.path.count + 1))
+      let below = String(nested.path.dropFirst(given.path.count + 1))
       found.append("read the project in \(below.terminalSafe)/, where the folder given holds it")
     }
     if isDirectory.boolValue,
@@ -131,14 +131,11 @@ public struct SubmissionLoader: Sendable {
         $0.hasSuffix(".swift")
       }
     guard !holdsProject(root), !ownSwift else { return nil }
-    for depth in 1...2 {
-      var level = folders(in: root)
-      if depth == 2 { level = level.flatMap(folders(in:)) }
-      let candidates = level.filter(holdsProject)
-      if candidates.count == 1 { return candidates[0] }
-      if candidates.count > 1 { return nil }
-    }
-    return nil
+    // One level down first; two levels down only when one found nothing.
+    let below = folders(in: root)
+    var candidates = below.filter(holdsProject)
+    if candidates.isEmpty { candidates = below.flatMap(folders(in:)).filter(holdsProject) }
+    return candidates.count == 1 ? candidates[0] : nil
   }
 
   private func loadPackage(root: URL, manifest: URL, displayPath: String) throws(SubmissionError)

@@ -9,12 +9,41 @@ enum PythonRequirementChecks {
   )
     -> Check
   {
+    functionCheck(name, title) { facts, function in judge(facts, function.file) }
+  }
+
+  /// A check on the facts of the task's file, given the task's function (its name and file).
+  static func functionCheck(
+    _ name: String, _ title: String,
+    _ judge: @escaping @Sendable (PythonFileFacts, PythonFunction) -> Verdict
+  )
+    -> Check
+  {
     Check(name: name, title: "requirements: " + title, readsSourceOnly: true) { context in
-      let file = context.task.python.file
+      let function = context.task.python
       guard let facts = context.facts.pythonFiles[context.task.id] else {
-        return .skip("\(file) is missing")
+        return .skip("\(function.file) is missing")
       }
-      return judge(facts, file)
+      return judge(facts, function)
+    }
+  }
+
+  /// A check on the functions the task's file defines: skipped when the file does not parse,
+  /// failed when the task's function is not the def the module exports (`exportedDef`).
+  static func definitionsCheck(
+    _ name: String, _ title: String,
+    _ judge: @escaping @Sendable (PythonFileFacts, [PythonFileFacts.Function], String) -> Verdict
+  )
+    -> Check
+  {
+    functionCheck(name, title) { facts, function in
+      guard facts.moduleDocstring != nil, let functions = facts.functions else {
+        return .skip("\(function.file) does not parse: fix the syntax error first")
+      }
+      if let failure = exportedDef(facts, functions, function.name, in: function.file) {
+        return failure
+      }
+      return judge(facts, functions, function.file)
     }
   }
 
@@ -81,22 +110,11 @@ enum PythonRequirementChecks {
     return nil
   }
 
-  static let docstrings = Check(
-    name: "docstrings", title: "requirements: the module and its functions have real docstrings",
-    readsSourceOnly: true
-  ) { context in
-    let file = context.task.python.file
-    guard let facts = context.facts.pythonFiles[context.task.id] else {
-      return .skip("\(file) is missing")
-    }
-    guard let module = facts.moduleDocstring, let functions = facts.functions else {
-      return .skip("\(file) does not parse: fix the syntax error first")
-    }
-    if let failure = exportedDef(facts, functions, context.task.python.name, in: file) {
-      return failure
-    }
+  static let docstrings = definitionsCheck(
+    "docstrings", "the module and its functions have real docstrings"
+  ) { facts, functions, file in
     var missing: [String] = []
-    if !isSentence(module) { missing.append("the module") }
+    if !isSentence(facts.moduleDocstring ?? "") { missing.append("the module") }
     missing += functions.filter { !isSentence($0.docstring) }.map { "\($0.name) (line \($0.line))" }
     return missing.isEmpty
       ? .pass()
@@ -105,21 +123,9 @@ enum PythonRequirementChecks {
       )
   }
 
-  static let annotations = Check(
-    name: "annotations",
-    title: "requirements: every function's parameters and return value are annotated",
-    readsSourceOnly: true
-  ) { context in
-    let file = context.task.python.file
-    guard let facts = context.facts.pythonFiles[context.task.id] else {
-      return .skip("\(file) is missing")
-    }
-    guard let functions = facts.functions else {
-      return .skip("\(file) does not parse: fix the syntax error first")
-    }
-    if let failure = exportedDef(facts, functions, context.task.python.name, in: file) {
-      return failure
-    }
+  static let annotations = definitionsCheck(
+    "annotations", "every function's parameters and return value are annotated"
+  ) { _, functions, file in
     let missing = functions.filter { !$0.unannotated.isEmpty }.map {
       "\($0.name) (\($0.unannotated.joined(separator: ", ")))"
     }

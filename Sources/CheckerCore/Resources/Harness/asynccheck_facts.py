@@ -98,17 +98,18 @@ def file_facts(path, style):
     except (SyntaxError, ValueError):
         return facts_found
     facts_found["module_docstring"] = ast.get_docstring(tree) or ""
+    definitions = module_definitions(tree.body)
     facts_found["functions"] = [{
         "name": node.name,
         "line": node.lineno,
         "docstring": ast.get_docstring(node) or "",
         "unannotated": unannotated(node, is_method),
-    } for node, is_method in module_functions(tree.body)] + [{
+    } for node, is_method in definitions if not isinstance(node, ast.ClassDef)] + [{
         "name": "class " + node.name,
         "line": node.lineno,
         "docstring": ast.get_docstring(node) or "",
         "unannotated": [],
-    } for node in module_classes(tree.body)]
+    } for node, _ in definitions if isinstance(node, ast.ClassDef)]
     facts_found["rebound"] = rebound_functions(tree.body)
     facts_found["unexpected_imports"] = unexpected_imports(tree, os.path.dirname(path))
     facts_found["sorting_lines"] = sorted({
@@ -145,37 +146,24 @@ def unexpected_imports(tree, folder):
     return sorted(found, key=lambda item: item["line"])
 
 
-def module_functions(body, in_class=False):
-    """Every function the module defines, wherever its statement is (in an `if`, a `try`, a
-    `with`, a loop, a class), but not the functions inside functions: (node, is_method)."""
+def module_definitions(body, in_class=False):
+    """Every function and class the module defines, wherever its statement is (in an `if`, a
+    `try`, a `with`, a loop, a class), but not what functions define inside themselves:
+    (node, defined in a class)."""
     found = []
     for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             found.append((node, in_class))
         elif isinstance(node, ast.ClassDef):
-            found += module_functions(node.body, True)
+            found.append((node, in_class))
+            found += module_definitions(node.body, True)
         else:
             for field in ("body", "orelse", "finalbody"):
-                found += module_functions(getattr(node, field, []) or [], in_class)
+                found += module_definitions(getattr(node, field, []) or [], in_class)
             for handler in getattr(node, "handlers", []) or []:
-                found += module_functions(handler.body, in_class)
+                found += module_definitions(handler.body, in_class)
             for case in getattr(node, "cases", []) or []:
-                found += module_functions(case.body, in_class)
-    return found
-
-
-def module_classes(body):
-    """Every class the module defines, wherever its statement is, nested classes included."""
-    found = []
-    for node in body:
-        if isinstance(node, ast.ClassDef):
-            found.append(node)
-            found += module_classes(node.body)
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for field in ("body", "orelse", "finalbody"):
-                found += module_classes(getattr(node, field, []) or [])
-            for handler in getattr(node, "handlers", []) or []:
-                found += module_classes(handler.body)
+                found += module_definitions(case.body, in_class)
     return found
 
 

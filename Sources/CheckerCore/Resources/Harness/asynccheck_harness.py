@@ -260,11 +260,19 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             frame = frame.f_back
         return None
 
+    def outside(frame, skipped):
+        """The first frame from `frame` out whose file is not in `skipped`, and the name of
+        the function of `skipped` it called (None when `frame` is already outside)."""
+        called = None
+        while frame is not None and file_of(frame) in skipped:
+            called = frame.f_code.co_name
+            frame = frame.f_back
+        return frame, called
+
     def direct(frame, skipped=helpers):
         """`frame`, or its caller when it is in `skipped` (inspect's or traceback's): student
         code, or None."""
-        while frame is not None and file_of(frame) in skipped:
-            frame = frame.f_back
+        frame, _ = outside(frame, skipped)
         if frame is not None and in_sources(file_of(frame)):
             return site(frame)
         return None
@@ -272,10 +280,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     def reaches_frames(frame):
         """Student code that reads a frame itself, or through a function that hands frames
         back (inspect.currentframe, traceback.walk_tb, Task.get_stack): (file, line), or None."""
-        called = None
-        while frame is not None and file_of(frame) in frame_helpers:
-            called = frame.f_code.co_name
-            frame = frame.f_back
+        frame, called = outside(frame, frame_helpers)
         if frame is None or not in_sources(file_of(frame)):
             return None
         if called is None or (exact(called) is text and called in frame_returning):

@@ -14,8 +14,8 @@ import sys
 import time
 import types
 
-MODULES = ["0-basic_async_syntax", "1-concurrent_coroutines",
-           "2-measure_runtime", "3-tasks", "4-tasks"]
+from asynccheck_facts import MODULES
+
 # The call the running code works for, as the harness sets it for each of its calls.
 CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
 # The process's only awaited call, for code that runs outside any call's context.

@@ -185,7 +185,8 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     student code loaded, and keeps the garbage collector (and so any finalizer) out of its run.
     """
     # pylint: disable=too-many-locals,too-many-statements,unidiomatic-typecheck
-    write, monotonic, getframe = os.write, time.monotonic, sys._getframe
+    write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
+    owner = getpid()
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
@@ -221,6 +222,10 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     file_events, refused_always = FILE_EVENTS, REFUSED_EVENTS
 
     def emit(*fields):
+        # A process the student's code forked inherits this hook: it is not the harness, and
+        # its records would take the harness's sequence numbers.
+        if getpid() != owner:
+            return
         data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1

@@ -21,8 +21,12 @@ let package = Package(
     ),
     // The thin command-line front end.
     .executableTarget(name: "checker", dependencies: ["CheckerCore"]),
+    // For the tests: runs a command with only Docker's default capabilities and a seccomp
+    // filter refusing namespaces, as a container's root runs (the sandbox's tier 2).
+    .executableTarget(name: "like-docker", dependencies: ["CheckerCore"]),
     .testTarget(name: "AsyncBasicsTests", dependencies: ["AsyncBasics"]),
-    .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore"]),
+    .testTarget(
+      name: "CheckerCoreTests", dependencies: ["CheckerCore", "like-docker"]),
   ],
   swiftLanguageModes: [.v6]
 )

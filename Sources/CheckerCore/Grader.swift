@@ -246,8 +246,9 @@ public struct Grader: Sendable {
       notes.insert(
         submission.language == .swift
           ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
-      if case .failure(let unavailable) = Sandbox.current {
-        notes.append("not sandboxed: \(unavailable.reason)")
+      switch Sandbox.current {
+      case .success(let sandbox): notes.append("sandbox: \(sandbox.tier)")
+      case .failure(let unavailable): notes.append("not sandboxed: \(unavailable.reason)")
       }
       if build.launcher != nil, !build.isInstrumented {
         notes.append("sleeps could not be recorded: timelines and call counts are not shown")

@@ -17,6 +17,9 @@ public struct Workspace: Sendable {
     guard let made = mkdtemp(&bytes) else {
       throw .workspace("mkdtemp \(template): \(String(cString: strerror(errno)))")
     }
+    // Crossable by other users (not listable): a sandbox without namespaces runs student code
+    // as a user of its own, which must reach its scratch folder and the harness below here.
+    chmod(made, 0o711)
     return Workspace(root: String(cString: made))
   }
 

@@ -33,6 +33,9 @@ public enum ProcessSupervisor {
     /// harness's channel key): handed over on a pipe, never in the arguments or environment,
     /// which student code can read.
     public var secret: String?
+    /// The user id only this job's sandbox runs as: every process of that user is killed when
+    /// the job ends, however it ended (a daemon that left the job's process group and tree).
+    public var sandboxUser: UInt32?
 
     /// Creates a job.
     ///
@@ -324,8 +327,9 @@ private struct RunningJob {
           termination =
             status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
         }
-        // Anything the child left running in its group goes with it.
+        // Anything the child left running in its group, or as its sandbox's user, goes with it.
         kill(-pid, SIGKILL)
+        if let user = job.sandboxUser { ProcessTable.killAll(ofUser: user) }
         pid = -1
         exitedAt = now
       } else if termination == nil {
@@ -364,8 +368,14 @@ private struct RunningJob {
 
   private mutating func stop(_ reason: ProcessSupervisor.Termination) {
     termination = reason
+    // The whole tree, read now: a sandbox launcher is its program's subreaper, so even a
+    // process that left the group is still below it.
+    for process in ProcessTable.shared.tree(of: pid, fresh: true).reversed() {
+      kill(process, SIGKILL)
+    }
     kill(-pid, SIGKILL)
     kill(pid, SIGKILL)
+    if let user = job.sandboxUser { ProcessTable.killAll(ofUser: user) }
   }
 
   /// The resident memory of the process and everything it started.

@@ -19,9 +19,16 @@ final class ProcessTable: @unchecked Sendable {
 
   /// `pid` and every process below it.
   ///
-  /// - Parameter pid: A process.
-  /// - Returns: The process and its descendants, as the last snapshot saw them.
-  func tree(of pid: Int32) -> [Int32] {
+  /// - Parameters:
+  ///   - pid: A process.
+  ///   - fresh: Whether to read `/proc` now rather than use a recent snapshot.
+  /// - Returns: The process and its descendants.
+  func tree(of pid: Int32, fresh: Bool = false) -> [Int32] {
+    if fresh {
+      lock.lock()
+      takenAt = -Double.infinity
+      lock.unlock()
+    }
     let children = snapshot()
     var found = [pid]
     var index = 0
@@ -29,6 +36,50 @@ final class ProcessTable: @unchecked Sendable {
       found += children[found[index]] ?? []
       index += 1
     }
+    return found
+  }
+
+  /// The processes whose parent is `pid` now (read from `/proc`, not from the snapshot).
+  ///
+  /// - Parameter pid: A process.
+  /// - Returns: Its children.
+  static func children(of pid: Int32) -> [Int32] {
+    processes().filter { parent(of: $0) == pid }
+  }
+
+  /// Kills every process of `user` (by the owner of its `/proc` entry, its effective user),
+  /// again until none is left or a few rounds have passed: what a sandbox's user left running.
+  ///
+  /// - Parameter user: A user id that only a sandbox runs as.
+  static func killAll(ofUser user: UInt32) {
+    #if os(Linux)
+      for _ in 0..<20 {
+        var found = false
+        for pid in processes() {
+          var status = stat()
+          guard stat("/proc/\(pid)", &status) == 0, status.st_uid == user else { continue }
+          kill(pid, SIGKILL)
+          found = true
+        }
+        if !found { return }
+        usleep(1_000)
+      }
+    #endif
+  }
+
+  /// Every process's id, from `/proc`.
+  private static func processes() -> [Int32] {
+    var found: [Int32] = []
+    #if os(Linux)
+      guard let folder = opendir("/proc") else { return [] }
+      defer { closedir(folder) }
+      while let entry = readdir(folder) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if let pid = Int32(name) { found.append(pid) }
+      }
+    #endif
     return found
   }
 
@@ -40,17 +91,10 @@ final class ProcessTable: @unchecked Sendable {
     var table: [Int32: [Int32]] = [:]
     // With thousands of processes (a fork bomb in a sandbox) this runs often: plain system
     // calls, not Foundation's file reading.
-    #if os(Linux)
-      guard let folder = opendir("/proc") else { return children }
-      defer { closedir(folder) }
-      while let entry = readdir(folder) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        guard let pid = Int32(name), let parent = Self.parent(of: pid) else { continue }
-        table[parent, default: []].append(pid)
-      }
-    #endif
+    for pid in Self.processes() {
+      guard let parent = Self.parent(of: pid) else { continue }
+      table[parent, default: []].append(pid)
+    }
     children = table
     takenAt = now
     return table

@@ -3,12 +3,16 @@ import Foundation
 /// Runs student processes inside the checker's sandbox (`SandboxLauncher`), when this machine
 /// allows it.
 ///
-/// Whether it does is found once, by starting `/bin/true` in a sandbox: Linux with user
-/// namespaces (as on the checker's machines and in CI) can; macOS or a locked-down container
-/// cannot, and grading then goes on unsandboxed, with the reason in every report.
+/// Which sandbox holds is found once, by starting a shell in one: as root where namespaces may
+/// be made, namespaces (tier 1); where they are refused (root in Docker's default profile, a
+/// normal user), Landlock, seccomp and, as root, a user of its own (tiers 2 and 3, see
+/// `Confinement`); on macOS none, and grading goes on unsandboxed. Every report names it.
 public struct Sandbox: Sendable {
   /// The program that starts the sandbox: the `checker` executable, in its launcher mode.
   public let launcher: String
+  /// Which sandbox holds, as reports print it after "sandbox: " (`namespaces`, or
+  /// `landlock+seccomp (…)` with what it holds).
+  public var tier = "namespaces"
 
   /// Whether student code can be sandboxed here: the sandbox, or why not.
   public static let current: Result<Sandbox, SandboxUnavailable> = detect()
@@ -51,12 +55,27 @@ public struct Sandbox: Sendable {
     let root = try workspace.makeFolder("sandbox-roots/\(UUID().uuidString)")
     var wrapped = job
     wrapped.executable = launcher
-    wrapped.arguments =
-      ["__sandbox", "--root", root, "--rw", scratch] + writable.flatMap { ["--rw", $0] }
-      + (readable + Self.runtimeFolders).flatMap { ["--ro", $0] }
-      + (asChecker ? ["--as-checker"] : []) + ["--", job.executable] + job.arguments
+    wrapped.sandboxUser = asChecker ? nil : Self.newUser()
+    var arguments = ["__sandbox", "--root", root, "--rw", scratch]
+    arguments += writable.flatMap { ["--rw", $0] }
+    arguments += (readable + Self.runtimeFolders).flatMap { ["--ro", $0] }
+    if let user = wrapped.sandboxUser { arguments += ["--user", "\(user)"] }
+    if asChecker { arguments.append("--as-checker") }
+    wrapped.arguments = arguments + ["--", job.executable] + job.arguments
     return wrapped
   }
+
+  /// A user id for one sandbox, used by no other sandbox of this checker (and, with the
+  /// process id in it, most likely of no other checker on the machine): what its processes
+  /// leave is ended by that id alone.
+  static func newUser() -> UInt32 {
+    userCounter.lock()
+    defer { userCounter.unlock() }
+    nextUser = (nextUser + 1) % 100
+    return 200_000 + UInt32(getpid() % 600) * 100 + nextUser
+  }
+  private static let userCounter = NSLock()
+  nonisolated(unsafe) private static var nextUser: UInt32 = 0
 
   private static func detect() -> Result<Sandbox, SandboxUnavailable> {
     #if os(Linux)
@@ -72,23 +91,32 @@ public struct Sandbox: Sendable {
       }
       defer { workspace.remove() }
       guard let scratch = try? workspace.makeFolder("scratch"),
-        let job = try? sandbox.wrap(
+        var job = try? sandbox.wrap(
           ProcessSupervisor.Job(
             executable: "/bin/sh", arguments: ["-c", "echo ok > ok"],
-            workingDirectory: scratch, timeLimit: 30), readable: [], workspace: workspace),
-        let outcome = ProcessSupervisor.run([job]).first
+            workingDirectory: scratch, timeLimit: 30), readable: [], workspace: workspace)
       else { return .failure(SandboxUnavailable(reason: "the launcher could not be started")) }
+      job.arguments.insert("--probe", at: 1)
+      guard let outcome = ProcessSupervisor.run([job]).first else {
+        return .failure(SandboxUnavailable(reason: "the launcher could not be started"))
+      }
+      let said = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n")
+        .map(String.init)
+      let tierPrefix = "checker sandbox tier: "
       guard outcome.termination == .exited(0),
         FileManager.default.fileExists(atPath: scratch + "/ok")
       else {
-        let said = String(decoding: outcome.output, as: UTF8.self)
-          .split(separator: "\n").first.map(String.init)
         return .failure(
           SandboxUnavailable(
-            reason: said?.replacingOccurrences(of: "checker sandbox: ", with: "")
+            reason: said.first { !$0.hasPrefix(tierPrefix) }?
+              .replacingOccurrences(of: "checker sandbox: ", with: "")
               ?? "the launcher ended with \(outcome.termination)"))
       }
-      return .success(sandbox)
+      var found = sandbox
+      if let tier = said.first(where: { $0.hasPrefix(tierPrefix) }) {
+        found.tier = String(tier.dropFirst(tierPrefix.count))
+      }
+      return .success(found)
     #else
       return .failure(
         SandboxUnavailable(reason: "Linux namespaces are not available on this system"))

@@ -17,9 +17,14 @@ import Foundation
 /// write anything but its scratch folder.
 ///
 ///     checker __sandbox --root EMPTY_DIR --rw SCRATCH [--rw PATH]... [--ro PATH]...
-///                       [--as-checker] -- PROGRAM ARGUMENT...
+///                       [--user ID] [--as-checker] [--probe] -- PROGRAM ARGUMENT...
 ///
-/// The first `--rw` folder is the program's working folder. `--as-checker` runs the program as
+/// Where namespaces are refused (Docker's default seccomp profile, a normal user), the launcher
+/// confines the program with Landlock and seccomp instead (`Confinement`).
+///
+/// The first `--rw` folder is the program's working folder. `--user` is the id the program
+/// runs as (the checker chooses it, to end what that user left); `--probe` says on standard
+/// error which tier of sandbox holds. `--as-checker` runs the program as
 /// the checker's own user (for the compiler, which must read and write the checker's module
 /// cache) instead of a user of its own, without the process limit that a user shared with the
 /// checker would make meaningless; nothing else changes.
@@ -37,6 +42,10 @@ public enum SandboxLauncher {
     var readable: [String] = []
     var program: [String] = []
     var asChecker = false
+    /// The user id the program runs as, when the checker chose it (`--user`).
+    var user: UInt32?
+    /// Whether to say on standard error which tier of sandbox holds (`--probe`).
+    var probe = false
   }
 
   /// Parses the launcher's arguments (after `__sandbox`).
@@ -49,8 +58,8 @@ public enum SandboxLauncher {
         request.program = Array(arguments[(index + 1)...])
         break
       }
-      if argument == "--as-checker" {
-        request.asChecker = true
+      if argument == "--as-checker" || argument == "--probe" {
+        if argument == "--probe" { request.probe = true } else { request.asChecker = true }
         index += 1
         continue
       }
@@ -60,6 +69,9 @@ public enum SandboxLauncher {
       case "--rw" where request.writable.isEmpty: request.writable = arguments[index + 1]
       case "--rw": request.otherWritable.append(arguments[index + 1])
       case "--ro": request.readable.append(arguments[index + 1])
+      case "--user":
+        guard let user = UInt32(arguments[index + 1]), user > 0 else { return nil }
+        request.user = user
       default: return nil
       }
       index += 2
@@ -85,11 +97,17 @@ public enum SandboxLauncher {
   public static func main(_ arguments: [String]) -> Never {
     #if os(Linux)
       let isInner = arguments.first == "--inner"
-      let rest = isInner ? Array(arguments.dropFirst(3)) : arguments
+      let isConfined = arguments.first == "--confined"
+      let rest =
+        isInner
+        ? Array(arguments.dropFirst(3)) : isConfined ? Array(arguments.dropFirst(2)) : arguments
       guard let request = parse(rest) else {
         fail(
           "usage: checker __sandbox --root DIR --rw DIR [--rw DIR]... [--ro PATH]... "
-            + "[--as-checker] -- PROGRAM ARGS...")
+            + "[--user ID] [--as-checker] [--probe] -- PROGRAM ARGS...")
+      }
+      if isConfined {
+        Confinement.enter(request, user: arguments.count > 1 ? UInt32(arguments[1]) : nil)
       }
       if isInner, let ready = Int32(arguments[1]), let go = Int32(arguments[2]) {
         enter(request, handshake: (ready, go))
@@ -99,8 +117,12 @@ public enum SandboxLauncher {
         _ = withUnsafeBytes(of: &status) { Glibc.write(ready, $0.baseAddress, $0.count) }
         exit(0)
       }
-      guard LibC.unshare(newPID) == 0 else { fail("unshare: \(lastError())") }
-      let (inner, report) = startInner(arguments, asChecker: request.asChecker)
+      // Refused (Docker's default seccomp profile, a normal user): Landlock and seccomp instead.
+      guard LibC.unshare(newPID) == 0 else { Confinement.run(request, arguments: arguments) }
+      if request.probe {
+        FileHandle.standardError.write(Data("checker sandbox tier: namespaces\n".utf8))
+      }
+      let (inner, report) = startInner(arguments, request: request)
       let innerStatus = wait(for: inner)
       var status: Int32 = 0
       let count = withUnsafeMutableBytes(of: &status) { read(report, $0.baseAddress, $0.count) }
@@ -120,17 +142,13 @@ public enum SandboxLauncher {
     /// maps its user and group to an id of their own, and lets it go on.
     ///
     /// - Returns: The inner launcher, and the pipe on which it reports the program's wait status.
-    private static func startInner(_ arguments: [String], asChecker: Bool) -> (pid_t, Int32) {
+    private static func startInner(_ arguments: [String], request: Request) -> (pid_t, Int32) {
+      let asChecker = request.asChecker
       var ready: [Int32] = [-1, -1]
       var go: [Int32] = [-1, -1]
       guard pipe(&ready) == 0, pipe(&go) == 0 else { fail("pipe: \(lastError())") }
-      var executable = [CChar](repeating: 0, count: 4096)
-      guard readlink("/proc/self/exe", &executable, executable.count - 1) > 0 else {
-        fail("cannot find the checker's own program: \(lastError())")
-      }
       let child = spawn(
-        [String(cString: executable), "__sandbox", "--inner", "\(ready[1])", "\(go[0])"]
-          + arguments)
+        [ownProgram(), "__sandbox", "--inner", "\(ready[1])", "\(go[0])"] + arguments)
       close(ready[1])
       close(go[0])
       var byte: UInt8 = 0
@@ -141,7 +159,7 @@ public enum SandboxLauncher {
       // As the checker, the program's user is the checker's own (it owns what the checker owns
       // in the few folders it sees), and root inside, only the inner launcher until it switches
       // users, is the id of its own.
-      let mapped = 200_000 + UInt32(getpid() % 60_000)
+      let mapped = request.user ?? 200_000 + UInt32(getpid() % 60_000)
       let users =
         asChecker
         ? "0 \(mapped) 1\n\(insideID) \(getuid()) 1\n" : "0 0 1\n\(insideID) \(mapped) 1\n"
@@ -173,7 +191,7 @@ public enum SandboxLauncher {
       guard chdir(request.root) == 0, chroot(".") == 0, chdir(request.writable) == 0 else {
         fail("cannot enter the sandbox's root: \(lastError())")
       }
-      limitResources(asChecker: request.asChecker)
+      limitResources(asChecker: request.asChecker, processLimit: request.asChecker ? nil : 512)
       guard setgid(insideID) == 0, setuid(insideID) == 0 else {
         fail("cannot switch to the sandbox's user: \(lastError())")
       }
@@ -194,9 +212,7 @@ public enum SandboxLauncher {
         if status.st_mode & S_IFMT == S_IFLNK {
           // /bin -> usr/bin on merged-/usr systems: the same link inside.
           makeParents(root + path)
-          var target = [CChar](repeating: 0, count: 4096)
-          let count = readlink(path, &target, target.count - 1)
-          if count > 0 { symlink(String(cString: target), root + path) }
+          if let target = linkTarget(path) { symlink(target, root + path) }
           continue
         }
         makeMountPoint(root + path, isDirectory: status.st_mode & S_IFMT == S_IFDIR)
@@ -229,7 +245,7 @@ public enum SandboxLauncher {
 
     /// The program's resource limits; the compiler (`asChecker`) gets more room to write and
     /// think, and no process limit, which would count every process of the checker's user.
-    private static func limitResources(asChecker: Bool) {
+    static func limitResources(asChecker: Bool, processLimit: UInt64?) {
       // Linux's numbers for RLIMIT_CPU (0), FSIZE (1), CORE (4), NPROC (6), NOFILE (7), AS (9):
       // Swift's Glibc module does not show all of them.
       var limits: [(resource: Int32, value: UInt64)] = [
@@ -239,8 +255,8 @@ public enum SandboxLauncher {
         (7, 1024),  // open files
         (9, 16 << 30),  // address space; resident memory is watched by the supervisor
       ]
-      if !asChecker {
-        limits.append((6, 512))  // processes and threads: a fork bomb stops here
+      if let processLimit {
+        limits.append((6, processLimit))  // processes and threads: a fork bomb stops here
       }
       for (resource, value) in limits {
         var bound = rlimit(rlim_cur: rlim_t(value), rlim_max: rlim_t(value))
@@ -248,7 +264,26 @@ public enum SandboxLauncher {
       }
     }
 
-    private static func wait(for child: pid_t) -> Int32 {
+    /// Where the symbolic link `path` points, or `nil` when it is no link.
+    static func linkTarget(_ path: String) -> String? {
+      var target = [UInt8](repeating: 0, count: 4096)
+      let count = target.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          readlink(path, $0, buffer.count - 1)
+        }
+      }
+      return count > 0 ? String(decoding: target[0..<count], as: UTF8.self) : nil
+    }
+
+    /// The checker's own program, to start again as the inner launcher.
+    static func ownProgram() -> String {
+      guard let program = linkTarget("/proc/self/exe") else {
+        fail("cannot find the checker's own program: \(lastError())")
+      }
+      return program
+    }
+
+    static func wait(for child: pid_t) -> Int32 {
       var status: Int32 = 0
       while waitpid(child, &status, 0) < 0, errno == EINTR {}
       return status
@@ -256,7 +291,7 @@ public enum SandboxLauncher {
 
     /// Exits as a child with `status` did: the same exit status, or the same signal, so that the
     /// supervisor sees a crash as it was.
-    private static func exitAs(_ status: Int32) -> Never {
+    static func exitAs(_ status: Int32) -> Never {
       if status & 0x7f == 0 { exit((status >> 8) & 0xff) }
       let signalNumber = status & 0x7f
       signal(signalNumber, SIG_DFL)
@@ -264,7 +299,7 @@ public enum SandboxLauncher {
       exit(128 + signalNumber)
     }
 
-    private static func spawn(_ program: [String]) -> pid_t {
+    static func spawn(_ program: [String]) -> pid_t {
       var child: pid_t = 0
       var environment = ProcessInfo.processInfo.environment
       environment["HOME"] = FileManager.default.currentDirectoryPath
@@ -288,7 +323,7 @@ public enum SandboxLauncher {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
       } else {
         makeParents(path)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
       }
     }
 
@@ -306,32 +341,13 @@ public enum SandboxLauncher {
       if result != 0 { fail("cannot \(what): \(lastError())") }
     }
 
-    private static func lastError() -> String {
+    static func lastError() -> String {
       String(cString: strerror(errno))
     }
   #endif
 
-  private static func fail(_ message: String) -> Never {
+  static func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("checker sandbox: \(message)\n".utf8))
     exit(125)
-  }
-}
-
-/// The C library functions Swift's Glibc module does not show (they need `_GNU_SOURCE`), looked
-/// up by name.
-enum LibC {
-  private typealias Unshare = @convention(c) (Int32) -> Int32
-  private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-
-  /// `unshare(2)`, or -1 when the C library has none.
-  static func unshare(_ flags: Int32) -> Int32 {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "unshare") else { return -1 }
-    return unsafeBitCast(symbol, to: Unshare.self)(flags)
-  }
-
-  /// `prctl(2)`, or -1 when the C library has none.
-  static func prctl(_ option: Int32, _ a: UInt, _ b: UInt, _ c: UInt, _ d: UInt) -> Int32 {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return -1 }
-    return unsafeBitCast(symbol, to: Prctl.self)(option, a, b, c, d)
   }
 }

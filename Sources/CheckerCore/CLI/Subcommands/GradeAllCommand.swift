@@ -151,6 +151,11 @@ public enum GradeAllCommand: Subcommand {
       return .failure("cannot write \(ClassResults.file(in: output).path)")
     }
     let departed = grader.departedStudents(from: results)
+    let sandboxLine =
+      switch Sandbox.current {
+      case .success(let sandbox): "Sandbox: \(sandbox.tier).\n"
+      case .failure(let unavailable): "Not sandboxed: \(unavailable.reason).\n"
+      }
     let summary =
       warning + (options.shard.map { "Shard \($0.index) of \($0.count). " } ?? "")
       + Gradebook.summary(results, seconds: seconds)
@@ -159,6 +164,7 @@ public enum GradeAllCommand: Subcommand {
         : "Reports of \(departed.count) earlier student\(departed.count == 1 ? "" : "s") no "
           + "longer in the class are still in \(output)/reports (left as they were): "
           + departed.map(\.terminalSafe).joined(separator: ", ") + "\n")
+      + sandboxLine
       + "Seed \(batchSeed). Reports and grades.csv are in \(output)/\n"
     return CommandOutput(status: .success, standardOutput: summary)
   }

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A seccomp filter of raw BPF (no libseccomp): the system calls a process and everything it
+/// starts may no longer make, each refused with an error number.
+///
+/// The filter checks the architecture first (a call through another ABI, such as x32 or the
+/// 32-bit one, kills the process), then each rule in order; anything no rule names is allowed.
+public struct SeccompFilter: Sendable {
+  /// One system call refused, always or depending on its first argument.
+  public enum Rule: Sendable, Equatable {
+    /// The call is refused.
+    case refuse(SystemCall, errno: Int32)
+    /// The call is refused unless its first argument is `allowed` (`socket` for `AF_UNIX`).
+    case refuseUnlessFirstArgument(SystemCall, is: UInt32, errno: Int32)
+    /// The call is refused when its first argument has any of `bits` (`clone` with
+    /// `CLONE_NEW*` flags).
+    case refuseWhenFirstArgumentHas(SystemCall, bits: UInt32, errno: Int32)
+  }
+
+  /// The system calls the rules can name, numbered per architecture.
+  public enum SystemCall: String, Sendable, CaseIterable {
+    case socket, ptrace, processVMReadv, processVMWritev, keyctl, addKey, requestKey
+    case personality, mount, umount2, pivotRoot, chroot, unshare, setns, clone, clone3
+    case openTree, moveMount, fsopen, fsconfig, fsmount, fspick, mountSetattr
+    case ioUringSetup, ioUringEnter, ioUringRegister, bpf, perfEventOpen, userfaultfd
+    case kexecLoad, kexecFileLoad, initModule, finitModule, deleteModule, acct, swapon, swapoff
+    case reboot, sethostname, setdomainname
+
+    /// The call's number on this machine's architecture, or `nil` when it has none there.
+    public var number: UInt32? {
+      #if arch(x86_64)
+        let numbers: [SystemCall: UInt32] = [
+          .socket: 41, .ptrace: 101, .processVMReadv: 310, .processVMWritev: 311, .keyctl: 250,
+          .addKey: 248, .requestKey: 249, .personality: 135, .mount: 165, .umount2: 166,
+          .pivotRoot: 155, .chroot: 161, .unshare: 272, .setns: 308, .clone: 56, .bpf: 321,
+          .perfEventOpen: 298, .userfaultfd: 323, .kexecLoad: 246, .kexecFileLoad: 320,
+          .initModule: 175, .finitModule: 313, .deleteModule: 176, .acct: 163, .swapon: 167,
+          .swapoff: 168, .reboot: 169, .sethostname: 170, .setdomainname: 171,
+        ]
+      #elseif arch(arm64)
+        let numbers: [SystemCall: UInt32] = [
+          .socket: 198, .ptrace: 117, .processVMReadv: 270, .processVMWritev: 271, .keyctl: 219,
+          .addKey: 217, .requestKey: 218, .personality: 92, .mount: 40, .umount2: 39,
+          .pivotRoot: 41, .chroot: 51, .unshare: 97, .setns: 268, .clone: 220, .bpf: 280,
+          .perfEventOpen: 241, .userfaultfd: 282, .kexecLoad: 104, .kexecFileLoad: 294,
+          .initModule: 105, .finitModule: 273, .deleteModule: 106, .acct: 89, .swapon: 224,
+          .swapoff: 225, .reboot: 142, .sethostname: 161, .setdomainname: 162,
+        ]
+      #else
+        let numbers: [SystemCall: UInt32] = [:]
+      #endif
+      // Calls added since Linux 5.0 have one number on every architecture.
+      let unified: [SystemCall: UInt32] = [
+        .ioUringSetup: 425, .ioUringEnter: 426, .ioUringRegister: 427, .openTree: 428,
+        .moveMount: 429, .fsopen: 430, .fsconfig: 431, .fsmount: 432, .fspick: 433, .clone3: 435,
+        .mountSetattr: 442,
+      ]
+      return numbers[self] ?? unified[self]
+    }
+  }
+
+  /// The rules, checked in order.
+  public var rules: [Rule]
+
+  /// Creates a filter.
+  ///
+  /// - Parameter rules: The calls to refuse.
+  public init(rules: [Rule]) {
+    self.rules = rules
+  }
+
+  /// `EPERM`, `EACCES` and `ENOSYS`, as the rules return them.
+  public static let notPermitted: Int32 = 1
+  /// `EACCES`.
+  public static let accessDenied: Int32 = 13
+  /// `ENOSYS`: what `clone3` returns, so that the C library falls back to `clone`, whose flags
+  /// a filter can read.
+  public static let notImplemented: Int32 = 38
+  /// Every `CLONE_NEW*` flag (mount, cgroup, UTS, IPC, user, PID, network, time).
+  public static let newNamespaceFlags: UInt32 =
+    0x0002_0000 | 0x0200_0000 | 0x0400_0000 | 0x0800_0000 | 0x1000_0000 | 0x2000_0000
+    | 0x4000_0000 | 0x80
+
+  /// What student code may not do in the sandbox without namespaces: open a socket other than
+  /// a local one (no network), read or write another process's memory, reach the kernel's
+  /// keyrings, change its execution domain, mount or make namespaces, use `io_uring` (whose
+  /// operations a filter cannot see) or any of the administrator's calls.
+  public static let student = SeccompFilter(
+    rules: [
+      .refuseUnlessFirstArgument(.socket, is: 1, errno: accessDenied),  // AF_UNIX only
+      .refuseWhenFirstArgumentHas(.clone, bits: newNamespaceFlags, errno: notPermitted),
+      .refuse(.clone3, errno: notImplemented),
+    ]
+      + [
+        SystemCall.ptrace, .processVMReadv, .processVMWritev, .keyctl, .addKey, .requestKey,
+        .personality, .mount, .umount2, .pivotRoot, .chroot, .unshare, .setns, .openTree,
+        .moveMount, .fsopen, .fsconfig, .fsmount, .fspick, .mountSetattr, .ioUringSetup,
+        .ioUringEnter, .ioUringRegister, .bpf, .perfEventOpen, .userfaultfd, .kexecLoad,
+        .kexecFileLoad, .initModule, .finitModule, .deleteModule, .acct, .swapon, .swapoff,
+        .reboot, .sethostname, .setdomainname,
+      ].map { .refuse($0, errno: notPermitted) })
+
+  /// One BPF instruction (`struct sock_filter`).
+  struct Instruction: Equatable {
+    var code: UInt16
+    var jumpIfTrue: UInt8
+    var jumpIfFalse: UInt8
+    var value: UInt32
+
+    static func load(offset: UInt32) -> Instruction {
+      Instruction(code: 0x20, jumpIfTrue: 0, jumpIfFalse: 0, value: offset)  // LD | W | ABS
+    }
+    static func jumpIfEqual(_ value: UInt32, skipping: UInt8) -> Instruction {
+      // Equal: go on; not equal: skip `skipping` instructions.
+      Instruction(code: 0x15, jumpIfTrue: 0, jumpIfFalse: skipping, value: value)
+    }
+    static func ret(_ value: UInt32) -> Instruction {
+      Instruction(code: 0x06, jumpIfTrue: 0, jumpIfFalse: 0, value: value)
+    }
+  }
+
+  // struct seccomp_data: the call's number, its architecture, then its arguments (64 bits
+  // each; the low half first on the little-endian machines this runs on).
+  private static let numberOffset: UInt32 = 0
+  private static let architectureOffset: UInt32 = 4
+  private static let firstArgumentOffset: UInt32 = 16
+  private static let allow: UInt32 = 0x7fff_0000
+  private static let killProcess: UInt32 = 0x8000_0000
+  private static func error(_ number: Int32) -> UInt32 { 0x0005_0000 | UInt32(number & 0xffff) }
+
+  /// The audit architecture the filter accepts, or `nil` where the filter is not supported.
+  static var architecture: UInt32? {
+    #if arch(x86_64)
+      return 0xC000_003E
+    #elseif arch(arm64)
+      return 0xC000_00B7
+    #else
+      return nil
+    #endif
+  }
+
+  /// The filter's program.
+  func program() -> [Instruction] {
+    var program: [Instruction] = [
+      .load(offset: Self.architectureOffset),
+      // This architecture: skip the kill.
+      Instruction(code: 0x15, jumpIfTrue: 1, jumpIfFalse: 0, value: Self.architecture ?? 0),
+      .ret(Self.killProcess),
+      .load(offset: Self.numberOffset),
+    ]
+    #if arch(x86_64)
+      // x32 calls are numbered from 0x40000000: refuse every one.
+      program += [
+        Instruction(code: 0x35, jumpIfTrue: 0, jumpIfFalse: 1, value: 0x4000_0000),  // JGE
+        .ret(Self.error(Self.notPermitted)),
+      ]
+    #endif
+    for rule in rules {
+      switch rule {
+      case .refuse(let call, let errno):
+        guard let number = call.number else { continue }
+        program += [.jumpIfEqual(number, skipping: 1), .ret(Self.error(errno))]
+      case .refuseUnlessFirstArgument(let call, let allowed, let errno):
+        guard let number = call.number else { continue }
+        program += [
+          .jumpIfEqual(number, skipping: 4), .load(offset: Self.firstArgumentOffset),
+          Instruction(code: 0x15, jumpIfTrue: 1, jumpIfFalse: 0, value: allowed),
+          .ret(Self.error(errno)), .load(offset: Self.numberOffset),
+        ]
+      case .refuseWhenFirstArgumentHas(let call, let bits, let errno):
+        guard let number = call.number else { continue }
+        program += [
+          .jumpIfEqual(number, skipping: 4), .load(offset: Self.firstArgumentOffset),
+          Instruction(code: 0x45, jumpIfTrue: 0, jumpIfFalse: 1, value: bits),  // JSET
+          .ret(Self.error(errno)), .load(offset: Self.numberOffset),
+        ]
+      }
+    }
+    return program + [.ret(Self.allow)]
+  }
+
+  /// Installs the filter on this process (and everything it starts from now on), after setting
+  /// `no_new_privs`, which an unprivileged process needs and which keeps a set-uid program from
+  /// regaining rights.
+  ///
+  /// - Returns: Whether the filter is installed.
+  @discardableResult
+  public func install() -> Bool {
+    #if os(Linux)
+      guard Self.architecture != nil else { return false }
+      var instructions = program()
+      guard LibC.prctl(LibC.setNoNewPrivileges, 1) == 0 else { return false }
+      // struct sock_fprog: the instruction count, then (aligned) a pointer to them.
+      return instructions.withUnsafeMutableBufferPointer { buffer in
+        var header = [UInt64](repeating: 0, count: 2)
+        header[0] = UInt64(buffer.count)
+        header[1] = UInt64(UInt(bitPattern: buffer.baseAddress))
+        return header.withUnsafeMutableBytes { bytes in
+          LibC.prctl(LibC.setSeccomp, 2, UInt(bitPattern: bytes.baseAddress)) == 0  // FILTER
+        }
+      }
+    #else
+      return false
+    #endif
+  }
+}

@@ -1,0 +1,80 @@
+// like-docker: runs a command as Docker's default profile runs a container's root, for the
+// tests of the checker's sandbox without namespaces.
+//
+//     like-docker PROGRAM ARGUMENT...
+//
+// It keeps only Docker's 14 default capabilities (dropping the rest from the bounding set with
+// PR_CAPBSET_DROP and from the process with capset), installs a seccomp filter that refuses
+// `unshare`, `setns`, `mount`, `clone` with CLONE_NEW* flags and `clone3` (as Docker's default
+// seccomp profile does for a container without CAP_SYS_ADMIN, moby/moby#42441), then runs the
+// command. Exits with 126 when it cannot restrict, 127 when the command cannot be started.
+import CheckerCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Docker's default capabilities: chown, dac_override, fowner, fsetid, kill, setgid, setuid,
+/// setpcap, net_bind_service, net_raw, sys_chroot, mknod, audit_write, setfcap.
+let dockerCapabilities: Set<Int> = [0, 1, 3, 4, 5, 6, 7, 8, 10, 13, 18, 27, 29, 31]
+
+/// Says `message` on standard error.
+func say(_ message: String) {
+  let bytes = Array("like-docker: \(message)\n".utf8)
+  _ = write(2, bytes, bytes.count)
+}
+
+/// Says what could not be done, and why, and exits with 126.
+func fail(_ message: String) -> Never {
+  say("\(message): \(String(cString: strerror(errno)))")
+  exit(126)
+}
+
+typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+typealias Syscall = @convention(c) (Int, Int, Int, Int, Int, Int, Int) -> Int
+guard CommandLine.arguments.count > 1,
+  let prctlSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl"),
+  let syscallSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syscall")
+else {
+  say("usage: like-docker PROGRAM ARGUMENT...")
+  exit(126)
+}
+let prctl = unsafeBitCast(prctlSymbol, to: Prctl.self)
+let syscall = unsafeBitCast(syscallSymbol, to: Syscall.self)
+
+for capability in 0..<64 where !dockerCapabilities.contains(capability) {
+  _ = prctl(24, UInt(capability), 0, 0, 0)  // PR_CAPBSET_DROP
+}
+// capset (version 3): effective, permitted and inheritable, in two 32-bit halves.
+var header: [UInt32] = [0x2008_0522, 0]
+var data = [UInt32](repeating: 0, count: 6)
+for capability in dockerCapabilities {
+  for field in 0..<3 {
+    data[(capability / 32) * 3 + field] |= 1 << UInt32(capability % 32)
+  }
+}
+#if arch(x86_64)
+  let capset = 126
+#else
+  let capset = 91
+#endif
+let capsetResult = header.withUnsafeMutableBytes { head in
+  data.withUnsafeMutableBytes { body in
+    syscall(
+      capset, Int(bitPattern: head.baseAddress), Int(bitPattern: body.baseAddress), 0, 0, 0, 0)
+  }
+}
+guard capsetResult == 0 else { fail("capset") }
+let dockerFilter = SeccompFilter(rules: [
+  .refuse(.unshare, errno: SeccompFilter.notPermitted),
+  .refuse(.setns, errno: SeccompFilter.notPermitted),
+  .refuse(.mount, errno: SeccompFilter.notPermitted),
+  .refuseWhenFirstArgumentHas(
+    .clone, bits: SeccompFilter.newNamespaceFlags, errno: SeccompFilter.notPermitted),
+  .refuse(.clone3, errno: SeccompFilter.notImplemented),
+])
+guard dockerFilter.install() else { fail("seccomp") }
+let arguments = CommandLine.arguments.dropFirst().map { strdup($0) } + [nil]
+execvp(CommandLine.arguments[1], arguments)
+say("cannot run \(CommandLine.arguments[1]): \(String(cString: strerror(errno)))")
+exit(127)

@@ -104,6 +104,7 @@ enum Confinement {
   /// What the confinement holds here, as reports print it after "sandbox: ".
   ///
   /// - Parameter user: The user of its own, or why there is none.
+  /// - Returns: `landlock+seccomp (…)`, or `seccomp (…)` where the kernel has no Landlock.
   static func tier(user: Result<UInt32, NoUserOfItsOwn>) -> String {
     var parts: [String] = []
     if let abi = Landlock.abi {
@@ -150,9 +151,11 @@ enum Confinement {
     return .success(request.user ?? 200_000 + UInt32(getpid() % 60_000))
   }
 
-  /// Whether a user with no rights of its own can reach `path`: every folder above it may be
-  /// crossed by others, and it may be read by others (or, for a folder the launcher gives the
-  /// program, crossed only). Paths that do not exist need nothing.
+  /// Whether a user with no rights of its own can reach `path`.
+  ///
+  /// Every folder above it must be crossable by others, and it must be readable by others (or,
+  /// for a folder the launcher gives the program, need nothing itself). A path that does not
+  /// exist needs nothing.
   static func reachableByOthers(_ path: String, isFolderWritten: Bool = false) -> Bool {
     var status = stat()
     guard stat(path, &status) == 0 else { return true }

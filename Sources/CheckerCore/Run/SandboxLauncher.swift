@@ -266,13 +266,10 @@ public enum SandboxLauncher {
 
     /// Where the symbolic link `path` points, or `nil` when it is no link.
     static func linkTarget(_ path: String) -> String? {
-      var target = [UInt8](repeating: 0, count: 4096)
-      let count = target.withUnsafeMutableBufferPointer { buffer in
-        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          readlink(path, $0, buffer.count - 1)
-        }
-      }
-      return count > 0 ? String(decoding: target[0..<count], as: UTF8.self) : nil
+      var target = [CChar](repeating: 0, count: 4096)
+      let count = readlink(path, &target, target.count - 1)
+      guard count > 0 else { return nil }
+      return String(decoding: target[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The checker's own program, to start again as the inner launcher.

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+
+@testable import CheckerCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where teachers grade without namespaces, the checker runs as a user would run it there, and
+/// the sandbox attacks of `checker/samples/hostile/` reach nothing: as root in Docker's default
+/// profile (`like-docker`: Docker's 14 capabilities, namespaces refused by seccomp), and as a
+/// normal user.
+extension HostileSubmissionTests {
+  /// How the checker is run.
+  enum Tier: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    /// As root in Docker's default profile: `like-docker checker grade-all …`.
+    case dockerDefault
+    /// As `nobody`: `setpriv --reuid=65534 … checker grade-all …`.
+    case normalUser
+
+    var testDescription: String {
+      self == .dockerDefault ? "as root in Docker's default profile" : "as a normal user"
+    }
+  }
+
+  /// The attacks on the sandbox (the others attack the harness, whatever the sandbox).
+  static let sandboxAttacks = [
+    "escape-files", "daemon", "network", "fork-bomb", "kill-classmates", "memory-grandchild",
+  ]
+
+  /// A Python that a user other than root can run (`nobody`, or a sandbox's own user): the
+  /// checker's own when it can, else the system's.
+  static var pythonForOthers: String? {
+    let candidates = [(try? Toolchain.python()) ?? "", "/usr/bin/python3"]
+    return candidates.first {
+      FileManager.default.isExecutableFile(atPath: $0) && Confinement.reachableByOthers($0)
+        && Confinement.reachableByOthers(
+          URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().path)
+    }
+  }
+
+  /// The `like-docker` helper, built beside the test runner.
+  static var likeDocker: String? {
+    guard let checker = Sandbox.checkerProgram() else { return nil }
+    let helper = URL(fileURLWithPath: checker).deletingLastPathComponent()
+      .appendingPathComponent("like-docker").path
+    return FileManager.default.isExecutableFile(atPath: helper) ? helper : nil
+  }
+
+  @Test(
+    "without namespaces: classmates untouched, nothing outside, no process left, no network",
+    .enabled("needs root, Landlock and setpriv") {
+      getuid() == 0 && Landlock.abi != nil && SeccompFilter.architecture != nil
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        && likeDocker != nil && pythonForOthers != nil
+    }, arguments: Tier.allCases)
+  func hostileClassWithoutNamespaces(tier: Tier) async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-tier-\(UUID().uuidString)")
+    let klass = root.appendingPathComponent("class")
+    let output = root.appendingPathComponent("grades")
+    let home = root.appendingPathComponent("home")
+    for folder in [klass, home] {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    defer { try? FileManager.default.removeItem(at: root) }
+    chmod(root.path, 0o755)
+    for name in Self.sandboxAttacks {
+      try FileManager.default.copyItem(
+        at: Self.hostile.appendingPathComponent(name), to: klass.appendingPathComponent(name))
+    }
+    let victim = klass.appendingPathComponent("victim")
+    try FileManager.default.copyItem(
+      at: SampleCatalog.folder.appendingPathComponent("python/correct-as-completed"), to: victim)
+    let secret = "token-\(UUID().uuidString)"
+    try Data(secret.utf8).write(to: victim.appendingPathComponent("SECRET"))
+    if tier == .dockerDefault {
+      // A Swift classmate too: its harness runs the checker's own program in the sandbox.
+      try FileManager.default.copyItem(
+        at: SampleCatalog.folder.appendingPathComponent("swift/correct-actor"),
+        to: klass.appendingPathComponent("victim-swift"))
+    }
+    let before = ContentHash.of(folder: victim, salt: "")
+    // The checker's program where any user can run it (a clone may be in /root).
+    let checker = root.appendingPathComponent("checker").path
+    try FileManager.default.copyItem(
+      atPath: try #require(Sandbox.checkerProgram()), toPath: checker)
+    let python = try #require(Self.pythonForOthers)
+    var arguments = [checker, "grade-all", klass.path, "--out", output.path, "--workers", "2"]
+    switch tier {
+    case .dockerDefault:
+      arguments.insert(try #require(Self.likeDocker), at: 0)
+    case .normalUser:
+      _ =
+        try #require(
+          ProcessSupervisor.run([
+            ProcessSupervisor.Job(
+              executable: "/bin/chown", arguments: ["-R", "65534:65534", root.path], timeLimit: 30)
+          ]).first
+        ).termination == .exited(0)
+      arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", "--"] + arguments
+      arguments.insert("/usr/bin/setpriv", at: 0)
+    }
+    var job = ProcessSupervisor.Job(
+      executable: arguments[0], arguments: Array(arguments.dropFirst()),
+      workingDirectory: root.path, timeLimit: 600,
+      environment: ["PYTHON": python, "ASYNCCHECK_LAUNCHER": checker]
+        .merging(tier == .normalUser ? ["HOME": home.path, "XDG_CACHE_HOME": home.path] : [:]) {
+          $1
+        })
+    job.memoryLimit = 8 << 30
+    job.outputLimit = 1 << 24
+    let listener = try #require(Self.listen(on: Self.port), "port \(Self.port) is busy")
+    defer { close(listener) }
+    let grading = job
+    let outcome = try #require(try await offPool { ProcessSupervisor.run([grading]).first })
+    let printed = String(decoding: outcome.output, as: UTF8.self)
+    #expect(outcome.termination == .exited(0), "\(printed)")
+
+    // The summary names the sandbox that held.
+    #expect(printed.contains("Sandbox: landlock+seccomp"), "\(printed)")
+    if tier == .dockerDefault {
+      #expect(printed.contains("a user of its own"), "\(printed)")
+    }
+    let results = try ClassResults.load(from: output.path).students
+    #expect(results.count == Self.sandboxAttacks.count + (tier == .dockerDefault ? 2 : 1))
+    // Honest classmates: byte-identical, their secret in no report, nothing failed.
+    #expect(ContentHash.of(folder: victim, salt: "") == before)
+    for name in ["victim", "victim-swift"] {
+      guard let honest = results.first(where: { $0.student == name }) else { continue }
+      let report = try #require(honest.report, "\(name): \(honest.error ?? "")")
+      // pycodestyle may be missing from the system's Python: skipped, never failed.
+      let failed = report.tasks.flatMap(\.checks).filter { $0.status == .failed }
+      #expect(failed.isEmpty, "\(name): \(failed.map(\.message))")
+      #expect(report.status != .tampered && report.status != .needsReview, "\(report.status)")
+      #expect(report.notes.contains { $0.hasPrefix("sandbox: landlock+seccomp") })
+    }
+    for report in results.compactMap(\.report) {
+      let text = try #require(String(data: try JSONEncoder().encode(report), encoding: .utf8))
+      #expect(!text.contains(secret), "\(report.submission) read the classmate's secret")
+      #expect(!text.contains("wrote in"), "\(report.submission) wrote outside its scratch folder")
+      #expect(!text.contains("could rewrite"), "\(report.submission) opened a classmate's file")
+    }
+    let printedBy = { (student: String) -> String in
+      results.first { $0.student == student }?.report?.tasks.compactMap(\.printed).joined() ?? ""
+    }
+    // The attacks ran, and reached nothing.
+    #expect(printedBy("escape-files").contains("explored"))
+    for place in [klass.path, output.path, home.path, NSHomeDirectory(), "/tmp", root.path] {
+      #expect(Self.markers(below: place).isEmpty, "a marker in \(place)")
+    }
+    #expect(!Self.processRunning(commandLine: "sleep\u{0}31337"), "the daemon outlived it")
+    #expect(!Self.processRunning(commandLine: "print('held'"))
+    #expect(!Self.processRunning(commandLine: "sleep\u{0}313.38"))
+    var address = sockaddr()
+    var length = socklen_t(MemoryLayout<sockaddr>.size)
+    #expect(accept(listener, &address, &length) < 0, "a submission connected to the host")
+    #expect(printedBy("network").contains("no connection"), "\(printedBy("network"))")
+    let forked = printedBy("fork-bomb")
+    #expect(forked.contains("fork bomb started"), "\(forked)")
+    #expect(!forked.contains("no limit stopped it"), "\(forked)")
+    #expect(printedBy("kill-classmates").contains("killed 0 processes"))
+    let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
+    #expect(
+      hog.tasks[1].checks.contains {
+        $0.message.contains("MiB of memory and was stopped")
+          || $0.message.contains("did not return")
+      }, "\(hog.tasks[1].checks.map(\.message))")
+  }
+
+  @Test(
+    "the launcher without namespaces: writes only its folder, reads no other, no socket",
+    .enabled("needs root and Landlock") {
+      getuid() == 0 && Landlock.abi != nil && likeDocker != nil
+    })
+  func confinedLauncher() async throws {
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let scratch = try workspace.makeFolder("scratch")
+    let other = try workspace.makeFolder("classmate")
+    try Data("secret".utf8).write(to: URL(fileURLWithPath: other + "/SECRET"))
+    chmod(other + "/SECRET", 0o644)
+    let script = """
+      echo inside > own && echo own-ok
+      cat \(other)/SECRET 2>/dev/null && echo read-classmate
+      echo x > \(other)/pwned 2>/dev/null && echo wrote-classmate
+      echo x > /tmp/asynccheck-pwned-\(UUID().uuidString) 2>/dev/null && echo wrote-tmp
+      id -u
+      """
+    let checker = try #require(Sandbox.checkerProgram())
+    let job = ProcessSupervisor.Job(
+      executable: try #require(Self.likeDocker),
+      arguments: [
+        checker, "__sandbox", "--root", try workspace.makeFolder("root"), "--rw", scratch,
+        "--user", "201999", "--probe", "--", "/bin/sh", "-c", script,
+      ], workingDirectory: scratch, timeLimit: 60)
+    let outcome = try #require(try await offPool { ProcessSupervisor.run([job]).first })
+    let printed = String(decoding: outcome.output, as: UTF8.self)
+    #expect(outcome.termination == .exited(0), "\(printed)")
+    #expect(printed.contains("checker sandbox tier: landlock+seccomp"), "\(printed)")
+    #expect(printed.contains("own-ok"), "\(printed)")
+    #expect(printed.contains("201999"), "\(printed)")
+    for escape in ["read-classmate", "wrote-classmate", "wrote-tmp"] {
+      #expect(!printed.contains(escape), "\(printed)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: other + "/pwned"))
+  }
+}

@@ -292,6 +292,10 @@ public struct Grader: Sendable {
       }
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds
+      if !request.keepsBuild, !workspace.remove() {
+        report.notes.append(
+          "not removed: \(workspace.root) (what the grading left could not be deleted)")
+      }
       return Result(report: report, keptBuildFolder: request.keepsBuild ? workspace.root : nil)
     } catch let error as GradingError {
       throw error

@@ -32,25 +32,70 @@ enum ContentHash {
     return String(hash.value, radix: 16)
   }
 
+  /// The most bytes of one file the fingerprint reads: a larger file (never a source the
+  /// checker would read, see `SubmissionLoader.maximumFileBytes`) counts by its size and time
+  /// of change instead.
+  static let maximumReadBytes = SubmissionLoader.maximumFileBytes
+  /// The most bytes of a folder the fingerprint reads.
+  static let maximumFolderReadBytes = SubmissionLoader.maximumSubmissionBytes
+  /// The most entries of a folder it looks at: a folder of millions of files is not walked.
+  static let maximumEntries = 20_000
+
+  /// The fingerprint of a student's folder, read as hostile input: no link is followed (a
+  /// link counts by where it points), files are read in pieces and only up to
+  /// `maximumReadBytes` each and `maximumFolderReadBytes` in all (beyond, a file counts by its
+  /// size and time of change), and no more than `maximumEntries` entries are looked at.
+  /// Hidden files and `.build` folders do not count.
+  ///
+  /// - Parameters:
+  ///   - folder: The folder.
+  ///   - salt: Mixed in first (what else the grading depends on).
+  /// - Returns: The fingerprint, in hexadecimal.
   static func of(folder: URL, salt: String) -> String {
     var hash = Hasher()
-    func mix(_ bytes: some Sequence<UInt8>) { hash.mix(bytes) }
-    mix(salt.utf8)
-    let enumerator = FileManager.default.enumerator(
-      at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    var files: [URL] = []
-    while let url = enumerator?.nextObject() as? URL {
-      if url.lastPathComponent == ".build" {
-        enumerator?.skipDescendants()
-      } else if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-        files.append(url)
+    hash.mix(salt.utf8)
+    var budget = maximumFolderReadBytes
+    var entries = 0
+    let root = folder.path
+    var pending = [""]
+    var files: [(relative: String, status: stat)] = []
+    while let relative = pending.popLast(), entries < maximumEntries {
+      guard let folder = opendir(root + relative) else { continue }
+      defer { closedir(folder) }
+      var names: [String] = []
+      while let entry = readdir(folder), entries < maximumEntries {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard !name.hasPrefix("."), name != ".build" else { continue }
+        names.append(name)
+        entries += 1
+      }
+      for name in names {
+        var status = stat()
+        let path = relative + "/" + name
+        guard lstat(root + path, &status) == 0 else { continue }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: pending.append(path)
+        case S_IFREG, S_IFLNK: files.append((path, status))
+        default: continue
+        }
       }
     }
-    for url in files.sorted(by: { $0.path < $1.path }) {
-      mix(url.path.dropFirst(folder.path.count).utf8)
-      mix([0])
-      mix(FileManager.default.contents(atPath: url.path) ?? Data())
-      mix([FileManager.default.isExecutableFile(atPath: url.path) ? 1 : 0])
+    if entries >= maximumEntries { hash.mix("more than \(maximumEntries) entries".utf8) }
+    for (relative, status) in files.sorted(by: { $0.relative < $1.relative }) {
+      hash.mix(relative.utf8)
+      hash.mix([0])
+      let size = Int(status.st_size)
+      if status.st_mode & S_IFMT == S_IFLNK {
+        hash.mix("link to \(SandboxLauncher.linkTarget(root + relative) ?? "")".utf8)
+      } else if size <= maximumReadBytes, size <= budget {
+        budget -= size
+        hash.mixContents(ofFile: root + relative, upTo: size)
+      } else {
+        hash.mix("\(size) bytes, changed \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
+      }
+      hash.mix([status.st_mode & 0o111 != 0 ? 1 : 0])
     }
     return String(hash.value, radix: 16)
   }
@@ -58,6 +103,21 @@ enum ContentHash {
   /// FNV-1a, 64 bits.
   private struct Hasher {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Mixes in at most `limit` bytes of a file, read in pieces, without following a link.
+    mutating func mixContents(ofFile path: String, upTo limit: Int) {
+      let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+      guard descriptor >= 0 else { return }
+      defer { close(descriptor) }
+      var buffer = [UInt8](repeating: 0, count: 65_536)
+      var left = limit
+      while left > 0 {
+        let count = read(descriptor, &buffer, min(left, buffer.count))
+        guard count > 0 else { return }
+        mix(buffer[0..<count])
+        left -= count
+      }
+    }
 
     mutating func mix(_ bytes: some Sequence<UInt8>) {
       for byte in bytes {

@@ -73,8 +73,12 @@ public struct Workspace: Sendable {
     return path(relativePath)
   }
 
-  /// Deletes the workspace and everything in it.
-  public func remove() {
-    try? FileManager.default.removeItem(atPath: root)
+  /// Deletes the workspace and everything in it, whatever student code made there (see
+  /// `FolderRemover`).
+  ///
+  /// - Returns: Whether nothing is left of it.
+  @discardableResult
+  public func remove() -> Bool {
+    FolderRemover.remove(root)
   }
 }

@@ -41,8 +41,9 @@ enum ContentHash {
   /// The most entries of a folder it looks at: a folder of millions of files is not walked.
   static let maximumEntries = 20_000
 
-  /// The fingerprint of a student's folder, read as hostile input: no link is followed (a
-  /// link counts by where it points), files are read in pieces and only up to
+  /// The fingerprint of a student's folder, read as hostile input.
+  ///
+  /// No link is followed (a link counts by where it points), files are read in pieces and only up to
   /// `maximumReadBytes` each and `maximumFolderReadBytes` in all (beyond, a file counts by its
   /// size and time of change), and no more than `maximumEntries` entries are looked at.
   /// Hidden files and `.build` folders do not count.

@@ -44,12 +44,69 @@ enum Confinement {
       let userArgument = (try? user.get()).map { "\($0)" } ?? "-"
       let child = SandboxLauncher.spawn(
         [SandboxLauncher.ownProgram(), "__sandbox", "--confined", userArgument] + arguments)
-      let status = SandboxLauncher.wait(for: child)
+      let status = watch(
+        child, folders: request.asChecker ? [] : [request.writable] + request.otherWritable)
       endLeftovers(user: try? user.get())
       SandboxLauncher.exitAs(status)
     #else
       SandboxLauncher.fail("Landlock and seccomp are Linux only")
     #endif
+  }
+
+  /// Waits for `child`, checking its scratch folders' size ten times a second.
+  ///
+  /// The `folders` may hold no more than the quota (`SandboxLauncher.scratchQuota`, all files together, or 10,000 entries):
+  /// without namespaces there is no file system of its own to bound them. Past it, every
+  /// process of the program is killed, with a line on its output saying why.
+  ///
+  /// - Returns: The child's wait status.
+  private static func watch(_ child: pid_t, folders: [String]) -> Int32 {
+    var status: Int32 = 0
+    while true {
+      let ended = waitpid(child, &status, WNOHANG)
+      if ended == child || (ended < 0 && errno != EINTR) { return status }
+      if !folders.isEmpty, folders.contains(where: { exceedsQuota($0) }) {
+        let message =
+          "checker sandbox: wrote more than \(SandboxLauncher.scratchQuota >> 20) MiB in its "
+          + "scratch folder, and was stopped\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        for process in ProcessTable.shared.tree(of: child, fresh: true).reversed() {
+          kill(process, SIGKILL)
+        }
+        kill(child, SIGKILL)
+        while waitpid(child, &status, 0) < 0, errno == EINTR {}
+        return status
+      }
+      usleep(100_000)
+    }
+  }
+
+  /// Whether the files below `folder` take more than the scratch quota, or number more than
+  /// 10,000 (walked by descriptors, links not followed).
+  static func exceedsQuota(_ folder: String) -> Bool {
+    var bytes = 0
+    var entries = 0
+    var pending = [folder]
+    while let path = pending.popLast() {
+      guard let listing = opendir(path) else { continue }
+      defer { closedir(listing) }
+      let descriptor = dirfd(listing)
+      while let entry = readdir(listing) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name == "." || name == ".." { continue }
+        entries += 1
+        var status = stat()
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+        bytes += Int(status.st_blocks) * 512
+        if status.st_mode & S_IFMT == S_IFDIR, path.utf8.count < 3_000 {
+          pending.append(path + "/" + name)
+        }
+        if bytes > SandboxLauncher.scratchQuota || entries > 10_000 { return true }
+      }
+    }
+    return false
   }
 
   /// The inner launcher: restricts itself, then becomes the program.

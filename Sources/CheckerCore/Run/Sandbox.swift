@@ -93,7 +93,7 @@ public struct Sandbox: Sendable {
       guard let scratch = try? workspace.makeFolder("scratch"),
         var job = try? sandbox.wrap(
           ProcessSupervisor.Job(
-            executable: "/bin/sh", arguments: ["-c", "echo ok > ok"],
+            executable: "/bin/sh", arguments: ["-c", "echo written > ok && cat ok"],
             workingDirectory: scratch, timeLimit: 30), readable: [], workspace: workspace)
       else { return .failure(SandboxUnavailable(reason: "the launcher could not be started")) }
       job.arguments.insert("--probe", at: 1)
@@ -103,9 +103,8 @@ public struct Sandbox: Sendable {
       let said = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n")
         .map(String.init)
       let tierPrefix = "checker sandbox tier: "
-      guard outcome.termination == .exited(0),
-        FileManager.default.fileExists(atPath: scratch + "/ok")
-      else {
+      // Written and read back inside: the scratch folder is the sandbox's own.
+      guard outcome.termination == .exited(0), said.contains("written") else {
         return .failure(
           SandboxUnavailable(
             reason: said.first { !$0.hasPrefix(tierPrefix) }?

@@ -29,6 +29,8 @@ import Foundation
 /// cache) instead of a user of its own, without the process limit that a user shared with the
 /// checker would make meaningless; nothing else changes.
 public enum SandboxLauncher {
+  /// Bytes student code may write in its scratch folder, all files together.
+  static let scratchQuota = 256 << 20
   /// Folders every sandbox gets, read-only, when they exist: programs, libraries, `/etc`.
   static let systemFolders = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc"]
   /// The user and group the program runs as inside the sandbox.
@@ -221,6 +223,16 @@ public enum SandboxLauncher {
       }
       for path in writable {
         makeMountPoint(root + path, isDirectory: true)
+        if !request.asChecker, isEmptyFolder(path) {
+          // Student code's scratch: a file system of its own, as large as the quota, whose
+          // contents vanish with the sandbox (nothing is read from it afterwards).
+          check(
+            mount(
+              "tmpfs", root + path, "tmpfs", UInt(MS_NOSUID | MS_NODEV),
+              "size=\(scratchQuota),mode=0777"),
+            "mount a scratch folder on \(path)")
+          continue
+        }
         check(mount(path, root + path, nil, UInt(MS_BIND), nil), "bind \(path)")
         check(
           mount(nil, root + path, nil, UInt(MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV), nil),
@@ -241,6 +253,19 @@ public enum SandboxLauncher {
       check(
         mount(nil, root, nil, UInt(MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV), nil),
         "make the root read-only")
+    }
+
+    /// Whether `path` is a folder with nothing in it.
+    private static func isEmptyFolder(_ path: String) -> Bool {
+      guard let folder = opendir(path) else { return false }
+      defer { closedir(folder) }
+      while let entry = readdir(folder) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name != ".", name != ".." { return false }
+      }
+      return true
     }
 
     /// The program's resource limits; the compiler (`asChecker`) gets more room to write and

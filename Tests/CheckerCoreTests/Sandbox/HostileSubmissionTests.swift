@@ -43,6 +43,14 @@ struct HostileSubmissionTests {
     let secret = "token-\(UUID().uuidString)"
     try Data(secret.utf8).write(to: victim.appendingPathComponent("SECRET"))
     let before = ContentHash.of(folder: victim, salt: "")
+    // A correct submission beside a 3 GiB sparse file: graded as any other, the file unread.
+    let huge = klass.appendingPathComponent("huge-file")
+    try FileManager.default.copyItem(
+      at: SampleCatalog.folder.appendingPathComponent("python/correct-as-completed"), to: huge)
+    let hugeDescriptor = open(
+      huge.appendingPathComponent("data.bin").path, O_CREAT | O_WRONLY, 0o644)
+    #expect(ftruncate(hugeDescriptor, 3 << 30) == 0)
+    close(hugeDescriptor)
     let library = try HarnessLibrary.prepared(for: try Toolchain.find())
     let libraryBefore = ContentHash.of(folder: URL(fileURLWithPath: library.folder), salt: "")
     let listener = try #require(Self.listen(on: Self.port), "port \(Self.port) is busy")
@@ -188,6 +196,17 @@ struct HostileSubmissionTests {
     #expect(selfKiller.status == .needsReview, "\(selfKiller.status)")
     let honest = try #require(results.first { $0.student == "victim" }?.report)
     #expect(honest.passed && honest.status == .ok, "\(honest.status)")
+    let besideHuge = try #require(results.first { $0.student == "huge-file" }?.report)
+    #expect(besideHuge.passed && besideHuge.status == .ok, "\(besideHuge.status)")
+    // The scratch folder has a quota: the disk filler stops at it.
+    let filled = try #require(results.first { $0.student == "disk-filler" }?.report)
+    let written = filled.tasks.compactMap(\.printed).joined()
+    #expect(written.contains("then: No space left on device"), "\(written)")
+    #expect(!written.contains("no quota stopped it"), "\(written)")
+    // A chain of folders deeper than PATH_MAX is removed with the rest of the workspace.
+    let dug = try #require(results.first { $0.student == "deep-folders" }?.report)
+    #expect(dug.tasks.compactMap(\.printed).joined().contains("dug 700 folders deep"))
+    #expect(!dug.notes.contains { $0.hasPrefix("not removed:") }, "\(dug.notes)")
     // A fork bomb stops at the sandbox's process limit, and its processes die with it.
     let bomb = try #require(results.first { $0.student == "fork-bomb" }?.report)
     let forked = bomb.tasks.compactMap(\.printed).joined()

@@ -27,6 +27,7 @@ extension HostileSubmissionTests {
   /// The attacks on the sandbox (the others attack the harness, whatever the sandbox).
   static let sandboxAttacks = [
     "escape-files", "daemon", "network", "fork-bomb", "kill-classmates", "memory-grandchild",
+    "disk-filler", "deep-folders",
   ]
 
   /// A Python that a user other than root can run (`nobody`, or a sandbox's own user): the
@@ -163,6 +164,13 @@ extension HostileSubmissionTests {
     #expect(forked.contains("fork bomb started"), "\(forked)")
     #expect(!forked.contains("no limit stopped it"), "\(forked)")
     #expect(printedBy("kill-classmates").contains("killed 0 processes"))
+    // The scratch folder's quota is watched: the disk filler is stopped before 1 GiB.
+    #expect(!printedBy("disk-filler").contains("no quota stopped it"))
+    #expect(results.first { $0.student == "disk-filler" }?.report != nil)
+    // What the grading left, however deep, is removed.
+    for report in results.compactMap(\.report) {
+      #expect(!report.notes.contains { $0.hasPrefix("not removed:") }, "\(report.notes)")
+    }
     let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
     #expect(
       hog.tasks[1].checks.contains {

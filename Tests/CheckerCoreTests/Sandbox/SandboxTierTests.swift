@@ -56,7 +56,9 @@ extension HostileSubmissionTests {
       getuid() == 0 && Landlock.abi != nil && SeccompFilter.architecture != nil
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
         && likeDocker != nil && pythonForOthers != nil
-    }, arguments: Tier.allCases)
+    },
+    // One at a time: both listen on the port the network sample tries.
+    .serialized, arguments: Tier.allCases)
   func hostileClassWithoutNamespaces(tier: Tier) async throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "asynccheck-tier-\(UUID().uuidString)")

@@ -61,18 +61,10 @@ enum ContentHash {
     var pending = [""]
     var files: [(relative: String, status: stat)] = []
     while let relative = pending.popLast(), entries < maximumEntries {
-      guard let folder = opendir(root + relative) else { continue }
-      defer { closedir(folder) }
-      var names: [String] = []
-      while let entry = readdir(folder), entries < maximumEntries {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        guard !name.hasPrefix("."), name != ".build" else { continue }
-        names.append(name)
-        entries += 1
-      }
-      for name in names {
+      // Hidden entries count towards the bound too: it bounds what is listed.
+      let listed = FolderEntries.names(in: root + relative, limit: maximumEntries - entries) ?? []
+      entries += listed.count
+      for name in listed where !name.hasPrefix(".") {
         var status = stat()
         let path = relative + "/" + name
         guard lstat(root + path, &status) == 0 else { continue }

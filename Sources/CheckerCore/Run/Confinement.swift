@@ -70,10 +70,7 @@ enum Confinement {
           "checker sandbox: wrote more than \(SandboxLauncher.scratchQuota >> 20) MiB in its "
           + "scratch folder, and was stopped\n"
         FileHandle.standardError.write(Data(message.utf8))
-        for process in ProcessTable.shared.tree(of: child, fresh: true).reversed() {
-          kill(process, SIGKILL)
-        }
-        kill(child, SIGKILL)
+        ProcessTable.shared.killTree(of: child)
         while waitpid(child, &status, 0) < 0, errno == EINTR {}
         return status
       }
@@ -82,23 +79,16 @@ enum Confinement {
   }
 
   /// Whether the files below `folder` take more than the scratch quota, or number more than
-  /// 10,000 (walked by descriptors, links not followed).
+  /// 10,000 (links not followed).
   static func exceedsQuota(_ folder: String) -> Bool {
     var bytes = 0
     var entries = 0
     var pending = [folder]
     while let path = pending.popLast() {
-      guard let listing = opendir(path) else { continue }
-      defer { closedir(listing) }
-      let descriptor = dirfd(listing)
-      while let entry = readdir(listing) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if name == "." || name == ".." { continue }
+      for name in FolderEntries.names(in: path, limit: 10_001 - entries) ?? [] {
         entries += 1
         var status = stat()
-        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+        guard lstat(path + "/" + name, &status) == 0 else { continue }
         bytes += Int(status.st_blocks) * 512
         if status.st_mode & S_IFMT == S_IFDIR, path.utf8.count < 3_000 {
           pending.append(path + "/" + name)
@@ -253,15 +243,9 @@ enum Confinement {
   private static func tasksOfOwnUser() -> Int {
     let own = getuid()
     var count = 0
-    guard let folder = opendir("/proc") else { return 0 }
-    defer { closedir(folder) }
-    while let entry = readdir(folder) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-      }
+    for pid in ProcessTable.processes() {
       var status = stat()
-      guard Int32(name) != nil, stat("/proc/\(name)/task", &status) == 0, status.st_uid == own
-      else { continue }
+      guard stat("/proc/\(pid)/task", &status) == 0, status.st_uid == own else { continue }
       count += max(1, Int(status.st_nlink) - 2)
     }
     return count

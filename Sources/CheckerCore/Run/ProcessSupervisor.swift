@@ -370,9 +370,7 @@ private struct RunningJob {
     termination = reason
     // The whole tree, read now: a sandbox launcher is its program's subreaper, so even a
     // process that left the group is still below it.
-    for process in ProcessTable.shared.tree(of: pid, fresh: true).reversed() {
-      kill(process, SIGKILL)
-    }
+    ProcessTable.shared.killTree(of: pid)
     kill(-pid, SIGKILL)
     kill(pid, SIGKILL)
     if let user = job.sandboxUser { ProcessTable.killAll(ofUser: user) }

@@ -68,19 +68,17 @@ final class ProcessTable: @unchecked Sendable {
   }
 
   /// Every process's id, from `/proc`.
-  private static func processes() -> [Int32] {
-    var found: [Int32] = []
-    #if os(Linux)
-      guard let folder = opendir("/proc") else { return [] }
-      defer { closedir(folder) }
-      while let entry = readdir(folder) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if let pid = Int32(name) { found.append(pid) }
-      }
-    #endif
-    return found
+  static func processes() -> [Int32] {
+    FolderEntries.names(in: "/proc")?.compactMap { Int32($0) } ?? []
+  }
+
+  /// Kills `pid` and every process below it, read from `/proc` now, the deepest first.
+  ///
+  /// - Parameter pid: A process.
+  func killTree(of pid: Int32) {
+    for process in tree(of: pid, fresh: true).reversed() {
+      kill(process, SIGKILL)
+    }
   }
 
   private func snapshot() -> [Int32: [Int32]] {

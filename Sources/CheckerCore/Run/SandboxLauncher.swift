@@ -257,15 +257,7 @@ public enum SandboxLauncher {
 
     /// Whether `path` is a folder with nothing in it.
     private static func isEmptyFolder(_ path: String) -> Bool {
-      guard let folder = opendir(path) else { return false }
-      defer { closedir(folder) }
-      while let entry = readdir(folder) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if name != ".", name != ".." { return false }
-      }
-      return true
+      FolderEntries.names(in: path, limit: 1)?.isEmpty == true
     }
 
     /// The program's resource limits; the compiler (`asChecker`) gets more room to write and

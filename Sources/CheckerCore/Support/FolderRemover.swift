@@ -77,9 +77,7 @@ enum FolderRemover {
       removedAny = false
       rewinddir(folder)
       while let entry = readdir(folder) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
+        let name = FolderEntries.name(of: entry)
         if name == "." || name == ".." { continue }
         if unlinkat(descriptor, name, 0) == 0 {
           removedAny = true

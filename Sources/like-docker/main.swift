@@ -30,41 +30,11 @@ func fail(_ message: String) -> Never {
   exit(126)
 }
 
-typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-typealias Syscall = @convention(c) (Int, Int, Int, Int, Int, Int, Int) -> Int
-guard CommandLine.arguments.count > 1,
-  let prctlSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl"),
-  let syscallSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syscall")
-else {
+guard CommandLine.arguments.count > 1 else {
   say("usage: like-docker PROGRAM ARGUMENT...")
   exit(126)
 }
-let prctl = unsafeBitCast(prctlSymbol, to: Prctl.self)
-let syscall = unsafeBitCast(syscallSymbol, to: Syscall.self)
-
-for capability in 0..<64 where !dockerCapabilities.contains(capability) {
-  _ = prctl(24, UInt(capability), 0, 0, 0)  // PR_CAPBSET_DROP
-}
-// capset (version 3): effective, permitted and inheritable, in two 32-bit halves.
-var header: [UInt32] = [0x2008_0522, 0]
-var data = [UInt32](repeating: 0, count: 6)
-for capability in dockerCapabilities {
-  for field in 0..<3 {
-    data[(capability / 32) * 3 + field] |= 1 << UInt32(capability % 32)
-  }
-}
-#if arch(x86_64)
-  let capset = 126
-#else
-  let capset = 91
-#endif
-let capsetResult = header.withUnsafeMutableBytes { head in
-  data.withUnsafeMutableBytes { body in
-    syscall(
-      capset, Int(bitPattern: head.baseAddress), Int(bitPattern: body.baseAddress), 0, 0, 0, 0)
-  }
-}
-guard capsetResult == 0 else { fail("capset") }
+guard Capabilities.restrict(to: dockerCapabilities) else { fail("capset") }
 let dockerFilter = SeccompFilter(rules: [
   .refuse(.unshare, errno: SeccompFilter.notPermitted),
   .refuse(.setns, errno: SeccompFilter.notPermitted),

@@ -37,7 +37,7 @@ enum Confinement {
         FileHandle.standardError.write(Data("checker sandbox tier: \(tier(user: user))\n".utf8))
       }
       if case .success(let id) = user {
-        for folder in [request.writable] + request.otherWritable {
+        for folder in request.writableFolders {
           _ = chown(folder, id, id)
         }
       }
@@ -45,7 +45,7 @@ enum Confinement {
       let child = SandboxLauncher.spawn(
         [SandboxLauncher.ownProgram(), "__sandbox", "--confined", userArgument] + arguments)
       let status = watch(
-        child, folders: request.asChecker ? [] : [request.writable] + request.otherWritable)
+        child, folders: request.asChecker ? [] : request.writableFolders)
       endLeftovers(user: try? user.get())
       SandboxLauncher.exitAs(status)
     #else
@@ -113,16 +113,15 @@ enum Confinement {
         request.asChecker ? nil : user != nil ? 512 : UInt64(tasksOfOwnUser() + 512)
       SandboxLauncher.limitResources(asChecker: request.asChecker, processLimit: processLimit)
       if getuid() == 0 || geteuid() == 0 {
-        // No capability survives: not in this process, and not in any program it runs.
-        for capability in 0..<64 {
-          _ = LibC.prctl(LibC.dropFromBoundingSet, UInt(capability))
-        }
+        // No capability survives: not in this process, and not in any program it runs. A
+        // root without them is bound by file permissions as any user is.
         if let user {
+          Capabilities.dropFromBoundingSet()
           guard setgroups(0, nil) == 0, setgid(user) == 0, setuid(user) == 0 else {
             SandboxLauncher.fail("cannot switch to user \(user): \(SandboxLauncher.lastError())")
           }
-        } else {
-          dropCapabilities()
+        } else if !Capabilities.restrict(to: []) {
+          SandboxLauncher.fail("cannot drop capabilities: \(SandboxLauncher.lastError())")
         }
       }
       guard LibC.prctl(LibC.setNoNewPrivileges, 1) == 0 else {
@@ -131,7 +130,7 @@ enum Confinement {
       _ = Landlock.restrict(
         readable: SandboxLauncher.systemFolders + ["/proc", "/sys"] + request.readable
           + [request.program[0]],
-        writable: [request.writable] + request.otherWritable,
+        writable: request.writableFolders,
         devices: ["/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"])
       guard SeccompFilter.student.install() else {
         SandboxLauncher.fail("cannot install the seccomp filter: \(SandboxLauncher.lastError())")
@@ -153,8 +152,9 @@ enum Confinement {
   /// - Parameter user: The user of its own, or why there is none.
   /// - Returns: `landlock+seccomp (…)`, or `seccomp (…)` where the kernel has no Landlock.
   static func tier(user: Result<UInt32, NoUserOfItsOwn>) -> String {
+    let abi = Landlock.abi
     var parts: [String] = []
-    if let abi = Landlock.abi {
+    if let abi {
       parts.append("Landlock ABI \(abi)")
     } else {
       parts.append("no Landlock in this kernel: files are protected only by their permissions")
@@ -163,7 +163,7 @@ enum Confinement {
     case .success: parts.append("a user of its own")
     case .failure(let reason): parts.append(reason.description)
     }
-    let name = Landlock.abi == nil ? "seccomp" : "landlock+seccomp"
+    let name = abi == nil ? "seccomp" : "landlock+seccomp"
     return "\(name) (\(parts.joined(separator: "; ")))"
   }
 
@@ -183,19 +183,15 @@ enum Confinement {
     guard !request.asChecker else {
       return .failure(NoUserOfItsOwn(description: "the compiler, as the checker's user"))
     }
-    let needed =
-      [request.program[0]] + request.readable + [request.writable]
-      + request.otherWritable
-    for path in needed
-    where !reachableByOthers(
-      path, isFolderWritten: path == request.writable || request.otherWritable.contains(path))
-    {
+    let written = request.writableFolders
+    for path in [request.program[0]] + request.readable + written
+    where !reachableByOthers(path, isFolderWritten: written.contains(path)) {
       return .failure(
         NoUserOfItsOwn(
           description:
             "as root without capabilities: \(path) is out of other users' reach"))
     }
-    return .success(request.user ?? 200_000 + UInt32(getpid() % 60_000))
+    return .success(request.user ?? SandboxLauncher.launcherUser)
   }
 
   /// Whether a user with no rights of its own can reach `path`.
@@ -249,27 +245,5 @@ enum Confinement {
       count += max(1, Int(status.st_nlink) - 2)
     }
     return count
-  }
-
-  /// Clears every capability of this process (a root without them is bound by file
-  /// permissions as any user is).
-  private static func dropCapabilities() {
-    // struct __user_cap_header_struct (version 3) and two empty __user_cap_data_struct.
-    var header: [UInt32] = [0x2008_0522, 0]
-    var data = [UInt32](repeating: 0, count: 6)
-    #if arch(x86_64)
-      let capset = 126
-    #else
-      let capset = 91
-    #endif
-    let result = header.withUnsafeMutableBytes { head in
-      data.withUnsafeMutableBytes { body in
-        LibC.syscall(
-          capset, Int(bitPattern: head.baseAddress), Int(bitPattern: body.baseAddress))
-      }
-    }
-    if result != 0 {
-      SandboxLauncher.fail("cannot drop capabilities: \(SandboxLauncher.lastError())")
-    }
   }
 }

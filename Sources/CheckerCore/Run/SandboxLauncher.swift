@@ -29,6 +29,8 @@ import Foundation
 /// cache) instead of a user of its own, without the process limit that a user shared with the
 /// checker would make meaningless; nothing else changes.
 public enum SandboxLauncher {
+  /// The user id a program runs as when the checker gave none (`--user`): one per launcher.
+  static var launcherUser: UInt32 { 200_000 + UInt32(getpid() % 60_000) }
   /// Bytes student code may write in its scratch folder, all files together.
   static let scratchQuota = 256 << 20
   /// Folders every sandbox gets, read-only, when they exist: programs, libraries, `/etc`.
@@ -48,6 +50,9 @@ public enum SandboxLauncher {
     var user: UInt32?
     /// Whether to say on standard error which tier of sandbox holds (`--probe`).
     var probe = false
+
+    /// Every folder the program may write, its working folder first.
+    var writableFolders: [String] { [writable] + otherWritable }
   }
 
   /// Parses the launcher's arguments (after `__sandbox`).
@@ -161,7 +166,7 @@ public enum SandboxLauncher {
       // As the checker, the program's user is the checker's own (it owns what the checker owns
       // in the few folders it sees), and root inside, only the inner launcher until it switches
       // users, is the id of its own.
-      let mapped = request.user ?? 200_000 + UInt32(getpid() % 60_000)
+      let mapped = request.user ?? launcherUser
       let users =
         asChecker
         ? "0 \(mapped) 1\n\(insideID) \(getuid()) 1\n" : "0 0 1\n\(insideID) \(mapped) 1\n"
@@ -207,7 +212,7 @@ public enum SandboxLauncher {
         mount("tmpfs", root, "tmpfs", UInt(MS_NOSUID | MS_NODEV), "size=1m,mode=0755"),
         "mount the sandbox's root")
       let readOnly = UInt(MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
-      let writable = [request.writable] + request.otherWritable
+      let writable = request.writableFolders
       for path in systemFolders + request.readable where !writable.contains(path) {
         var status = stat()
         guard lstat(path, &status) == 0 else { continue }

@@ -42,7 +42,7 @@ public enum SharedSandbox {
       var readable: [String] = server.readablePaths
       var writable: [String] = []
       for request in requests.compactMap({ $0 }) {
-        writable += [request.writable] + request.otherWritable
+        writable += request.writableFolders
         readable += request.readable
       }
       let runtime = Set(Sandbox.runtimeFolders)

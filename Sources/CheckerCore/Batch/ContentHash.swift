@@ -81,7 +81,7 @@ enum ContentHash {
       hash.mix([0])
       let size = Int(status.st_size)
       if status.st_mode & S_IFMT == S_IFLNK {
-        hash.mix("link to \(SandboxLauncher.linkTarget(root + relative) ?? "")".utf8)
+        hash.mix("link to \(SymbolicLink.target(of: root + relative) ?? "")".utf8)
       } else if size <= maximumReadBytes, size <= budget {
         budget -= size
         hash.mixContents(ofFile: root + relative, upTo: size)

@@ -202,7 +202,8 @@ public enum SandboxLauncher {
       guard setgid(insideID) == 0, setuid(insideID) == 0 else {
         fail("cannot switch to the sandbox's user: \(lastError())")
       }
-      _ = LibC.prctl(38, 1, 0, 0, 0)  // PR_SET_NO_NEW_PRIVS: no set-uid program can regain rights
+      // No set-uid program can regain rights.
+      _ = LibC.prctl(LibC.setNoNewPrivileges, 1)
     }
 
     private static func buildRoot(_ request: Request) {
@@ -219,7 +220,7 @@ public enum SandboxLauncher {
         if status.st_mode & S_IFMT == S_IFLNK {
           // /bin -> usr/bin on merged-/usr systems: the same link inside.
           makeParents(root + path)
-          if let target = linkTarget(path) { symlink(target, root + path) }
+          if let target = SymbolicLink.target(of: path) { symlink(target, root + path) }
           continue
         }
         makeMountPoint(root + path, isDirectory: status.st_mode & S_IFMT == S_IFDIR)
@@ -286,17 +287,9 @@ public enum SandboxLauncher {
       }
     }
 
-    /// Where the symbolic link `path` points, or `nil` when it is no link.
-    static func linkTarget(_ path: String) -> String? {
-      var target = [CChar](repeating: 0, count: 4096)
-      let count = readlink(path, &target, target.count - 1)
-      guard count > 0 else { return nil }
-      return String(decoding: target[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     /// The checker's own program, to start again as the inner launcher.
     static func ownProgram() -> String {
-      guard let program = linkTarget("/proc/self/exe") else {
+      guard let program = SymbolicLink.target(of: "/proc/self/exe") else {
         fail("cannot find the checker's own program: \(lastError())")
       }
       return program

@@ -265,6 +265,18 @@ public struct Grader: Sendable {
         }
         report.notes.append("not checked: swift format lint (\(reason))")
       }
+      if submission.language == .python, !facts.pythonFiles.isEmpty,
+        facts.pythonFiles.values.allSatisfy({ $0.pycodestyle == nil })
+      {
+        // The same for pycodestyle, missing from the Python that grades: the machine's lack,
+        // not the student's.
+        for index in report.tasks.indices {
+          report.tasks[index].checks.removeAll { $0.name == "pycodestyle" }
+        }
+        report.notes.append(
+          "not checked: pycodestyle (not installed for the Python that grades: "
+            + "pip install pycodestyle)")
+      }
       for index in report.tasks.indices {
         let id = report.tasks[index].id
         report.tasks[index].outcome = Self.outcome(

@@ -136,10 +136,10 @@ extension HostileSubmissionTests {
     for name in ["victim", "victim-swift"] {
       guard let honest = results.first(where: { $0.student == name }) else { continue }
       let report = try #require(honest.report, "\(name): \(honest.error ?? "")")
-      // pycodestyle may be missing from the system's Python: skipped, never failed.
+      // pycodestyle may be missing from the system's Python: not checked, and no point lost.
       let failed = report.tasks.flatMap(\.checks).filter { $0.status == .failed }
       #expect(failed.isEmpty, "\(name): \(failed.map(\.message))")
-      #expect(report.status != .tampered && report.status != .needsReview, "\(report.status)")
+      #expect(report.passed && report.status == .ok, "\(name): \(report.status)")
       #expect(report.notes.contains { $0.hasPrefix("sandbox: landlock+seccomp") })
     }
     for report in results.compactMap(\.report) {

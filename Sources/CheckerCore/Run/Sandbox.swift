@@ -94,7 +94,10 @@ public struct Sandbox: Sendable {
         var job = try? sandbox.wrap(
           ProcessSupervisor.Job(
             executable: "/bin/sh", arguments: ["-c", "echo written > ok && cat ok"],
-            workingDirectory: scratch, timeLimit: 30), readable: [], workspace: workspace)
+            workingDirectory: scratch, timeLimit: 30),
+          // What every grading's sandbox reads besides its workspace (the runtimes, and the
+          // checker's own program, which serves Swift runs): the tier found is the gradings'.
+          readable: [launcher], workspace: workspace)
       else { return .failure(SandboxUnavailable(reason: "the launcher could not be started")) }
       job.arguments.insert("--probe", at: 1)
       guard let outcome = ProcessSupervisor.run([job]).first else {

@@ -42,11 +42,16 @@ enum Confinement {
         }
       }
       let userArgument = (try? user.get()).map { "\($0)" } ?? "-"
+      // The launcher joins the group to start the inner launcher in it, then leaves.
+      let group = ControlGroup.make(for: request)
+      group?.add(getpid())
       let child = SandboxLauncher.spawn(
         [SandboxLauncher.ownProgram(), "__sandbox", "--confined", userArgument] + arguments)
+      group?.release(getpid())
       let status = watch(
         child, folders: request.asChecker ? [] : request.writableFolders)
       endLeftovers(user: try? user.get())
+      if group?.end() == true { exit(SandboxLauncher.memoryLimitStatus) }
       SandboxLauncher.exitAs(status)
     #else
       SandboxLauncher.fail("Landlock and seccomp are Linux only")
@@ -111,7 +116,9 @@ enum Confinement {
       }
       let processLimit: UInt64? =
         request.asChecker ? nil : user != nil ? 512 : UInt64(tasksOfOwnUser() + 512)
-      SandboxLauncher.limitResources(asChecker: request.asChecker, processLimit: processLimit)
+      SandboxLauncher.limitResources(
+        asChecker: request.asChecker, processLimit: processLimit,
+        memoryLimit: request.memoryLimit)
       if getuid() == 0 || geteuid() == 0 {
         // No capability survives: not in this process, and not in any program it runs. A
         // root without them is bound by file permissions as any user is.

@@ -326,6 +326,10 @@ private struct RunningJob {
         if termination == nil {
           termination =
             status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+          // The sandbox's control group saw the kernel kill a process at the memory limit.
+          if job.sandboxUser != nil, termination == .exited(SandboxLauncher.memoryLimitStatus) {
+            termination = .memoryLimit(bytes: job.memoryLimit)
+          }
         }
         // Anything the child left running in its group, or as its sandbox's user, goes with it.
         kill(-pid, SIGKILL)

@@ -60,7 +60,11 @@ public struct Sandbox: Sendable {
     arguments += writable.flatMap { ["--rw", $0] }
     arguments += (readable + Self.runtimeFolders).flatMap { ["--ro", $0] }
     if let user = wrapped.sandboxUser { arguments += ["--user", "\(user)"] }
-    if asChecker { arguments.append("--as-checker") }
+    if asChecker {
+      arguments.append("--as-checker")
+    } else {
+      arguments += ["--memory", "\(job.memoryLimit)"]
+    }
     wrapped.arguments = arguments + ["--", job.executable] + job.arguments
     return wrapped
   }

@@ -29,6 +29,10 @@ import Foundation
 /// cache) instead of a user of its own, without the process limit that a user shared with the
 /// checker would make meaningless; nothing else changes.
 public enum SandboxLauncher {
+  /// The launcher's exit status when the kernel killed a process of the program for going past
+  /// its memory limit (`--memory`), whatever the program did then: the supervisor reports the
+  /// job as stopped at its memory limit.
+  public static let memoryLimitStatus: Int32 = 251
   /// The user id a program runs as when the checker gave none (`--user`): one per launcher.
   static var launcherUser: UInt32 { 200_000 + UInt32(getpid() % 60_000) }
   /// Bytes student code may write in its scratch folder, all files together.
@@ -50,6 +54,9 @@ public enum SandboxLauncher {
     var user: UInt32?
     /// Whether to say on standard error which tier of sandbox holds (`--probe`).
     var probe = false
+    /// Bytes of memory for everything the program starts (`--memory`), bounded by a control
+    /// group when one can be made.
+    var memoryLimit: Int?
 
     /// Every folder the program may write, its working folder first.
     var writableFolders: [String] { [writable] + otherWritable }
@@ -76,6 +83,9 @@ public enum SandboxLauncher {
       case "--rw" where request.writable.isEmpty: request.writable = arguments[index + 1]
       case "--rw": request.otherWritable.append(arguments[index + 1])
       case "--ro": request.readable.append(arguments[index + 1])
+      case "--memory":
+        guard let bytes = Int(arguments[index + 1]), bytes > 0 else { return nil }
+        request.memoryLimit = bytes
       case "--user":
         guard let user = UInt32(arguments[index + 1]), user > 0 else { return nil }
         request.user = user
@@ -129,10 +139,12 @@ public enum SandboxLauncher {
       if request.probe {
         FileHandle.standardError.write(Data("checker sandbox tier: namespaces\n".utf8))
       }
-      let (inner, report) = startInner(arguments, request: request)
+      let group = ControlGroup.make(for: request)
+      let (inner, report) = startInner(arguments, request: request, group: group)
       let innerStatus = wait(for: inner)
       var status: Int32 = 0
       let count = withUnsafeMutableBytes(of: &status) { read(report, $0.baseAddress, $0.count) }
+      if group?.end() == true { exit(memoryLimitStatus) }
       exitAs(count == MemoryLayout<Int32>.size ? status : innerStatus)
     #else
       fail("namespaces are Linux only")
@@ -149,7 +161,9 @@ public enum SandboxLauncher {
     /// maps its user and group to an id of their own, and lets it go on.
     ///
     /// - Returns: The inner launcher, and the pipe on which it reports the program's wait status.
-    private static func startInner(_ arguments: [String], request: Request) -> (pid_t, Int32) {
+    private static func startInner(_ arguments: [String], request: Request, group: ControlGroup?)
+      -> (pid_t, Int32)
+    {
       let asChecker = request.asChecker
       var ready: [Int32] = [-1, -1]
       var go: [Int32] = [-1, -1]
@@ -173,6 +187,8 @@ public enum SandboxLauncher {
       let groups =
         asChecker
         ? "0 \(mapped) 1\n\(insideID) \(getgid()) 1\n" : "0 0 1\n\(insideID) \(mapped) 1\n"
+      // In the group before it starts the program: all the program starts is bounded.
+      group?.add(child)
       write("deny", to: "/proc/\(child)/setgroups")
       write(users, to: "/proc/\(child)/uid_map")
       write(groups, to: "/proc/\(child)/gid_map")
@@ -198,7 +214,9 @@ public enum SandboxLauncher {
       guard chdir(request.root) == 0, chroot(".") == 0, chdir(request.writable) == 0 else {
         fail("cannot enter the sandbox's root: \(lastError())")
       }
-      limitResources(asChecker: request.asChecker, processLimit: request.asChecker ? nil : 512)
+      limitResources(
+        asChecker: request.asChecker, processLimit: request.asChecker ? nil : 512,
+        memoryLimit: request.memoryLimit)
       guard setgid(insideID) == 0, setuid(insideID) == 0 else {
         fail("cannot switch to the sandbox's user: \(lastError())")
       }
@@ -268,7 +286,13 @@ public enum SandboxLauncher {
 
     /// The program's resource limits; the compiler (`asChecker`) gets more room to write and
     /// think, and no process limit, which would count every process of the checker's user.
-    static func limitResources(asChecker: Bool, processLimit: UInt64?) {
+    ///
+    /// Each process's address space is bounded by twice the tree's memory limit and 1 GiB
+    /// more (3 GiB for 1 GiB: a Swift harness maps under 400 MiB, Python under 600 MiB), so
+    /// that a process that allocates faster than the supervisor looks cannot get far where no
+    /// control group can be made.
+    static func limitResources(asChecker: Bool, processLimit: UInt64?, memoryLimit: Int?) {
+      let addressSpace = memoryLimit.map { UInt64($0) * 2 + (1 << 30) } ?? 16 << 30
       // Linux's numbers for RLIMIT_CPU (0), FSIZE (1), CORE (4), NPROC (6), NOFILE (7), AS (9):
       // Swift's Glibc module does not show all of them.
       var limits: [(resource: Int32, value: UInt64)] = [
@@ -276,7 +300,7 @@ public enum SandboxLauncher {
         (0, asChecker ? 600 : 120),  // seconds of CPU
         (4, 0),  // no core dumps
         (7, 1024),  // open files
-        (9, 16 << 30),  // address space; resident memory is watched by the supervisor
+        (9, addressSpace),  // resident memory is watched by the supervisor
       ]
       if let processLimit {
         limits.append((6, processLimit))  // processes and threads: a fork bomb stops here

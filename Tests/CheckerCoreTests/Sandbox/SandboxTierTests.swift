@@ -220,3 +220,58 @@ extension HostileSubmissionTests {
     #expect(!FileManager.default.fileExists(atPath: other + "/pwned"))
   }
 }
+
+extension HostileSubmissionTests {
+  /// A grandchild that allocates `gibibytes` at once, and says how far it got.
+  static func fastAllocator(gibibytes: Int) -> String {
+    """
+    import os
+    if os.fork() == 0:
+        try:
+            held = b"x" * (\(gibibytes) << 30)
+            print("grandchild holds", len(held) >> 20, "MiB")
+        except MemoryError:
+            print("grandchild: MemoryError")
+        os._exit(0)
+    os.wait()
+    """
+  }
+
+  @Test("a grandchild that allocates gigabytes at once is stopped by the kernel, not by a poll")
+  func fastGrandchild() async throws {
+    let sandbox = try Sandbox.current.get()
+    let workspace = try Workspace.make()
+    defer { workspace.remove() }
+    let python = try #require(Self.pythonForOthers)
+    var job = try sandbox.wrap(
+      ProcessSupervisor.Job(
+        executable: python, arguments: ["-c", Self.fastAllocator(gibibytes: 2)],
+        workingDirectory: try workspace.makeFolder("scratch"), timeLimit: 60),
+      readable: [], workspace: workspace)
+    // Namespaces, as root on this machine: a control group of the sandbox's own, whose 1 GiB
+    // (the `--memory` the job was wrapped with) the kernel enforces at the allocation; 2 GiB
+    // is within the address space's bound. The supervisor's own look at memory is off here,
+    // so only the kernel can stop it, and the launcher says so with its exit status.
+    job.memoryLimit = 1 << 40
+    job.sandboxUser = nil
+    let kernelOnly = job
+    let outcome = try #require(try await offPool { ProcessSupervisor.run([kernelOnly]).first })
+    let printed = String(decoding: outcome.output, as: UTF8.self)
+    #expect(!printed.contains("holds"), "\(printed)")
+    #expect(
+      outcome.termination == .exited(SandboxLauncher.memoryLimitStatus),
+      "\(outcome.termination)")
+
+    // Docker's default profile: the control groups are read-only; each process's address space
+    // is bounded instead (3 GiB for a 1 GiB limit), and 4 GiB at once fails.
+    var confined = job
+    confined.executable = try #require(Self.likeDocker)
+    confined.arguments =
+      [job.executable] + job.arguments.dropLast() + [Self.fastAllocator(gibibytes: 4)]
+    let fenced = confined
+    let docker = try #require(try await offPool { ProcessSupervisor.run([fenced]).first })
+    let said = String(decoding: docker.output, as: UTF8.self)
+    #expect(said.contains("grandchild: MemoryError"), "\(said)")
+    #expect(!said.contains("holds"), "\(said)")
+  }
+}

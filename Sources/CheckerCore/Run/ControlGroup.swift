@@ -32,6 +32,7 @@ struct ControlGroup {
       if FileManager.default.fileExists(atPath: "/sys/fs/cgroup/cgroup.controllers"),
         let path = own[""]
       {
+        removeStale(in: "/sys/fs/cgroup" + path)
         let folder = "/sys/fs/cgroup" + path + "/" + name
         guard mkdir(folder, 0o755) == 0 else { return nil }
         let group = ControlGroup(folders: [folder], isUnified: true)
@@ -46,6 +47,8 @@ struct ControlGroup {
         return group
       }
       guard let memory = own["memory"], let pids = own["pids"] else { return nil }
+      removeStale(in: "/sys/fs/cgroup/memory" + memory)
+      removeStale(in: "/sys/fs/cgroup/pids" + pids)
       let memoryFolder = "/sys/fs/cgroup/memory" + memory + "/" + name
       let pidsFolder = "/sys/fs/cgroup/pids" + pids + "/" + name
       guard mkdir(memoryFolder, 0o755) == 0 else { return nil }
@@ -128,11 +131,23 @@ struct ControlGroup {
           for pid in pids { kill(pid, SIGKILL) }
           usleep(1_000)
         }
-        for _ in 0..<100 where rmdir(folder) != 0 && errno == EBUSY {
-          usleep(1_000)
+        // A process the kernel killed for memory may take a while to free it and leave.
+        for _ in 0..<300 where rmdir(folder) != 0 && errno == EBUSY {
+          usleep(10_000)
         }
       }
     #endif
+  }
+
+  /// Removes the empty groups of launchers that are gone (killed by the supervisor at a time
+  /// limit before they could remove their own) in `parent`.
+  private static func removeStale(in parent: String) {
+    for name in FolderEntries.names(in: parent) ?? [] where name.hasPrefix("asynccheck-") {
+      guard let pid = pid_t(name.dropFirst("asynccheck-".count)),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      rmdir(parent + "/" + name)
+    }
   }
 
   /// The launcher's own groups, by controller (`""` for v2), from `/proc/self/cgroup`.

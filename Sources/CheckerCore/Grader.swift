@@ -246,10 +246,7 @@ public struct Grader: Sendable {
       notes.insert(
         submission.language == .swift
           ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
-      switch Sandbox.current {
-      case .success(let sandbox): notes.append("sandbox: \(sandbox.tier)")
-      case .failure(let unavailable): notes.append("not sandboxed: \(unavailable.reason)")
-      }
+      notes.append(Sandbox.protection)
       if build.launcher != nil, !build.isInstrumented {
         notes.append("sleeps could not be recorded: timelines and call counts are not shown")
       }
@@ -258,6 +255,7 @@ public struct Grader: Sendable {
         tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
         seconds: stopwatch.seconds)
       report.scoring = request.scoring
+      report.sandbox = Sandbox.protection
       if case .unavailable(let reason) = facts.swiftFormat {
         // A check the machine cannot run is no check: it neither passes nor costs a point.
         for index in report.tasks.indices {

@@ -31,7 +31,8 @@ public enum GitHubReport {
       }
     }
     lines.append(
-      "::notice title=asynccheck::\(data(scoreLine(report))) (reproduce: \(ReproduceCommand.text(seed: report.seed)))"
+      "::notice title=asynccheck::\(data(scoreLine(report))) (reproduce: \(ReproduceCommand.text(seed: report.seed))"
+        + (report.sandbox.map { "; \(data($0))" } ?? "") + ")"
     )
     return lines.joined(separator: "\n") + "\n"
   }

@@ -30,6 +30,10 @@ public struct GradeReport: Sendable, Codable, Equatable {
   /// How the grading went as a whole: the worst of its tasks' outcomes, or `tampered` (records
   /// the harness did not write), or `needs-review` (see `TamperingScan`).
   public var status: GradingStatus = .ok
+  /// Which protection held student code, as the report's note says it: `sandbox: namespaces`,
+  /// `sandbox: landlock+seccomp (…)`, or `not sandboxed: <why>`; `nil` in a report read from
+  /// a checker that did not say.
+  public var sandbox: String?
   /// The percentage with every task weighing the same (or as `--points` weighs them): a Swift
   /// and a Python submission of a mixed class compare, whatever their numbers of checks.
   public var taskWeightedPercent: Int {
@@ -62,7 +66,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
   private enum CodingKeys: String, CodingKey {
     case submission, seed, tasks, notes, seconds, score, passed
     case maxScore = "max_score"
-    case status, points
+    case status, points, sandbox
     case buildSeconds = "build_seconds"
     case runSeconds = "run_seconds"
   }
@@ -81,6 +85,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
     buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
     runSeconds = try container.decodeIfPresent(Double.self, forKey: .runSeconds) ?? 0
     status = try container.decodeIfPresent(GradingStatus.self, forKey: .status) ?? .ok
+    sandbox = try container.decodeIfPresent(String.self, forKey: .sandbox)
     let points = try container.decodeIfPresent([String: Double].self, forKey: .points) ?? [:]
     scoring = Scoring(
       taskPoints: Dictionary(
@@ -106,6 +111,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
     try container.encode(maxScore, forKey: .maxScore)
     try container.encode(passed, forKey: .passed)
     try container.encode(status, forKey: .status)
+    try container.encodeIfPresent(sandbox, forKey: .sandbox)
     if !scoring.isPerCheck {
       try container.encode(
         Dictionary(uniqueKeysWithValues: scoring.taskPoints.map { ("\($0.key)", $0.value) }),

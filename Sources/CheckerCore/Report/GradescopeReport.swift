@@ -58,7 +58,8 @@ public enum GradescopeReport {
       score: rounded(report.score), maxScore: rounded(report.maxScore),
       executionTime: rounded(report.seconds),
       output: "asynccheck \(CheckerCommand.version), seed \(report.seed): reproduce with "
-        + ReproduceCommand.text(seed: report.seed), tests: tests)
+        + ReproduceCommand.text(seed: report.seed)
+        + (report.sandbox.map { ". The grading's \($0)" } ?? ""), tests: tests)
     return encode(results)
   }
 

@@ -17,6 +17,15 @@ public struct Sandbox: Sendable {
   /// Whether student code can be sandboxed here: the sandbox, or why not.
   public static let current: Result<Sandbox, SandboxUnavailable> = detect()
 
+  /// Which protection holds student code here, as reports say it: `sandbox: <tier>`, or
+  /// `not sandboxed: <why>`.
+  public static var protection: String {
+    switch current {
+    case .success(let sandbox): "sandbox: \(sandbox.tier)"
+    case .failure(let unavailable): "not sandboxed: \(unavailable.reason)"
+    }
+  }
+
   /// The toolchain and interpreter folders a harness needs besides the system's, read-only.
   static let runtimeFolders: [String] = {
     var folders: [String] = []

@@ -151,11 +151,9 @@ public enum GradeAllCommand: Subcommand {
       return .failure("cannot write \(ClassResults.file(in: output).path)")
     }
     let departed = grader.departedStudents(from: results)
+    // Capitalized as the summary's other lines.
     let sandboxLine =
-      switch Sandbox.current {
-      case .success(let sandbox): "Sandbox: \(sandbox.tier).\n"
-      case .failure(let unavailable): "Not sandboxed: \(unavailable.reason).\n"
-      }
+      Sandbox.protection.prefix(1).uppercased() + Sandbox.protection.dropFirst() + ".\n"
     let summary =
       warning + (options.shard.map { "Shard \($0.index) of \($0.count). " } ?? "")
       + Gradebook.summary(results, seconds: seconds)

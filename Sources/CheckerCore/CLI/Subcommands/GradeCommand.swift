@@ -56,7 +56,7 @@ enum GradeCommand: Subcommand {
       standardError: standardError
         + "checker: \(options.format.rawValue) report written to \(outputPath) "
         + "(score \(TextReport.number(result.report.score))/"
-        + "\(TextReport.number(result.report.maxScore)))\n",
+        + "\(TextReport.number(result.report.maxScore)); \(Sandbox.protection))\n",
       stepSummary: summary)
   }
 

@@ -35,6 +35,12 @@ public enum SandboxLauncher {
   public static let memoryLimitStatus: Int32 = 251
   /// The user id a program runs as when the checker gave none (`--user`): one per launcher.
   static var launcherUser: UInt32 { 200_000 + UInt32(getpid() % 60_000) }
+  /// Whether this machine lets anyone make a user namespace (`user.max_user_namespaces` is
+  /// not 0): the sandbox of namespaces needs one, after its PID namespace is made.
+  static var userNamespacesAllowed: Bool {
+    let limit = try? String(contentsOfFile: "/proc/sys/user/max_user_namespaces", encoding: .utf8)
+    return limit?.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
+  }
   /// Bytes student code may write in its scratch folder, all files together.
   static let scratchQuota = 256 << 20
   /// Folders every sandbox gets, read-only, when they exist: programs, libraries, `/etc`.
@@ -134,8 +140,11 @@ public enum SandboxLauncher {
         _ = withUnsafeBytes(of: &status) { Glibc.write(ready, $0.baseAddress, $0.count) }
         exit(0)
       }
-      // Refused (Docker's default seccomp profile, a normal user): Landlock and seccomp instead.
-      guard LibC.unshare(newPID) == 0 else { Confinement.run(request, arguments: arguments) }
+      // Refused (Docker's default seccomp profile, a normal user, a machine with user
+      // namespaces turned off): Landlock and seccomp instead.
+      guard userNamespacesAllowed, LibC.unshare(newPID) == 0 else {
+        Confinement.run(request, arguments: arguments)
+      }
       if request.probe {
         FileHandle.standardError.write(Data("checker sandbox tier: namespaces\n".utf8))
       }

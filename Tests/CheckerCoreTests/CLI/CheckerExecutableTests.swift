@@ -98,7 +98,10 @@ struct CheckerExecutableTests {
     let run = try await Self.checker(["--task", "3", "--format", "json", "--output", file.path])
     #expect(run.status == 0)
     #expect(run.standardOutput.isEmpty)
-    #expect(run.standardError == "checker: json report written to \(file.path) (score 7/7)\n")
+    // And which protection held, for a CI log that shows nothing else of the report.
+    #expect(
+      run.standardError
+        == "checker: json report written to \(file.path) (score 7/7; \(Sandbox.protection))\n")
     #expect(FileManager.default.fileExists(atPath: file.path))
   }
 

@@ -86,10 +86,16 @@ extension HostileSubmissionTests {
         to: klass.appendingPathComponent("victim-swift"))
     }
     let before = ContentHash.of(folder: victim, salt: "")
-    // The checker's program where any user can run it (a clone may be in /root).
+    // The checker's program where any user can run it (a clone may be in /root). Copied by
+    // `cp`, not in this process: a process another test starts at that moment would inherit
+    // the copy's open descriptor and make running it fail with "Text file busy".
     let checker = root.appendingPathComponent("checker").path
-    try FileManager.default.copyItem(
-      atPath: try #require(Sandbox.checkerProgram()), toPath: checker)
+    let copied = ProcessSupervisor.run([
+      ProcessSupervisor.Job(
+        executable: "/bin/cp", arguments: [try #require(Sandbox.checkerProgram()), checker],
+        timeLimit: 60)
+    ])
+    #expect(copied.first?.termination == .exited(0))
     let python = try #require(Self.pythonForOthers)
     var arguments = [checker, "grade-all", klass.path, "--out", output.path, "--workers", "2"]
     switch tier {

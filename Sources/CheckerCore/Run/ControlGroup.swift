@@ -29,42 +29,43 @@ struct ControlGroup {
     #if os(Linux)
       let own = ownGroups()
       let name = "asynccheck-\(getpid())"
+      let group: ControlGroup
+      // The limits to set, then those a machine without swap does not have.
+      let limits: [(file: String, value: Int)]
+      let swapLimits: [(file: String, value: Int)]
       if FileManager.default.fileExists(atPath: "/sys/fs/cgroup/cgroup.controllers"),
         let path = own[""]
       {
         removeStale(in: "/sys/fs/cgroup" + path)
         let folder = "/sys/fs/cgroup" + path + "/" + name
         guard mkdir(folder, 0o755) == 0 else { return nil }
-        let group = ControlGroup(folders: [folder], isUnified: true)
-        guard group.write("\(memoryLimit)", to: folder + "/memory.max"),
-          group.write("\(processLimit)", to: folder + "/pids.max")
-        else {
-          group.remove()
+        group = ControlGroup(folders: [folder], isUnified: true)
+        limits = [(folder + "/memory.max", memoryLimit), (folder + "/pids.max", processLimit)]
+        swapLimits = [(folder + "/memory.swap.max", 0)]
+      } else {
+        guard let memory = own["memory"], let pids = own["pids"] else { return nil }
+        removeStale(in: "/sys/fs/cgroup/memory" + memory)
+        removeStale(in: "/sys/fs/cgroup/pids" + pids)
+        let memoryFolder = "/sys/fs/cgroup/memory" + memory + "/" + name
+        let pidsFolder = "/sys/fs/cgroup/pids" + pids + "/" + name
+        guard mkdir(memoryFolder, 0o755) == 0 else { return nil }
+        guard mkdir(pidsFolder, 0o755) == 0 else {
+          rmdir(memoryFolder)
           return nil
         }
-        // No swap to spill into (absent without swap).
-        _ = group.write("0", to: folder + "/memory.swap.max")
-        return group
+        group = ControlGroup(folders: [memoryFolder, pidsFolder], isUnified: false)
+        limits = [
+          (memoryFolder + "/memory.limit_in_bytes", memoryLimit),
+          (pidsFolder + "/pids.max", processLimit),
+        ]
+        // Memory and swap together.
+        swapLimits = [(memoryFolder + "/memory.memsw.limit_in_bytes", memoryLimit)]
       }
-      guard let memory = own["memory"], let pids = own["pids"] else { return nil }
-      removeStale(in: "/sys/fs/cgroup/memory" + memory)
-      removeStale(in: "/sys/fs/cgroup/pids" + pids)
-      let memoryFolder = "/sys/fs/cgroup/memory" + memory + "/" + name
-      let pidsFolder = "/sys/fs/cgroup/pids" + pids + "/" + name
-      guard mkdir(memoryFolder, 0o755) == 0 else { return nil }
-      guard mkdir(pidsFolder, 0o755) == 0 else {
-        rmdir(memoryFolder)
-        return nil
-      }
-      let group = ControlGroup(folders: [memoryFolder, pidsFolder], isUnified: false)
-      guard group.write("\(memoryLimit)", to: memoryFolder + "/memory.limit_in_bytes"),
-        group.write("\(processLimit)", to: pidsFolder + "/pids.max")
-      else {
+      guard limits.allSatisfy({ group.write("\($0.value)", to: $0.file) }) else {
         group.remove()
         return nil
       }
-      // With swap, the same bound on memory and swap together (absent without swap).
-      _ = group.write("\(memoryLimit)", to: memoryFolder + "/memory.memsw.limit_in_bytes")
+      for (file, value) in swapLimits { _ = group.write("\(value)", to: file) }
       return group
     #else
       return nil

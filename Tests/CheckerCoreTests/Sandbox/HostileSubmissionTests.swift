@@ -67,12 +67,7 @@ struct HostileSubmissionTests {
     #expect(ContentHash.of(folder: victim, salt: "") == before)
     let reports = results.compactMap(\.report)
     #expect(!reports.isEmpty)
-    for report in reports {
-      let text = try #require(String(data: try JSONEncoder().encode(report), encoding: .utf8))
-      #expect(!text.contains(secret), "\(report.submission) read the classmate's secret")
-      #expect(!text.contains("wrote in"), "\(report.submission) wrote outside its scratch folder")
-      #expect(!text.contains("could rewrite"), "\(report.submission) opened a classmate's file")
-    }
+    try Self.expectNothingReached(reports, secret: secret)
     // The compiled harness every later grading links is unchanged.
     #expect(ContentHash.of(folder: URL(fileURLWithPath: library.folder), salt: "") == libraryBefore)
     // The attacks ran: the escape sample's output is in its report, and says what it could not.
@@ -178,14 +173,8 @@ struct HostileSubmissionTests {
     }
     let blinded = try #require(results.first { $0.student == "swift-cdecl-write" }?.report)
     #expect(blinded.notes.contains { $0.contains("uses `@_cdecl`") }, "\(blinded.notes)")
-    // A grandchild's memory counts: the task that started it is stopped (at the memory limit,
-    // or at the time limit on a machine too busy to fill 1.5 GiB in time), and it is gone.
-    let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
-    #expect(
-      hog.tasks[1].checks.contains {
-        $0.message.contains("MiB of memory and was stopped")
-          || $0.message.contains("did not return")
-      }, "\(hog.tasks[1].checks.map(\.message))")
+    // A grandchild's memory counts, and it is gone.
+    try Self.expectMemoryHogStopped(results)
     #expect(!Self.processRunning(commandLine: "print('held'"))
     // Killing other gradings: it sees none, and the classmate graded beside it gets full marks.
     let killer = try #require(results.first { $0.student == "kill-classmates" }?.report)
@@ -307,6 +296,28 @@ struct HostileSubmissionTests {
     let made = try FileManager.default.attributesOfItem(atPath: cache + "/made")
     #expect((made[.ownerAccountID] as? NSNumber)?.uint32Value == getuid())
     #expect(FileManager.default.fileExists(atPath: scratch + "/made"))
+  }
+
+  /// No report holds the classmate's `secret` or says its submission wrote outside its scratch
+  /// folder or opened a classmate's file.
+  static func expectNothingReached(_ reports: [GradeReport], secret: String) throws {
+    for report in reports {
+      let text = try #require(String(data: try JSONEncoder().encode(report), encoding: .utf8))
+      #expect(!text.contains(secret), "\(report.submission) read the classmate's secret")
+      #expect(!text.contains("wrote in"), "\(report.submission) wrote outside its scratch folder")
+      #expect(!text.contains("could rewrite"), "\(report.submission) opened a classmate's file")
+    }
+  }
+
+  /// A grandchild's memory counts: the task that started it is stopped (at the memory limit,
+  /// or at the time limit on a machine too busy to fill 1.5 GiB in time).
+  static func expectMemoryHogStopped(_ results: [StudentResult]) throws {
+    let hog = try #require(results.first { $0.student == "memory-grandchild" }?.report)
+    #expect(
+      hog.tasks[1].checks.contains {
+        $0.message.contains("MiB of memory and was stopped")
+          || $0.message.contains("did not return")
+      }, "\(hog.tasks[1].checks.map(\.message))")
   }
 
   /// Files named `asynccheck-pwned` in `folder` and the folders just below it.

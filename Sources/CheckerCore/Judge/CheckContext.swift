@@ -45,6 +45,29 @@ public struct CheckContext: Sendable {
     self.timeoutsAreReported = timeoutsAreReported
   }
 
+  /// What a time failure's report says of the machine while `call` ran: how late the harness's
+  /// own control sleeps ended, and what was allowed for it (see `Tolerances.busyMachine`).
+  ///
+  /// - Parameter call: A call that took too long.
+  /// - Returns: One line, or none when the harness sent no control sleep for that moment.
+  public func machineDetails(_ call: TaskEvidence.Call) -> [String] {
+    Self.machineDetails(call.machineLateness)
+  }
+
+  /// What a time failure's report says of a machine whose control sleeps ended up to
+  /// `lateness` late (`nil`: no control sleep).
+  ///
+  /// - Parameter lateness: The control's worst lateness, in seconds.
+  /// - Returns: One line, or none.
+  public static func machineDetails(_ lateness: Double?) -> [String] {
+    guard let lateness else { return [] }
+    return [
+      "the checker's own sleeps, timed beside it, ended up to \(Format.milliseconds(lateness)) "
+        + "late: \(Format.milliseconds(Tolerances.busyMachine(lateness))) more was allowed for "
+        + "a busy machine"
+    ]
+  }
+
   /// The calls of `calls` that returned, or the failure that explains the first one (by size)
   /// that did not.
   ///

@@ -45,6 +45,31 @@ public enum Tolerances {
   public static func wallBound(longest: Double, calls: Int) -> Double {
     1.5 * longest + 0.5 + 0.002 * Double(calls)
   }
+  /// What a busy machine adds to a call's time allowance: twice the worst lateness of the
+  /// harness's control sleeps while the call ran, at most `busyMachineLimit`.
+  ///
+  /// The control sleeps on a thread of the harness's own, in the same process and at the same
+  /// moment as the student's call (`HarnessProtocol`'s `C` record): when it wakes late, the
+  /// machine is late, not the student's code. Twice, because the call's own wake-ups fall
+  /// between the control's. The absolute tolerances above stay as the floor: with no control
+  /// (`nil`), nothing is added.
+  ///
+  /// Measured with `scripts/load-test --workers 16 --hogs 4` (27,044 correct `waitRandom`
+  /// calls): sleeps ended up to 200 ms late and `waitRandom(maxDelay: 0)` took up to 250 ms,
+  /// while the control ended up to 186 ms late; beyond twice the control's lateness, sleeps
+  /// ended at most 107 ms late (99.9% within 31 ms), well inside the 250 ms floor.
+  ///
+  /// - Parameter controlLateness: `TaskEvidence.Call.machineLateness`.
+  /// - Returns: Seconds to add to the call's allowance.
+  public static func busyMachine(_ controlLateness: Double?) -> Double {
+    min(busyMachineLimit, 2 * max(0, controlLateness ?? 0))
+  }
+  /// The most a busy machine adds to an allowance: 0.5 s.
+  ///
+  /// Student code shares the process with the control and can slow it (a Python call that holds
+  /// the interpreter's lock for seconds): whatever it does, it buys at most this. A solution
+  /// that sleeps maxDelay and returns a random delay is off by maxDelay / 2 on average.
+  public static let busyMachineLimit = 0.5
   /// How many of a call's sleeps must run at the same moment for it to be concurrent: half.
   ///
   /// A correct call starts all its sleeps within milliseconds, so nearly all run at once (the

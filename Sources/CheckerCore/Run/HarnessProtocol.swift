@@ -46,18 +46,23 @@
 /// | `W`  | `context start end value maxDelay` | a `waitRandom` call (maxDelay -1: the default, -2: not an integer) |
 /// | `T`  | `context t`                     | a `taskWaitRandom` call                              |
 /// | `N`  | `context start end n maxDelay`  | a `waitN` call                                       |
+/// | `C`  | `start end requested`           | control: the harness's own sleep of `requested` seconds, on a thread that runs no student code |
 /// | `D`  | `t`                             | done: every awaited call ended                       |
 /// | `P`  | `task status payload`           | probe: what the task's function is (Python)          |
 /// | `F`  | `task json`                     | facts of the task's file (Python; `asynccheck_facts.py` prints them on its standard output, without key) |
 /// | `A`  | `kind file line detail`         | the Python harness's audit hook saw student code reach for the harness (`kind` `forged`: a record it did not write) |
 /// | `J`  | `index kind value seconds printed output channel` | serve: how run `index` ended (Python; base64 output and channel) |
 ///
+/// The control's records let the checker judge time against the machine of the moment: how
+/// late the harness's own sleeps ended while a call ran is added, capped, to what that call is
+/// allowed (`Tolerances.busyMachine`). A harness that sends none gets the absolute tolerances.
+///
 /// In a Python run, the records are written by an audit hook (PEP 578) installed before any
 /// student code loads: it holds the key, timestamps the records and accepts them only from the
 /// harness's own code (see `asynccheck_harness.install_channel`).
 public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
-  public static let version = 2
+  public static let version = 3
 
   /// The type of a record, its first field.
   public enum Record: String, Sendable, CaseIterable {
@@ -77,6 +82,8 @@ public enum HarnessProtocol {
     case taskWaitRandom = "T"
     /// A recorded `waitN`: `N context start end n maxDelay`.
     case waitN = "N"
+    /// The control's sleep of `requested` seconds: `C start end requested`.
+    case control = "C"
     /// Every awaited call ended: `D t`.
     case done = "D"
     /// A probe's finding about a task's function: `P task status payload`.

@@ -22,6 +22,7 @@ public enum HarnessReader {
     var evidence = TaskEvidence(taskID: taskID, calls: [], isInstrumented: instrumented)
     var done = false
     var otherVersion: Substring?
+    var control: [(start: Double, end: Double, requested: Double)] = []
     let text = String(decoding: outcome.channel, as: UTF8.self)
     let lines: [[Substring]]
     if let key {
@@ -93,6 +94,12 @@ public enum HarnessReader {
         evidence.waitNCalls.append(
           .init(context: context, start: start, end: end, n: n, maxDelay: maxDelay))
         continue
+      case .control?:
+        guard fields.count == 4, let start = number(1), let end = number(2),
+          let requested = number(3), end >= start, requested >= 0
+        else { break }
+        control.append((start, end, requested))
+        continue
       case .done?:
         done = true
         continue
@@ -126,6 +133,17 @@ public enum HarnessReader {
       where records[slot].ended == nil && records[slot].interruption == nil {
         records[slot].interruption = interruption
       }
+    }
+    // The machine's lateness while each call ran: the latest of the control's sleeps that
+    // overlapped it. Times of one process only: each process has its own origin.
+    for slot in records.indices {
+      guard let started = records[slot].started,
+        let ended = records[slot].ended ?? records[slot].returned
+      else { continue }
+      records[slot].machineLateness =
+        control
+        .filter { $0.end > started && $0.start < ended }
+        .map { max(0, $0.end - $0.start - $0.requested) }.max()
     }
     evidence.calls = records
     evidence.interruption = interruption

@@ -20,6 +20,9 @@ public struct TaskEvidence: Sendable {
     /// Whether this record comes from running the call alone, after a crash cut it short among
     /// others: its interruption, if any, is then its own.
     public var ranAlone = false
+    /// How late the harness's control sleeps ended while the call ran, at worst, in seconds:
+    /// the machine's lateness at that moment, or `nil` when no control sleep overlapped it.
+    public var machineLateness: Double?
 
     /// Seconds from start to end, when both are known.
     public var duration: Double? {

@@ -68,6 +68,9 @@ struct HarnessProtocolTests {
     #expect(!(try #require(evidence[4]).spawnContexts.isEmpty), "no T record under taskWaitN")
     // N: measureTime's waitN was recorded.
     #expect(!(try #require(evidence[2]).waitNCalls.isEmpty), "no N record under measureTime")
+    // C: the control slept beside the calls; every call that slept was timed against it.
+    let slept = evidence.values.flatMap(\.calls).filter { ($0.duration ?? 0) >= 0.05 }
+    #expect(!slept.isEmpty && slept.allSatisfy { $0.machineLateness != nil }, "no C record")
   }
 
   @Test("a harness of another protocol version has its results refused, saying why")

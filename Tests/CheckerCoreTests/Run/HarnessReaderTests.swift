@@ -42,6 +42,33 @@ struct HarnessReaderTests {
     #expect(evidence.malformedLines == 2)
   }
 
+  @Test("a call's machine lateness is the latest of the control sleeps that overlapped it")
+  func control() throws {
+    let (first, second, third) = (calls[0].id, calls[1].id, calls[2].id)
+    let lines = [
+      "H\t\(HarnessProtocol.version)\t0", "S\t\(first)\t0.0", "S\t\(second)\t0.0",
+      "S\t\(third)\t0.0",
+      // 20 ms sleeps: 1 ms, 30 ms and 5 ms late; the last starts after the first call ended.
+      "C\t0.0\t0.021\t0.02", "C\t0.021\t0.071\t0.02", "C\t0.5\t0.525\t0.02",
+      "E\t\(first)\t0.05\t0.1", "E\t\(second)\t0.6\t0.1",
+      // Nonsense is malformed, not lateness.
+      "C\t0.3\t0.2\t0.02", "C\tx\t0.2\t0.02", "D\t0.7",
+    ]
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(lines.joined(separator: "\n")), instrumented: true)
+    let late = try #require(evidence.calls[0].machineLateness)
+    #expect(abs(late - 0.03) < 1e-9)
+    #expect(abs((evidence.calls[1].machineLateness ?? 0) - 0.03) < 1e-9)
+    // A call that never ended has no moment to judge.
+    #expect(evidence.calls[2].machineLateness == nil)
+    #expect(evidence.malformedLines == 2)
+    // A harness that sends no control gets none: the absolute tolerances alone.
+    let silent = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome("S\t\(first)\t0\nE\t\(first)\t0.5\t0.1\nD\t1"),
+      instrumented: true)
+    #expect(silent.calls[0].machineLateness == nil)
+  }
+
   @Test("a crash interrupts every call that had not returned")
   func crash() {
     let evidence = HarnessReader.evidence(

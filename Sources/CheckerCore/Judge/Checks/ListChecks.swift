@@ -141,12 +141,14 @@ enum ListChecks {
       let sleeps = evidence.sleeps(forCall: call.plan.id)
       guard let duration = call.duration, !sleeps.isEmpty else { continue }
       let longest = sleeps.map { $0.end - $0.start }.max() ?? 0
-      if duration > Tolerances.wallBound(longest: longest, calls: call.plan.n) {
+      if duration > Tolerances.wallBound(longest: longest, calls: call.plan.n)
+        + Tolerances.busyMachine(call.machineLateness)
+      {
         return .tooSlow(
           "`\(context.show(call.plan))` took \(Format.seconds(duration)); its longest sleep "
             + "lasted \(Format.seconds(longest)), and concurrent calls finish soon after it",
-          details: diagnosis(call, sleeps, context.language), timeline: context.timeline(for: call)
-        )
+          details: diagnosis(call, sleeps, context.language) + context.machineDetails(call),
+          timeline: context.timeline(for: call))
       }
     }
     guard judged > 0 else {

@@ -54,10 +54,11 @@ enum SharedChecks {
               "`\(context.show(call.plan))` returned \(Format.value(value)) but took only "
                 + "\(Format.seconds(duration)): it must sleep the delay it returns")
           }
-          if duration > value + Tolerances.lateness {
+          if duration > value + Tolerances.lateness + Tolerances.busyMachine(call.machineLateness) {
             return .tooSlow(
               "`\(context.show(call.plan))` returned \(Format.value(value)) but took "
-                + "\(Format.seconds(duration)): it must sleep the delay it returns, no longer")
+                + "\(Format.seconds(duration)): it must sleep the delay it returns, no longer",
+              details: context.machineDetails(call))
           }
         }
         return .pass()

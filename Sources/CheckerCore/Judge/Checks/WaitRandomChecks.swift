@@ -71,9 +71,10 @@ enum WaitRandomChecks {
           return .mismatch(
             Mismatch("`\(context.show(call.plan))`", actual: Format.value(value), expected: "0"))
         }
-        if duration > Tolerances.zeroDelay {
+        if duration > Tolerances.zeroDelay + Tolerances.busyMachine(call.machineLateness) {
           return .tooSlow(
-            "`\(context.show(call.plan))` took \(Format.seconds(duration)); expected at once")
+            "`\(context.show(call.plan))` took \(Format.seconds(duration)); expected at once",
+            details: context.machineDetails(call))
         }
       }
       return .pass()
@@ -175,12 +176,16 @@ enum WaitRandomChecks {
           + "time; calls that suspend all run together", details: [hint])
     }
     let span = last - first
-    guard span > Tolerances.wallBound(longest: longest, calls: calls.count) else {
+    let busiest = returned.compactMap(\.machineLateness).max()
+    guard
+      span > Tolerances.wallBound(longest: longest, calls: calls.count)
+        + Tolerances.busyMachine(busiest)
+    else {
       return .pass("\(calls.count) concurrent calls took \(Format.seconds(span))")
     }
     return .tooSlow(
       "\(calls.count) concurrent calls of `\(shown)` took \(Format.seconds(span)); the longest delay "
         + "was \(Format.seconds(longest)), so they should have ended soon after",
-      details: [hint])
+      details: [hint] + CheckContext.machineDetails(busiest))
   }
 }

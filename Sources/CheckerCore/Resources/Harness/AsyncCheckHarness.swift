@@ -20,23 +20,28 @@ import Synchronization
   import Darwin
 #endif
 
-/// The C library's own `write`, `read` and `clock_gettime`, looked up in the C library itself.
+/// The C library's own `write`, `read`, `clock_gettime` and `nanosleep`, looked up in the C
+/// library itself.
 ///
 /// A submission can define a C symbol of that name (`@_cdecl("write")`); the linker then binds
 /// the whole program's calls to it, the harness's among them. A function looked up with
 /// `dlsym` in the C library's own handle is the library's, whatever the program defines: the
-/// channel's writes and its clock are not the submission's to change. (A submission that
+/// channel's writes, its clock and the control's sleeps are not the submission's to change. (A submission that
 /// defines `dlopen` or `dlsym` is flagged by the checker, which reads its compiled symbols.)
 enum AsyncCheckLibC {
   typealias Write = @convention(c) (Int32, UnsafeRawPointer?, Int) -> Int
   typealias Read = @convention(c) (Int32, UnsafeMutableRawPointer?, Int) -> Int
   typealias ClockGetTime = @convention(c) (Int32, UnsafeMutablePointer<timespec>?) -> Int32
+  typealias NanoSleep =
+    @convention(c) (UnsafePointer<timespec>?, UnsafeMutablePointer<timespec>?)
+    -> Int32
 
-  /// The three functions as the C library defines them, or `nil` where they cannot be looked up.
+  /// The four functions as the C library defines them, or `nil` where they cannot be looked up.
   private struct Functions: @unchecked Sendable {
     var write: Write?
     var read: Read?
     var clock: ClockGetTime?
+    var nanosleep: NanoSleep?
   }
 
   private static let functions: Functions = {
@@ -47,7 +52,8 @@ enum AsyncCheckLibC {
       }
       return Functions(
         write: lookUp("write", as: Write.self), read: lookUp("read", as: Read.self),
-        clock: lookUp("clock_gettime", as: ClockGetTime.self))
+        clock: lookUp("clock_gettime", as: ClockGetTime.self),
+        nanosleep: lookUp("nanosleep", as: NanoSleep.self))
     #else
       return Functions()
     #endif
@@ -79,6 +85,16 @@ enum AsyncCheckLibC {
   }
 
   private static let startInstant = ContinuousClock.now
+
+  /// Blocks the calling thread for `seconds` with the C library's `nanosleep`; returns at once
+  /// where it could not be looked up (the control then shows no lateness to add).
+  static func sleep(seconds: Double) -> Bool {
+    guard let sleep = functions.nanosleep else { return false }
+    var request = timespec(
+      tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+    _ = sleep(&request, nil)
+    return true
+  }
 }
 
 /// The program's `write`, for where the C library's could not be looked up.
@@ -102,7 +118,7 @@ private func asyncCheckProgramRead(
 /// `HarnessProtocol`.
 enum AsyncCheckChannel {
   /// The version of `HarnessProtocol` this harness speaks.
-  static let protocolVersion = 2
+  static let protocolVersion = 3
   static let descriptor: Int32 = 3
   static let origin = AsyncCheckLibC.monotonicSeconds()
   private static let state = Mutex<Int>(0)
@@ -145,6 +161,38 @@ enum AsyncCheckChannel {
           offset += written
         }
       }
+    }
+  }
+}
+
+/// The control: sleeps of known length on a thread of the harness's own, beside the student's
+/// calls, each reported as a `C start end requested` record.
+///
+/// How late each ends is how late the machine wakes this process at that moment; the checker
+/// adds it (capped) to the time a call of the same moment is allowed. A thread of its own, not
+/// a task: a submission that blocks the cooperative pool makes its own calls late, not the
+/// machine's.
+enum AsyncCheckControl {
+  /// The length of each control sleep, in seconds.
+  static let step = 0.02
+
+  /// Starts the control thread, which runs until the process exits.
+  static func start() {
+    var thread = pthread_t()
+    let started = pthread_create(
+      &thread, nil,
+      { _ in
+        AsyncCheckControl.run()
+        return nil
+      }, nil)
+    if started == 0 { pthread_detach(thread) }
+  }
+
+  private static func run() {
+    while true {
+      let start = AsyncCheckChannel.now()
+      guard AsyncCheckLibC.sleep(seconds: step) else { return }
+      AsyncCheckChannel.send("C\t\(start)\t\(AsyncCheckChannel.now())\t\(step)")
     }
   }
 }
@@ -246,6 +294,7 @@ enum AsyncCheckHarness {
     let calls = AsyncCheckRun.calls
     _ = AsyncCheckRun.student
     AsyncCheckChannel.send("H\t\(AsyncCheckChannel.protocolVersion)\t\(AsyncCheckChannel.now())")
+    AsyncCheckControl.start()
 
     await withTaskGroup(of: Void.self) { group in
       for call in calls where call.kind != "d" {

@@ -77,7 +77,7 @@ ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
 PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
               3: ["max_delay"], 4: ["n", "max_delay"]}
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 CHANNEL = 3
 ORIGIN = time.monotonic()
 # asyncio's task type and sleep as they are before any student code runs (student code can
@@ -119,6 +119,8 @@ FRAME_ATTRIBUTES = frozenset({
 # sorting the probe's values needs an inversion of 0.75 s).
 EARLY_SLEEP = 0.002
 REORDERED_SLEEPS = 0.5
+# The length of each of the control's waits (see main), in seconds.
+CONTROL_STEP = 0.02
 # How many suspicious events one process reports at most.
 AUDIT_LIMIT = 20
 
@@ -186,7 +188,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     """
     # pylint: disable=too-many-locals,too-many-statements,unidiomatic-typecheck
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
-    owner = getpid()
+    owner, owner_thread = getpid(), threading.get_ident()
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
@@ -358,6 +360,11 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
                 exact(box[3]) is integer else None
             if entry:
                 emit("N", entry[0], entry[1], clock(), entry[2], entry[3])
+        elif kind == "control-start" and ident == owner_thread:
+            pending["control"] = clock()
+        elif kind == "control-end" and ident == owner_thread and len(args) == 1 and \
+                exact(args[0]) is number_type and "control" in pending:
+            emit("C", pending.pop("control"), clock(), show_float(args[0]))
         elif len(args) == 0 or exact(args[0]) is not integer:
             if kind == "done":
                 emit("D", clock())
@@ -941,7 +948,18 @@ def main(arguments):
     finished.acquire()
     work = [functools.partial(graded, mode, sources, arguments, calls)]
     _thread.start_new_thread(reference.run_popped, (work, finished))
-    finished.acquire()
+    if mode == "probe":
+        finished.acquire()
+    else:
+        # The control: this thread, which runs no student code, waits in steps of known length
+        # until the student's thread is done. How late each wait ends is how late the machine
+        # wakes this process at that moment (the hook times it: a `C` record); the checker adds
+        # it, capped, to the time a call of the same moment is allowed.
+        while True:
+            sys.audit("asynccheck.control-start")
+            if finished.acquire(timeout=CONTROL_STEP):
+                break
+            sys.audit("asynccheck.control-end", CONTROL_STEP)
     sys.stdout.flush()
     os._exit(0)
 

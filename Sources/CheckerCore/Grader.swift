@@ -296,7 +296,7 @@ public struct Grader: Sendable {
         report.notes.append("not checked: the compiled code's symbols (\(reason))")
       }
       if !suspicious.isEmpty {
-        report.notes += suspicious.map { "needs review: \($0)" }
+        report.notes += suspicious.map { StudentResult.reviewPrefix + $0 }
         // A person must look, whatever the grade; only forged records say more.
         if report.status != .tampered { report.status = .needsReview }
       }

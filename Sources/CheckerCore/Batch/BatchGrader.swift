@@ -29,6 +29,8 @@ public struct BatchGrader: Sendable {
     public var language: Language?
     /// The part of the class to grade, or `nil` for all of it.
     public var shard: Shard?
+    /// The library target to grade in a package that has several (`--target`).
+    public var target: String?
 
     /// Creates options.
     ///
@@ -137,7 +139,7 @@ public struct BatchGrader: Sendable {
   {
     let salt =
       "\(options.seed)|\(options.scoring.taskPoints.sorted { $0.key < $1.key })|"
-      + "\(options.language?.rawValue ?? "")|\(CheckerCommand.version)"
+      + "\(options.language?.rawValue ?? "")|\(options.target ?? "")|\(CheckerCommand.version)"
     let hash = ContentHash.of(folder: folder, salt: salt)
     let saved = state.appendingPathComponent(student + ".json")
     let savedHash = state.appendingPathComponent(student + ".hash")
@@ -149,7 +151,8 @@ public struct BatchGrader: Sendable {
       write(report, for: student, folder: folder)
       return StudentResult(student: student, status: report.status, report: report, wasReused: true)
     }
-    var request = Grader.Request(path: folder.path, language: options.language, seed: options.seed)
+    var request = Grader.Request(
+      path: folder.path, target: options.target, language: options.language, seed: options.seed)
     request.scoring = options.scoring
     request.cpuGate = gate
     let result: StudentResult
@@ -169,11 +172,12 @@ public struct BatchGrader: Sendable {
       result = StudentResult(
         student: student, status: noSources ? .noSubmission : .error,
         error: error.localizedDescription)
-      // No report of an earlier run may stand beside this run's "error".
+      // No report of an earlier run may stand beside this run's "error": this run's says why.
       try? FileManager.default.removeItem(at: savedHash)
       try? FileManager.default.removeItem(at: saved)
       try? FileManager.default.removeItem(
         at: Self.reportFolder(for: student, in: options.outputFolder))
+      writeUngraded(result, folder: folder)
     }
     return result
   }
@@ -229,6 +233,27 @@ public struct BatchGrader: Sendable {
     let present = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
     for name in present where name.hasPrefix("report.") && !written.contains(name) {
       try? FileManager.default.removeItem(at: reports.appendingPathComponent(name))
+    }
+  }
+
+  /// The report of a student who could not be graded: what was graded, the status and why; as
+  /// text always (the class dashboard links to it), and as JSON when JSON was asked for.
+  private func writeUngraded(_ result: StudentResult, folder: URL) {
+    let reports = Self.reportFolder(for: result.student, in: options.outputFolder)
+    try? FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    let text =
+      "asynccheck: async basics\nSubmission: \(folder.path.terminalSafe)\n"
+      + "Status: \(result.status.rawValue)\n\n\((result.reason ?? "").terminalSafe)\n"
+    try? Data(text.utf8).write(to: reports.appendingPathComponent("report.txt"))
+    guard options.formats.contains(.json) else { return }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let fields = [
+      "submission": result.student, "status": result.status.rawValue,
+      "error": result.reason ?? "",
+    ]
+    if let data = try? encoder.encode(fields) {
+      try? data.write(to: reports.appendingPathComponent("report.json"))
     }
   }
 

@@ -86,6 +86,9 @@ public struct GradeMerger: Sendable {
       try Data(Gradebook.csv(merged.students).utf8).write(
         to: URL(fileURLWithPath: output).appendingPathComponent("grades.csv"))
       try merged.save(in: output)
+      guard ClassDashboard.write(merged.students, seed: merged.seed, in: output) else {
+        throw BatchError.unwritable(path: output)
+      }
     } catch {
       throw .unwritable(path: output)
     }

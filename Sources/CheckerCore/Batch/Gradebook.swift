@@ -2,7 +2,8 @@
 public enum Gradebook {
   /// The gradebook: a row per student with each task's points, the total, a percentage that
   /// compares across languages (each task weighs the same, or as `--points` says), the raw
-  /// check counts, how the grading went, and what happened to each task.
+  /// check counts, how the grading went, what happened to each task, and the reason for a
+  /// status that is not a grade alone (`StudentResult.reason`).
   ///
   /// - Parameter results: Every student's result.
   /// - Returns: CSV text with a header row.
@@ -10,7 +11,7 @@ public enum Gradebook {
     let header =
       ["student"] + Exercise.tasks.map { "task\($0.id)" }
       + ["total", "max", "percent", "checks_passed", "checks_total", "status"]
-      + Exercise.tasks.map { "task\($0.id)_status" }
+      + Exercise.tasks.map { "task\($0.id)_status" } + ["reason"]
     var rows = [header.joined(separator: ",")]
     for result in results {
       var cells = [field(result.student)]
@@ -29,6 +30,7 @@ public enum Gradebook {
         cells.append(result.status.rawValue)
         cells += Array(repeating: "", count: Exercise.tasks.count)
       }
+      cells.append(field(result.reason ?? ""))
       rows.append(cells.joined(separator: ","))
     }
     return rows.joined(separator: "\n") + "\n"

@@ -12,6 +12,27 @@ public struct StudentResult: Sendable, Codable, Equatable {
   /// Whether the previous grading was reused because the sources had not changed.
   public var wasReused = false
 
+  /// Why the grading is what it is when its status is not a grade alone: the error of `error`
+  /// and `no-submission`, the findings of `needs-review`, what `tampered` means; `nil` otherwise.
+  public var reason: String? {
+    if let error { return error }
+    guard let report else { return nil }
+    switch report.status {
+    case .needsReview:
+      let findings = report.notes.filter { $0.hasPrefix(Self.reviewPrefix) }.map {
+        String($0.dropFirst(Self.reviewPrefix.count))
+      }
+      return findings.isEmpty ? nil : findings.joined(separator: "; ")
+    case .tampered:
+      return "its results carried records the harness did not write: they count for nothing"
+    default:
+      return nil
+    }
+  }
+
+  /// How a report's note that asks a person to read the code begins.
+  static let reviewPrefix = "needs review: "
+
   enum CodingKeys: String, CodingKey {
     case student, status, report, error
   }

@@ -37,6 +37,13 @@ struct BatchGraderTests {
     let names = Self.samples.map { $0.replacingOccurrences(of: "/", with: "-") }
     #expect(results.map(\.student) == names.sorted() + ["zz-empty"])
     #expect(results.last?.status == .noSubmission)
+    // A student who could not be graded gets a report too, saying why.
+    let empty = BatchGrader.reportFolder(for: "zz-empty", in: output)
+    let why = try String(
+      contentsOf: empty.appendingPathComponent("report.txt"), encoding: .utf8)
+    #expect(why.contains("Status: no-submission") && why.contains("no Swift sources"), "\(why)")
+    #expect(
+      FileManager.default.fileExists(atPath: empty.appendingPathComponent("report.json").path))
     for sample in Self.samples {
       let result = try #require(
         results.first { $0.student == sample.replacingOccurrences(of: "/", with: "-") })
@@ -93,7 +100,11 @@ struct BatchGraderTests {
         task(0, passed: 10, of: 10, outcome: .ok),
         task(1, passed: 3, of: 6, outcome: .failingChecks),
       ], notes: [], seconds: 1)
-    python.status = .failingChecks
+    python.status = .needsReview
+    python.notes = [
+      "Python submission", "needs review: 1-x.py:3: sys._getframe (reads frames)",
+      "needs review: imports `ctypes`",
+    ]
     let csv = Gradebook.csv([
       StudentResult(student: "ann, the first", status: swift.status, report: swift),
       StudentResult(student: "bea", status: python.status, report: python),
@@ -103,10 +114,13 @@ struct BatchGraderTests {
     #expect(
       rows[0]
         == "student,task0,task1,task2,task3,task4,total,max,percent,checks_passed,checks_total,"
-        + "status,task0_status,task1_status,task2_status,task3_status,task4_status")
-    #expect(rows[1] == "\"ann, the first\",2,1,,,,3,4,75,3,4,hang,ok,hang,,,")
-    #expect(rows[2] == "bea,10,3,,,,13,16,75,13,16,failing-checks,ok,failing-checks,,,")
-    #expect(rows[3] == "bo,,,,,,0,,0,0,0,no-submission,,,,,")
+        + "status,task0_status,task1_status,task2_status,task3_status,task4_status,reason")
+    #expect(rows[1] == "\"ann, the first\",2,1,,,,3,4,75,3,4,hang,ok,hang,,,,")
+    #expect(
+      rows[2]
+        == "bea,10,3,,,,13,16,75,13,16,needs-review,ok,failing-checks,,,,"
+        + "1-x.py:3: sys._getframe (reads frames); imports `ctypes`")
+    #expect(rows[3] == "bo,,,,,,0,,0,0,0,no-submission,,,,,,no sources")
     let summary = Gradebook.summary(
       [
         StudentResult(student: "ann", status: .hang, report: swift),

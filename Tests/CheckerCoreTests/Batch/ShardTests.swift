@@ -72,7 +72,15 @@ struct ShardTests {
     let reports = try FileManager.default.contentsOfDirectory(
       atPath: root.appendingPathComponent("merged/reports").path
     ).sorted()
-    #expect(reports == names.filter { $0 != "zz-nothing" })
+    // The student with nothing handed in too: a report that says so.
+    #expect(reports == names)
+    #expect(try text("merged/reports/zz-nothing/report.txt").contains("Status: no-submission"))
+    // The dashboard, merged as written by one run: a row per row of grades.csv.
+    for folder in ["merged", "single"] {
+      let rows =
+        try text("\(folder)/index.html").components(separatedBy: "<tr data-status=").count - 1
+      #expect(rows == singleBook.split(separator: "\n").count - 1, "\(folder)/index.html")
+    }
     // The summary's lines between the first (the time) and the last (the folder) are the same,
     // but for the sandbox's, which only a run that graded can name.
     let summary = merged.standardOutput.split(separator: "\n").dropFirst(2).dropLast()

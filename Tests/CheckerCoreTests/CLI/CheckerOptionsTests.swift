@@ -1,5 +1,7 @@
-import CheckerCore
+import Foundation
 import Testing
+
+@testable import CheckerCore
 
 @Suite("CheckerOptions parses the command line")
 struct CheckerOptionsTests {
@@ -72,6 +74,23 @@ struct CheckerOptionsTests {
     ] {
       #expect(CheckerOptions.help.contains(word), "help lacks \(word)")
     }
+  }
+
+  @Test("--target picks a package's target: on one file, or on the reference, it is refused")
+  func targetNeedsAPackage() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-target-\(UUID().uuidString).swift")
+    try Data("func f() {}\n".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    #expect(
+      throws: UsageError.conflict(
+        "--target picks a package's target; \(file.path) is one file, not a package")
+    ) { try CheckerOptions.parse(["--target", "Solution", file.path]) }
+    #expect(throws: UsageError.self) { try CheckerOptions.parse(["--target", "Solution"]) }
+    // A folder may be a package: it is read, and the loader says when the target is not there.
+    let folder = file.deletingLastPathComponent().path
+    #expect(try CheckerOptions.parse(["--target", "Solution", folder]).target == "Solution")
+    #expect(try GradeAllCommand.parse(["--target", "Solution", folder]).target == "Solution")
   }
 
   @Test("every command reads options alike, and --help and --version win over mistakes")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checker's command line, parsed by hand (the package uses no third-party parser).
 public struct CheckerOptions: Sendable, Equatable {
   /// A report format.
@@ -72,6 +74,18 @@ public struct CheckerOptions: Sendable, Equatable {
     }
     if usesReference, !paths.isEmpty { throw .referenceWithPath(paths[0]) }
     options.path = paths.first
+    if options.target != nil {
+      // A target is a package's: on one file, or on the bundled reference, it would be ignored.
+      var isFolder: ObjCBool = false
+      if let path = options.path,
+        FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
+      {
+        throw .conflict("--target picks a package's target; \(path) is one file, not a package")
+      }
+      if options.path == nil {
+        throw .conflict("--target picks a package's target: give the package's folder")
+      }
+    }
     try options.grading.validate()
     return options
   }

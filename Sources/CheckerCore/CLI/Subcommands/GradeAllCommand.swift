@@ -12,7 +12,8 @@ public enum GradeAllCommand: Subcommand {
 
     Grades every subfolder of CLASS_DIR as one student's submission (a package, a folder of
     .swift files, or the Python project), several at once, and writes under --out one report
-    per student in each format, and grades.csv. Submissions whose files did not change since
+    per student in each format, grades.csv, and index.html (the class at a glance: a table to
+    sort and filter, a histogram, the checks most failed). Submissions whose files did not change since
     the last run are not graded again (unless --force). Without --seed, a run uses the seed of
     the last run into the same --out folder, so re-runs grade every student alike.
 
@@ -23,6 +24,8 @@ public enum GradeAllCommand: Subcommand {
                             text, json, gradescope, junit, github, html.
       --workers N           Submissions graded at once (default: 8 per core); compiling
                             goes one per core whatever N is.
+      --target NAME         In a student's package with several library targets, the one
+                            to grade (students without such a package are graded as usual).
       --force               Grade every submission again.
       --shard K/N           Grade only part K of N of the class (by a stable hash of each
                             student's name); needs --seed, the same for every part. Merge the
@@ -51,6 +54,8 @@ public enum GradeAllCommand: Subcommand {
     var formats: [ReportFormat] = [.text, .json]
     /// Gradings at once.
     var workers = GradeAllCommand.defaultWorkers
+    /// The target to grade in a package that has several.
+    var target: String?
     /// Whether to grade unchanged submissions again.
     var force = false
     /// Whether to leave out the progress line.
@@ -71,6 +76,7 @@ public enum GradeAllCommand: Subcommand {
       case "--format":
         options.formats = try reader.value(of: name, as: ReportFormatList.self).formats
       case "--workers": options.workers = try reader.value(of: name)
+      case "--target": options.target = try reader.value(of: name)
       case "--force":
         try reader.flag(name)
         options.force = true
@@ -111,6 +117,7 @@ public enum GradeAllCommand: Subcommand {
       workers: options.workers, force: options.force, seed: batchSeed,
       scoring: options.grading.scoring, language: options.grading.language)
     batch.shard = options.shard
+    batch.target = options.target
     let grader = BatchGrader(options: batch)
     // Said before anything runs, on every stream a teacher may be watching: student code is
     // about to run with the teacher's rights.
@@ -141,6 +148,9 @@ public enum GradeAllCommand: Subcommand {
       FileManager.default.createFile(
         atPath: gradebook.path, contents: Data(Gradebook.csv(results).utf8))
     else { return .failure("cannot write \(gradebook.path)") }
+    guard ClassDashboard.write(results, seed: batchSeed, in: output) else {
+      return .failure("cannot write \(ClassDashboard.file(in: output).path)")
+    }
     try? Data("\(batchSeed)\n".utf8).write(to: seedFile)
     let seconds = stopwatch.seconds
     do {
@@ -163,7 +173,8 @@ public enum GradeAllCommand: Subcommand {
           + "longer in the class are still in \(output)/reports (left as they were): "
           + departed.map(\.terminalSafe).joined(separator: ", ") + "\n")
       + sandboxLine
-      + "Seed \(batchSeed). Reports and grades.csv are in \(output)/\n"
+      + "Seed \(batchSeed). Reports, grades.csv and the class dashboard index.html are in "
+      + "\(output)/\n"
     return CommandOutput(status: .success, standardOutput: summary)
   }
 }

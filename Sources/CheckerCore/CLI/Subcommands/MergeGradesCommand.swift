@@ -47,7 +47,8 @@ enum MergeGradesCommand: Subcommand {
         status: .success,
         standardOutput: "Merged \(shards.count) shard\(shards.count == 1 ? "" : "s").\n"
           + Gradebook.summary(merged.students, seconds: merged.seconds)
-          + "Seed \(merged.seed). Reports and grades.csv are in \(options.outputFolder)/\n")
+          + "Seed \(merged.seed). Reports, grades.csv and index.html are in "
+          + "\(options.outputFolder)/\n")
     } catch {
       return .failure(error.localizedDescription)
     }

@@ -17,15 +17,15 @@ def _dig() -> None:
     the bottom, that a path-based cleanup cannot remove (a leak in /tmp at every grading)."""
     depth = 0
     try:
-        for depth in range(700):
+        for depth in range(260):
             os.mkdir("d" * 20)
             os.chdir("d" * 20)
         with open("bottom", "wb") as handle:
             handle.write(b"x" * (1 << 20))
         os.chmod(".", 0o500)
-        print("dug %d folders deep" % (depth + 1))
+        print("dug %d folders deep" % (depth + 1), flush=True)
     except OSError as error:
-        print("dug %d folders deep, then: %s" % (depth, error.strerror))
+        print("dug %d folders deep, then: %s" % (depth, error.strerror), flush=True)
 
 
 _dig()

@@ -1,6 +1,7 @@
 /// GitHub Actions workflow commands: an `::error` annotation per compile error and failed check
-/// (on the function's line when it is known), a `::notice` with the score; and a Markdown
-/// summary for `$GITHUB_STEP_SUMMARY`.
+/// (on the function's line when it is known), a `::notice` with the score, the two notices
+/// GitHub Classroom reads its points from (`Autograding complete`: `Points X/Y`); and a
+/// Markdown summary for `$GITHUB_STEP_SUMMARY`.
 public enum GitHubReport {
   /// Renders the workflow commands.
   ///
@@ -34,6 +35,13 @@ public enum GitHubReport {
       "::notice title=asynccheck::\(data(scoreLine(report))) (reproduce: \(ReproduceCommand.text(seed: report.seed))"
         + (report.sandbox.map { "; \(data($0))" } ?? "") + ")"
     )
+    // GitHub Classroom's dashboard reads the points from these two notices, as its own
+    // grading reporter writes them.
+    let points = TextReport.number(report.score)
+    let maximum = TextReport.number(report.maxScore)
+    lines.append("::notice title=Autograding complete::Points \(points)/\(maximum)")
+    lines.append(
+      "::notice title=Autograding report::{\"totalPoints\":\(points),\"maxPoints\":\(maximum)}")
     return lines.joined(separator: "\n") + "\n"
   }
 

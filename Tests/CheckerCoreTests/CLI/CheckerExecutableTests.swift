@@ -105,6 +105,33 @@ struct CheckerExecutableTests {
     #expect(FileManager.default.fileExists(atPath: file.path))
   }
 
+  @Test("--save writes the same grading in more formats; GitHub Classroom's points are noticed")
+  func savedReports() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-saved-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = folder.appendingPathComponent("report.json")
+    let html = folder.appendingPathComponent("report.html")
+    let run = try await Self.checker([
+      "--task", "3", "--format", "github", "--save", "json=\(json.path)", "--save",
+      "html=\(html.path)",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+    let score = try #require(object["score"] as? Int)
+    let maximum = try #require(object["max_score"] as? Int)
+    // One grading: the JSON's seed and score are the annotations' and the page's.
+    let seed = try #require(object["seed"] as? Int)
+    #expect(
+      run.standardOutput.contains(
+        "::notice title=Autograding complete::Points \(score)/\(maximum)\n"))
+    #expect(run.standardOutput.contains("--seed \(seed)"))
+    #expect(try String(contentsOf: html, encoding: .utf8).contains("seed \(seed)"))
+    #expect(run.standardError.contains("checker: html report written to \(html.path)"))
+  }
+
   @Test("JSON for the reference's task 3: the stable keys, a passing score, exit 0")
   func jsonReport() async throws {
     let run = try await Self.checker(["--format", "json", "--task", "3", "--seed", "11"])

@@ -93,6 +93,16 @@ struct CheckerOptionsTests {
     #expect(try GradeAllCommand.parse(["--target", "Solution", folder]).target == "Solution")
   }
 
+  @Test("--save FORMAT=FILE, as often as needed; a format it does not know is named")
+  func saved() throws {
+    let options = try CheckerOptions.parse(["--save", "html=a.html", "--save=junit=b=c.xml"])
+    #expect(options.savedReports.map(\.format) == [.html, .junit])
+    #expect(options.savedReports.map(\.path) == ["a.html", "b=c.xml"])
+    for wrong in ["pdf=a.pdf", "html", "html="] {
+      #expect(throws: UsageError.self) { try CheckerOptions.parse(["--save", wrong]) }
+    }
+  }
+
   @Test("every command reads options alike, and --help and --version win over mistakes")
   func everyCommand() {
     let help = CheckerCommand.run(arguments: ["grade-all", "--bogus", "--help"])

@@ -19,6 +19,8 @@ public struct CheckerOptions: Sendable, Equatable {
   public var format: Format = .text
   /// The file to write the report to, instead of standard output.
   public var outputPath: String?
+  /// More reports of the same grading, each in its format to its file (`--save FORMAT=FILE`).
+  public var savedReports: [SavedReport] = []
   /// Whether to draw every timeline.
   public var showsTimelines = false
   /// Whether to keep the build folder.
@@ -56,6 +58,7 @@ public struct CheckerOptions: Sendable, Equatable {
         options.taskIDs = try reader.value(of: name, as: TaskSelection.self).ids
       case "--format": options.format = try reader.value(of: name)
       case "--output", "-o": options.outputPath = try reader.value(of: name)
+      case "--save": options.savedReports.append(try reader.value(of: name))
       case "--timeline":
         try reader.flag(name)
         options.showsTimelines = true
@@ -117,6 +120,9 @@ public struct CheckerOptions: Sendable, Equatable {
                             annotations, and a summary in $GITHUB_STEP_SUMMARY), html (one
                             self-contained page).
       -o, --output FILE     Write the report to FILE instead of standard output.
+      --save FORMAT=FILE    Also write this grading's report in FORMAT to FILE (repeatable):
+                            every format then tells of one run, as `--format github --save
+                            html=report.html`.
       --timeline            Draw the timeline of waitN and taskWaitN even when they pass.
       --keep-build          Keep the temporary build folder and print its path.
       --no-color            No colour (also when NO_COLOR is set or output is not a terminal).

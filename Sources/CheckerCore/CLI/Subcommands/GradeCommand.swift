@@ -41,6 +41,21 @@ enum GradeCommand: Subcommand {
         command: reproduceCommand(options)))
     let summary = options.format == .github ? GitHubReport.summary(result.report) : nil
     let status: ExitStatus = result.report.passed ? .success : .checksFailed
+    for saved in options.savedReports {
+      // The same grading in another format: never two runs that could disagree.
+      let report = saved.format.render(
+        result.report,
+        text: TextReport(
+          usesColor: false, showsTimelines: options.showsTimelines,
+          command: reproduceCommand(options)))
+      guard FileManager.default.createFile(atPath: saved.path, contents: Data(report.utf8))
+      else {
+        return CommandOutput(
+          status: .cannotRun, standardError: standardError + "checker: cannot write \(saved.path)\n"
+        )
+      }
+      standardError += "checker: \(saved.format.rawValue) report written to \(saved.path)\n"
+    }
     guard let outputPath = options.outputPath else {
       return CommandOutput(
         status: status, standardOutput: text, standardError: standardError, stepSummary: summary)

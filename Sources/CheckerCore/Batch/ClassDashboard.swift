@@ -55,8 +55,11 @@ public enum ClassDashboard {
     _ results: [StudentResult], seed: UInt64, date: Date, link: (String) -> String?
   ) -> String {
     let graded = results.compactMap(\.report)
-    let average =
-      graded.isEmpty ? 0 : graded.reduce(0) { $0 + $1.taskWeightedPercent } / graded.count
+    let average = TextReport.number(
+      graded.isEmpty
+        ? 0
+        : (graded.reduce(0) { $0 + $1.taskWeightedPercent } / Double(graded.count) * 10)
+          .rounded() / 10)
     var statuses: [GradingStatus: Int] = [:]
     for result in results { statuses[result.status, default: 0] += 1 }
     let sandboxes = Set(graded.compactMap(\.sandbox)).sorted()
@@ -106,9 +109,9 @@ public enum ClassDashboard {
   }
 
   /// Ten bars, one per ten percent (100% with 90–99), as inline SVG.
-  static func histogram(_ percents: [Int]) -> String {
+  static func histogram(_ percents: [Double]) -> String {
     var bins = Array(repeating: 0, count: 10)
-    for percent in percents { bins[min(9, max(0, percent / 10))] += 1 }
+    for percent in percents { bins[min(9, max(0, Int(percent / 10)))] += 1 }
     let tallest = max(1, bins.max() ?? 1)
     let (width, height, bar) = (420.0, 120.0, 40.0)
     var parts = [
@@ -167,7 +170,8 @@ public enum ClassDashboard {
       let percent = report.map(\.taskWeightedPercent)
       var cells = [
         "<td>\(student)</td>",
-        "<td class=\"number\" data-sort=\"\(percent ?? -1)\">\(percent.map { "\($0)%" } ?? "")</td>",
+        "<td class=\"number\" data-sort=\"\(percent ?? -1)\">"
+          + (percent.map { "\(TextReport.number($0))%" } ?? "") + "</td>",
         "<td class=\"number\" data-sort=\"\(report?.score ?? -1)\">"
           + (report.map {
             "\(TextReport.number($0.score))/\(TextReport.number($0.maxScore))"

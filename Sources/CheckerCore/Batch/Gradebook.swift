@@ -20,7 +20,7 @@ public enum Gradebook {
         cells += graded.map { $0.map { TextReport.number(report.scoring.score(of: $0)) } ?? "" }
         cells += [
           TextReport.number(report.score), TextReport.number(report.maxScore),
-          "\(report.taskWeightedPercent)",
+          TextReport.number(report.taskWeightedPercent),
           "\(report.tasks.reduce(0) { $0 + $1.score })",
           "\(report.tasks.reduce(0) { $0 + $1.checks.count })", report.status.rawValue,
         ]
@@ -46,13 +46,15 @@ public enum Gradebook {
   public static func summary(_ results: [StudentResult], seconds: Double) -> String {
     let graded = results.compactMap(\.report)
     let sum = graded.reduce(0) { $0 + $1.taskWeightedPercent }
-    let average = graded.isEmpty ? 0 : sum / graded.count
+    let average = TextReport.number(
+      graded.isEmpty ? 0 : (sum / Double(graded.count) * 10).rounded() / 10)
     let ungraded = results.count - graded.count
     let reused = results.filter(\.wasReused).count
     let students = "\(results.count) student\(results.count == 1 ? "" : "s")"
     var averageText = "class average \(average)% over the \(graded.count) graded"
     if ungraded > 0 {
-      let all = results.isEmpty ? 0 : sum / results.count
+      let all = TextReport.number(
+        results.isEmpty ? 0 : (sum / Double(results.count) * 10).rounded() / 10)
       averageText += " (\(all)% counting the \(ungraded) not graded as 0)"
     }
     var lines = [

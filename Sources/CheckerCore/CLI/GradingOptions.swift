@@ -18,9 +18,12 @@ public struct GradingOptions: Sendable, Equatable {
   /// The help lines of these options, for every grading command's help.
   static let help = """
       --seed N              Draw the inputs from seed N (every report prints its seed).
-      --points FILE         Weigh tasks: a JSON object of points per task, such as
-                            {"0": 2, "1": 3, "2": 1, "3": 1, "4": 3}. Default: one point per
-                            check. Every format shows the same score.
+      --points FILE         The grading policy: points per task, such as
+                            {"0": 2, "1": 3, "2": 1, "3": 1, "4": 3}, or with the share of
+                            each task's points its requirement checks (comments, style) are
+                            worth: {"tasks": {"0": 2, …}, "requirements": 0.2} (0: they count
+                            for nothing). Default: one point per check. Every format shows
+                            the same score.
       --language swift|python
                             The submission's language (default: Python when the folder
                             holds 0-basic_async_syntax.py … 4-tasks.py, else Swift).

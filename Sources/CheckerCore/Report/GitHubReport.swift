@@ -70,7 +70,7 @@ public enum GitHubReport {
   static func scoreLine(_ report: GradeReport) -> String {
     let unit = report.scoring.isPerCheck ? "checks" : "points"
     return "Score: \(TextReport.number(report.score))/\(TextReport.number(report.maxScore)) "
-      + "\(unit) (\(report.percent)%)"
+      + "\(unit) (\(TextReport.number(report.percent))%)"
   }
 
   /// A workflow command's message, escaped as the runner expects, with its invisible format

@@ -25,8 +25,14 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var score: Double { tasks.reduce(0) { $0 + scoring.score(of: $1) } }
   /// Points in all (checks, by default).
   public var maxScore: Double { tasks.reduce(0) { $0 + scoring.maxScore(of: $1) } }
-  /// The score as a whole percentage.
-  public var percent: Int { maxScore > 0 ? Int((score / maxScore * 100).rounded(.down)) : 0 }
+  /// The score as a percentage with one decimal.
+  public var percent: Double { maxScore > 0 ? Self.percent(score / maxScore) : 0 }
+
+  /// A fraction as a percentage with one decimal (96.7); never 100 short of full marks.
+  static func percent(_ fraction: Double) -> Double {
+    let rounded = (fraction * 1000).rounded() / 10
+    return fraction < 1 ? min(rounded, 99.9) : rounded
+  }
   /// How the grading went as a whole: the worst of its tasks' outcomes, or `tampered` (records
   /// the harness did not write), or `needs-review` (see `TamperingScan`).
   public var status: GradingStatus = .ok
@@ -36,11 +42,11 @@ public struct GradeReport: Sendable, Codable, Equatable {
   public var sandbox: String?
   /// The percentage with every task weighing the same (or as `--points` weighs them): a Swift
   /// and a Python submission of a mixed class compare, whatever their numbers of checks.
-  public var taskWeightedPercent: Int {
+  public var taskWeightedPercent: Double {
     guard !tasks.isEmpty else { return 0 }
     if !scoring.isPerCheck { return percent }
     let fractions = tasks.map { $0.checks.isEmpty ? 0 : Double($0.score) / Double($0.checks.count) }
-    return Int((fractions.reduce(0, +) / Double(tasks.count) * 100).rounded(.down))
+    return Self.percent(fractions.reduce(0, +) / Double(tasks.count))
   }
   /// Whether every check passed.
   public var passed: Bool { tasks.allSatisfy(\.passed) }

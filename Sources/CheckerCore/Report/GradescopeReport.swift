@@ -40,22 +40,28 @@ public enum GradescopeReport {
   /// - Returns: The JSON text.
   public static func render(_ report: GradeReport) -> String {
     var tests: [Test] = []
+    // Each test's points in cents, adding up exactly to the whole (1/3 + 1/3 + 1/3 is 1.00,
+    // not 0.99), so that Gradescope's sum of the tests is the score.
+    let weights = Scoring.roundedToCents(
+      report.tasks.flatMap { task in task.checks.map { report.scoring.weight(of: $0, in: task) } })
+    var next = weights.makeIterator()
     for task in report.tasks {
-      let weight = report.scoring.weight(ofChecksIn: task)
       for (index, check) in task.checks.enumerated() {
+        let weight = next.next() ?? 0
         let output =
           ([check.status == .skipped ? "skipped: " + check.message : check.message]
           + check.details).filter { !$0.isEmpty }.joined(separator: "\n")
         tests.append(
           Test(
             name: "\(task.title): \(check.title)", number: "\(task.id).\(index + 1)",
-            score: check.status == .passed ? rounded(weight) : 0, maxScore: rounded(weight),
+            score: check.status == .passed ? weight : 0, maxScore: weight,
             status: check.status == .passed ? "passed" : "failed", output: output,
             extraData: check.mismatch))
       }
     }
     let results = Results(
-      score: rounded(report.score), maxScore: rounded(report.maxScore),
+      score: rounded(tests.reduce(0) { $0 + $1.score }),
+      maxScore: rounded(tests.reduce(0) { $0 + $1.maxScore }),
       executionTime: rounded(report.seconds),
       output: "asynccheck \(CheckerCommand.version), seed \(report.seed): reproduce with "
         + ReproduceCommand.text(seed: report.seed)

@@ -82,7 +82,7 @@ public struct TextReport: Sendable {
     let unit = report.scoring.isPerCheck ? "checks" : "points"
     let score =
       "Score: \(Self.number(report.score))/\(Self.number(report.maxScore)) \(unit) "
-      + "(\(report.percent)%)"
+      + "(\(TextReport.number(report.percent))%)"
     lines.append(bold(report.passed ? green(score) : score))
     lines.append(
       "Reproduce: "

@@ -127,7 +127,7 @@ struct BatchGraderTests {
         StudentResult(student: "bo", status: .noSubmission, error: "no sources"),
       ], seconds: 3)
     #expect(summary.hasPrefix("Graded 2 students in 3 s: class average 75% over the 1 graded"))
-    #expect(summary.contains("(37% counting the 1 not graded as 0)"))
+    #expect(summary.contains("(37.5% counting the 1 not graded as 0)"))
     #expect(summary.contains("Checks with the most failures (of 1 graded students):"))
     #expect(summary.contains("  1 failed  task 1 c1: c1"))
     #expect(

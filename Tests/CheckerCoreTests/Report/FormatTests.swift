@@ -136,13 +136,14 @@ struct FormatTests {
   @Test("github: an annotation per compile error and failed check, escaped; a notice; a summary")
   func github() {
     let lines = GitHubReport.render(Self.report).split(separator: "\n").map(String.init)
-    #expect(lines.count == 3)
+    #expect(lines.count == 5)
     #expect(
       lines[0].hasPrefix(
         "::error file=Sources/A.swift,line=3,title=1. Let's execute%3A declares waitN::"))
     #expect(lines[0].hasSuffix("::boom, 100%25"))
     #expect(lines[1].hasSuffix("::took 3.00 s%0Afor 2 calls"))
     #expect(lines[2].hasPrefix("::notice title=asynccheck::Score: 2/5 points (40%25)"))
+    #expect(lines[3] == "::notice title=Autograding complete::Points 2/5")
     let summary = GitHubReport.summary(Self.report)
     #expect(summary.contains("| **KO** | runs concurrently | took 3.00 s for 2 calls |"))
   }

@@ -30,7 +30,7 @@ struct ReportTests {
     for line in [
       "Seed: 4242", "  [OK] declares it", "  [KO] runs concurrently",
       "       `waitN(n: 2, maxDelay: 1)` took 1.50 s", "       hint", "  [--] does not sort",
-      "       skipped: why", "    | hello", "  Task score: 1/3", "Score: 1/3 checks (33%)",
+      "       skipped: why", "    | hello", "  Task score: 1/3", "Score: 1/3 checks (33.3%)",
       "Reproduce: checker --seed 4242 sub",
     ] {
       #expect(text.contains(line + "\n"), "missing: \(line)")

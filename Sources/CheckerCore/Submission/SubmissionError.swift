@@ -92,7 +92,7 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
       .map { name -> String in
         var entry: ObjCBool = false
         let full = URL(fileURLWithPath: path).appendingPathComponent(name).path
-        FileManager.default.fileExists(atPath: full, isDirectory: &entry)
+        _ = FileManager.default.fileExists(atPath: full, isDirectory: &entry)
         return name.terminalSafe + (entry.boolValue ? "/" : "")
       }
     let shown =

@@ -34,7 +34,7 @@ struct InjectionTests {
     }
 
     // Off the cooperative pool: a batch blocks its thread for seconds.
-    let run = try await offPool {
+    let run = await offPool {
       CheckerCommand.run(
         arguments: [
           "grade-all", klass.path, "--out", output.path, "--format", "text,json,html", "--seed",

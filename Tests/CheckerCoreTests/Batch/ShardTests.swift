@@ -48,7 +48,7 @@ struct ShardTests {
       let arguments =
         ["grade-all", klass.path, "--out", root.appendingPathComponent(out).path, "--seed", "77"]
         + extra
-      return try await offPool { CheckerCommand.run(arguments: arguments) }
+      return await offPool { CheckerCommand.run(arguments: arguments) }
     }
     let single = try await gradeAll([], out: "single")
     #expect(single.status == .success, "\(single.standardError)")

@@ -33,7 +33,7 @@ struct FolderRemoverTests {
     symlinkat(outside.path, descriptor, "link-out")
     close(descriptor)
     let locked = try workspace.makeFolder("locked/inner")
-    FileManager.default.createFile(atPath: locked + "/file", contents: Data("x".utf8))
+    _ = FileManager.default.createFile(atPath: locked + "/file", contents: Data("x".utf8))
     chmod(locked, 0)
     chmod(workspace.path("locked"), 0o500)
 

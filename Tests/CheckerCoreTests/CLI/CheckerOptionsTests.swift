@@ -93,6 +93,21 @@ struct CheckerOptionsTests {
     #expect(try GradeAllCommand.parse(["--target", "Solution", folder]).target == "Solution")
   }
 
+  @Test(
+    "every command's help has the same shape: usage, options, exit statuses",
+    arguments: [[], ["grade-all"], ["merge-grades"], ["bundle"]])
+  func helpShape(command: [String]) {
+    let help = CheckerCommand.run(arguments: command + ["--help"])
+    #expect(help.status == .success)
+    let text = help.standardOutput
+    #expect(text.hasPrefix("USAGE: checker" + command.map { " " + $0 }.joined()), "\(text)")
+    for section in [
+      "\nOPTIONS:\n", "\nEXIT STATUS:\n  0  ", "  -h, --help            Show this help.",
+    ] {
+      #expect(text.contains(section), "\(command): no \(section)")
+    }
+  }
+
   @Test("--save FORMAT=FILE, as often as needed; a format it does not know is named")
   func saved() throws {
     let options = try CheckerOptions.parse(["--save", "html=a.html", "--save=junit=b=c.xml"])

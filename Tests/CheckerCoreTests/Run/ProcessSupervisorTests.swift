@@ -7,7 +7,7 @@ import Testing
   .timeLimit(.minutes(5)))
 struct ProcessSupervisorTests {
   func supervise(_ jobs: [ProcessSupervisor.Job]) async throws -> [ProcessSupervisor.Outcome] {
-    try await offPool { ProcessSupervisor.run(jobs) }
+    await offPool { ProcessSupervisor.run(jobs) }
   }
 
   func run(_ script: String, timeLimit: Double = 5, channel: Bool = false) async throws

@@ -16,7 +16,7 @@ import Testing
   .tags(.spawnsProcesses), .notInQuickRuns, .timeLimit(.minutes(10)),
   // Finding out starts a sandboxed process: off the cooperative pool, whose two threads the
   // timing tests that start at the same moment need.
-  .enabled("needs the sandbox") { try await offPool { (try? Sandbox.current.get()) != nil } })
+  .enabled("needs the sandbox") { await offPool { (try? Sandbox.current.get()) != nil } })
 struct HostileSubmissionTests {
   static let hostile = SampleCatalog.folder.appendingPathComponent("hostile")
   static let port: UInt16 = 47123
@@ -54,7 +54,7 @@ struct HostileSubmissionTests {
     let library = try HarnessLibrary.prepared(for: try Toolchain.find())
     let libraryBefore = ContentHash.of(folder: URL(fileURLWithPath: library.folder), salt: "")
     let listener = try #require(
-      try await offPool { Self.listen(on: Self.port) }, "port \(Self.port) is busy")
+      await offPool { Self.listen(on: Self.port) }, "port \(Self.port) is busy")
     defer { close(listener) }
 
     let grader = BatchGrader(
@@ -267,7 +267,7 @@ struct HostileSubmissionTests {
         workingDirectory: try workspace.makeFolder("scratch"), timeLimit: 30),
       readable: [], workspace: workspace)
     // Off the cooperative pool: starting a sandbox on a busy machine blocks for a while.
-    let outcome = try await offPool { ProcessSupervisor.run([job]).first }
+    let outcome = await offPool { ProcessSupervisor.run([job]).first }
     #expect(outcome?.termination == .signaled(11))
   }
 
@@ -290,7 +290,7 @@ struct HostileSubmissionTests {
         executable: "/bin/sh", arguments: ["-c", script], workingDirectory: scratch,
         timeLimit: 30),
       readable: [sources], writable: [cache], asChecker: true, workspace: workspace)
-    let outcome = try #require(try await offPool { ProcessSupervisor.run([job]).first })
+    let outcome = try #require(await offPool { ProcessSupervisor.run([job]).first })
     #expect(outcome.termination == .exited(0), "\(String(decoding: outcome.output, as: UTF8.self))")
     // What it made belongs to the checker, as if the checker had compiled unsandboxed.
     let made = try FileManager.default.attributesOfItem(atPath: cache + "/made")

@@ -123,10 +123,10 @@ extension HostileSubmissionTests {
     job.memoryLimit = 8 << 30
     job.outputLimit = 1 << 24
     let listener = try #require(
-      try await offPool { Self.listen(on: Self.port) }, "port \(Self.port) is busy")
+      await offPool { Self.listen(on: Self.port) }, "port \(Self.port) is busy")
     defer { close(listener) }
     let grading = job
-    let outcome = try #require(try await offPool { ProcessSupervisor.run([grading]).first })
+    let outcome = try #require(await offPool { ProcessSupervisor.run([grading]).first })
     let printed = String(decoding: outcome.output, as: UTF8.self)
     #expect(outcome.termination == .exited(0), "\(printed)")
 
@@ -204,7 +204,7 @@ extension HostileSubmissionTests {
         checker, "__sandbox", "--root", try workspace.makeFolder("root"), "--rw", scratch,
         "--user", "201999", "--probe", "--", "/bin/sh", "-c", script,
       ], workingDirectory: scratch, timeLimit: 60)
-    let outcome = try #require(try await offPool { ProcessSupervisor.run([job]).first })
+    let outcome = try #require(await offPool { ProcessSupervisor.run([job]).first })
     let printed = String(decoding: outcome.output, as: UTF8.self)
     #expect(outcome.termination == .exited(0), "\(printed)")
     #expect(printed.contains("checker sandbox tier: landlock+seccomp"), "\(printed)")
@@ -251,7 +251,7 @@ extension HostileSubmissionTests {
     job.memoryLimit = 1 << 40
     job.sandboxUser = nil
     let kernelOnly = job
-    let outcome = try #require(try await offPool { ProcessSupervisor.run([kernelOnly]).first })
+    let outcome = try #require(await offPool { ProcessSupervisor.run([kernelOnly]).first })
     let printed = String(decoding: outcome.output, as: UTF8.self)
     #expect(!printed.contains("holds"), "\(printed)")
     #expect(
@@ -265,7 +265,7 @@ extension HostileSubmissionTests {
     confined.arguments =
       [job.executable] + job.arguments.dropLast() + [Self.fastAllocator(gibibytes: 4)]
     let fenced = confined
-    let docker = try #require(try await offPool { ProcessSupervisor.run([fenced]).first })
+    let docker = try #require(await offPool { ProcessSupervisor.run([fenced]).first })
     let said = String(decoding: docker.output, as: UTF8.self)
     #expect(said.contains("grandchild: MemoryError"), "\(said)")
     #expect(!said.contains("holds"), "\(said)")

@@ -61,7 +61,7 @@ struct FirstHourTests {
     let root = try package(["Hello.swift": "/// Says hello.\nfunc hello() -> String { \"hi\" }\n"])
     defer { try? FileManager.default.removeItem(at: root) }
     let path = root.path
-    let output = try await offPool { CheckerCommand.run(arguments: [path]) }
+    let output = await offPool { CheckerCommand.run(arguments: [path]) }
     #expect(output.status == .cannotRun)
     #expect(
       output.standardError

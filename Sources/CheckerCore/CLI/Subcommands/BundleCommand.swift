@@ -6,17 +6,23 @@ enum BundleCommand: Subcommand {
 
   /// The command's help.
   static let help = """
-    usage: checker bundle gradescope [--points FILE] [--output FILE] [--source DIR]
+    USAGE: checker bundle gradescope [options]
 
     Writes the zip to upload in Gradescope (Configure Autograder, "Zip file upload"): setup.sh
     and run_autograder at its top, the checker's sources without build output, and this checker
     program, which setup.sh uses when it runs on Gradescope's image instead of building the
     sources (a few minutes).
 
-      --points FILE   grade with these points per task (see `checker --help`)
-      --output FILE   where to write the zip (default: autograder.zip)
-      --source DIR    the asynccheck checkout to bundle (default: the one this checker was
-                      built from, or the one the current folder is in)
+    OPTIONS:
+      --points FILE         The grading policy to grade with (see checker --help).
+      --output FILE         Where to write the zip (default: autograder.zip).
+      --source DIR          The asynccheck checkout to bundle (default: the one this checker
+                            was built from, or the one the current folder is in).
+      -h, --help            Show this help.
+
+    EXIT STATUS:
+      0  the zip was written
+      2  it could not be: bad options, no asynccheck checkout, an unwritable output
     """
 
   /// What `bundle` reads from its arguments.

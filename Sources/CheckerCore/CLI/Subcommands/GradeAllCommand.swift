@@ -31,6 +31,7 @@ public enum GradeAllCommand: Subcommand {
                             student's name); needs --seed, the same for every part. Merge the
                             parts' --out folders with `checker merge-grades`.
       --quiet               No progress line.
+      -h, --help            Show this help.
 
     EXIT STATUS:
       0  every student was graded (whatever their grades)

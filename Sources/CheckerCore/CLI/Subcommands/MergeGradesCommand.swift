@@ -14,7 +14,14 @@ enum MergeGradesCommand: Subcommand {
     seed would have written them. The shards must share the seed; no student may be in two.
 
     OPTIONS:
-      --out DIR   Where the merged gradebook goes (default: ./grades).
+      --out DIR             Where the merged gradebook, reports and index.html go
+                            (default: ./grades).
+      -h, --help            Show this help.
+
+    EXIT STATUS:
+      0  the shards were merged
+      2  they could not be: different seeds, a student in two shards, a folder that is not a
+         shard, an unwritable output
     """
 
   /// What `merge-grades` reads from its arguments.

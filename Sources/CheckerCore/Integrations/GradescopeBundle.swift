@@ -113,11 +113,16 @@ public struct GradescopeBundle: Sendable {
 public enum BundleError: Error, Equatable, LocalizedError {
   /// A file the bundle needs cannot be read.
   case unreadable(String)
+  /// The checker program could not be built; the message says why.
+  case buildFailed(String)
 
   /// A message for the teacher.
   public var errorDescription: String? {
     switch self {
     case .unreadable(let path): "cannot read \(path)"
+    case .buildFailed(let reason):
+      "cannot build the checker program to bundle (or give one with --program FILE, or "
+        + "--no-program to bundle the sources alone): \(reason)"
     }
   }
 }

@@ -39,10 +39,11 @@ struct GradescopeBundleTests {
         """
       #expect(
         try await GradescopeBundleTests.run(["python3", "-c", unzip, zip.path, source.path]) == 0)
-      #expect(
-        try await GradescopeBundleTests.run(
-          ["bash", source.appendingPathComponent("setup.sh").path], root: root)
-          == 0)
+      let setup = try await GradescopeBundleTests.output(
+        ["bash", source.appendingPathComponent("setup.sh").path], root: root)
+      #expect(setup.status == 0, "\(setup.text)")
+      // The program built for the bundle ran there: no build from the sources.
+      #expect(setup.text.contains("setup: using the bundled checker"), "\(setup.text)")
       try FileManager.default.copyItem(
         at: source.appendingPathComponent("run_autograder"),
         to: root.appendingPathComponent("run_autograder"))
@@ -73,7 +74,14 @@ struct GradescopeBundleTests {
 
   /// Runs a program (found on the PATH) with `AUTOGRADER_ROOT` set when given a root.
   static func run(_ command: [String], root: URL? = nil) async throws -> Int32 {
-    try await offPool { () throws -> Int32 in
+    try await output(command, root: root).status
+  }
+
+  /// Runs a program as `run` does: its status, and what it wrote on both streams.
+  static func output(_ command: [String], root: URL? = nil) async throws -> (
+    status: Int32, text: String
+  ) {
+    try await offPool { () throws -> (Int32, String) in
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = command
@@ -82,11 +90,13 @@ struct GradescopeBundleTests {
       environment["POINTS"] = nil
       if let root { environment["AUTOGRADER_ROOT"] = root.path }
       process.environment = environment
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      process.standardError = pipe
       try process.run()
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      return process.terminationStatus
+      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
   }
 
@@ -114,6 +124,25 @@ struct GradescopeBundleTests {
       let points = try #require(test["max_score"] as? Double)
       #expect(points == (points * 100).rounded() / 100)
     }
+
+    // The bundled program needs no toolchain to start: it runs with this machine's Swift
+    // runtime hidden, as on an image whose toolchain lives elsewhere (or is another release).
+    let runtime = URL(fileURLWithPath: try Toolchain.find().swiftc).resolvingSymlinksInPath()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("lib/swift/linux").path
+    let program = autograder.root.appendingPathComponent("source/bin/checker").path
+    let hidden = try await Self.output([
+      "unshare", "-rm", "sh", "-c",
+      "mount -t tmpfs none \"$1\" && ls \"$1\" | wc -l && exec \"$2\" --version", "-",
+      runtime, program,
+    ])
+    #expect(hidden.status == 0 && hidden.text.hasPrefix("0\nasynccheck "), "\(hidden.text)")
+    // The debug checker this suite runs does need it: the hiding is real.
+    let needs = try await Self.output([
+      "unshare", "-rm", "sh", "-c", "mount -t tmpfs none \"$1\" && exec \"$2\" --version", "-",
+      runtime, CheckerExecutableTests.productsFolder.appendingPathComponent("checker").path,
+    ])
+    #expect(needs.status != 0, "\(needs.text)")
 
     // Nothing to grade: no points, and a sentence the student can act on.
     let empty = try await autograder.grade(nil)
@@ -146,6 +175,7 @@ struct GradescopeBundleTests {
       (["gradescope", "--points", "/no/such.json"], "/no/such.json"),
       (["gradescope", "--source", "/"], "/ is not an asynccheck checkout"),
       (["gradescope", "--zip"], "unknown option --zip"),
+      (["gradescope", "--program", "x", "--no-program"], "bundle a program, or none"),
     ])
   func badInput(arguments: [String], message: String) {
     let output = CheckerCommand.run(

@@ -38,8 +38,9 @@ python3 -m pycodestyle --version >/dev/null 2>&1 \
   || python3 -m pip install --break-system-packages pycodestyle \
   || echo "setup: pycodestyle could not be installed: its checks will say so"
 
-# The checker: the bundled program when it runs here (same system as where it was built),
-# else built from the bundled sources (a few minutes).
+# The checker: the bundled program (a release build with the Swift runtime linked in, which
+# needs glibc 2.35 or later and the processor it was built for) when it runs here, else built
+# from the bundled sources (a few minutes).
 checker="$bundle/asynccheck/.build/release/checker"
 mkdir -p "$(dirname "$checker")"
 if [ -x "$bundle/bin/checker" ] && "$bundle/bin/checker" --version >/dev/null 2>&1; then

@@ -9,12 +9,15 @@ enum BundleCommand: Subcommand {
     USAGE: checker bundle gradescope [options]
 
     Writes the zip to upload in Gradescope (Configure Autograder, "Zip file upload"): setup.sh
-    and run_autograder at its top, the checker's sources without build output, and this checker
-    program, which setup.sh uses when it runs on Gradescope's image instead of building the
-    sources (a few minutes).
+    and run_autograder at its top, the checker's sources without build output, and a checker
+    program built for it (release, the Swift runtime linked in: a minute or two), which
+    setup.sh uses on Gradescope's image instead of building the sources there.
 
     OPTIONS:
       --points FILE         The grading policy to grade with (see checker --help).
+      --program FILE        Bundle this checker program instead of building one.
+      --no-program          Bundle no program: setup.sh builds the sources (a few minutes
+                            more each time Gradescope builds the autograder).
       --output FILE         Where to write the zip (default: autograder.zip).
       --source DIR          The asynccheck checkout to bundle (default: the one this checker
                             was built from, or the one the current folder is in).
@@ -33,6 +36,10 @@ enum BundleCommand: Subcommand {
     var points: String?
     /// Where to write the zip.
     var output = "autograder.zip"
+    /// A checker program to bundle instead of building one.
+    var program: String?
+    /// Whether to bundle a program at all.
+    var bundlesProgram = true
     /// The asynccheck checkout to bundle.
     var source: String?
   }
@@ -45,6 +52,10 @@ enum BundleCommand: Subcommand {
       case "--points": options.points = try reader.value(of: name)
       case "--output", "-o": options.output = try reader.value(of: "--output")
       case "--source": options.source = try reader.value(of: name)
+      case "--program": options.program = try reader.value(of: name)
+      case "--no-program":
+        try reader.flag(name)
+        options.bundlesProgram = false
       default: throw reader.unknown(name)
       }
     }
@@ -57,6 +68,9 @@ enum BundleCommand: Subcommand {
     }
     guard platforms.count == 1 else { throw .tooManyArguments(platforms, expected: "one target") }
     options.platform = platform
+    if options.program != nil, !options.bundlesProgram {
+      throw .conflict("--program and --no-program: bundle a program, or none")
+    }
     return options
   }
 
@@ -96,7 +110,18 @@ enum BundleCommand: Subcommand {
       return failure(
         "\(source.path) is not an asynccheck checkout (no Package.swift named asynccheck)")
     }
-    let bundle = GradescopeBundle(source: checkout, points: points, checker: executable)
+    var program: URL?
+    if let given = options.program.map(resolved) {
+      program = given
+    } else if options.bundlesProgram {
+      context.progress("checker: building the program to bundle (release, static runtime)\n")
+      do {
+        program = try BundledProgram.build(checkout: checkout, log: context.progress)
+      } catch {
+        return failure(error.localizedDescription)
+      }
+    }
+    let bundle = GradescopeBundle(source: checkout, points: points, checker: program)
     do {
       let entries = try bundle.entries()
       try ZipArchive(entries: entries).data.write(to: output)
@@ -106,6 +131,7 @@ enum BundleCommand: Subcommand {
         standardOutput: """
           wrote \(output.path): \(entries.count) files, \(String(format: "%.1f", megabytes)) MB\
           \(points.map { ", points from \($0.lastPathComponent)" } ?? "")
+          \(program.map { "The checker program: \($0.path)." } ?? "No checker program: setup.sh builds the sources (a few minutes).")
           Upload it in Gradescope: Configure Autograder, "Zip file upload", Update Autograder.
 
           """)

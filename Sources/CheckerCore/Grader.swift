@@ -78,67 +78,56 @@ public struct Grader: Sendable {
     try await offPool { () throws(GradingError) -> Result in try self.grade(request) }
   }
 
-  /// What happened to one task, in a word (see `TaskReport.outcome`).
+  /// What the runs of a grading saw, and which tasks ran twice.
+  struct Attempts {
+    /// Each task's evidence: its second run's, for a task that ran twice.
+    var evidence: [Int: TaskEvidence]
+    /// The tasks that ran a second time.
+    var ranAgain: [Int]
+  }
+
+  /// Runs the callable tasks at most twice.
   ///
-  /// A call that ran out of time is a `hang` when even one sleep after another would have
-  /// ended long before (n = 0, maxDelay 0, or n × maxDelay within a second) and it started (or
-  /// nothing started); otherwise the code is too slow or blocks the others, which its timing
-  /// checks report: `failing-checks`.
-  static func outcome(of task: TaskReport, availability: TaskAvailability?, evidence: TaskEvidence?)
-    -> TaskOutcome
-  {
-    switch availability {
-    case .compileError?: return .compileError
-    case .missing?, .wrongSignature?: return .missing
-    case .needsTask?, .incompatible?: return .notGraded
-    default: break
+  /// Once, then once more for each task whose only failures are of time (a sleep that ended
+  /// late, a call that ran out of time): a busy machine can slow correct code once; code that is
+  /// too slow is too slow again. The second run's evidence stands. Decided on the behaviour
+  /// checks alone: a missing docstring must not make a late sleep stand.
+  ///
+  /// - Parameters:
+  ///   - runner: The runner of the build.
+  ///   - plan: The calls.
+  ///   - tasks: The tasks graded.
+  ///   - build: The build (which tasks are callable).
+  ///   - facts: The sources' facts, for the judge.
+  ///   - language: The submission's language.
+  ///   - first: The first run's evidence, when it was made already (Python's, beside its probe).
+  /// - Returns: The evidence, and the tasks run again.
+  /// - Throws: `RunError` when a run's folder cannot be made.
+  static func run(
+    _ runner: HarnessRunner, plan: RunPlan, tasks: [ExerciseTask], build: BuildResult,
+    facts: SourceFacts, language: Language, first: [Int: TaskEvidence]?
+  ) throws(RunError) -> Attempts {
+    let callable = tasks.filter { build.availability[$0.id]?.isCallable == true }.map(\.id)
+    var evidence: [Int: TaskEvidence]
+    if let first {
+      evidence = first.filter { callable.contains($0.key) }
+    } else {
+      evidence = try runner.run(plan, taskIDs: callable)
     }
-    let calls = evidence?.calls ?? []
-    if calls.contains(where: {
-      guard let interruption = $0.interruption else { return false }
-      if case .timedOut = interruption { return false }
-      return true
-    }) {
-      return .crash
-    }
-    // A short call hung when it ran a second longer than all its sleeps one after another;
-    // one that started late, or never, was held up by the others (code that blocks:
-    // time.sleep, Thread.sleep), which the timing checks report. With no call started at all,
-    // the code hung before any call (at import, say).
-    let anyStarted = calls.contains { $0.started != nil }
-    if calls.contains(where: {
-      guard case .timedOut(let limit)? = $0.interruption else { return false }
-      let bound = Double($0.plan.n * $0.plan.maxDelay)
-      guard bound <= 1 else { return false }
-      guard let started = $0.started else { return !anyStarted }
-      return limit - started > bound + 1
-    }) {
-      return .hang
-    }
-    return task.passed ? .ok : .failingChecks
-  }
-
-  /// How the grading went as a whole: `tampered` when records were forged, else the worst of
-  /// the tasks' outcomes.
-  static func status(build: BuildResult, evidence: [Int: TaskEvidence], tasks: [TaskReport])
-    -> GradingStatus
-  {
-    if evidence.values.contains(where: { $0.forgedLines > 0 })
-      || (build.facts?.forgedLines ?? 0) > 0
-    {
-      return .tampered
-    }
-    if !build.submissionErrors.isEmpty { return .compileError }
-    return GradingStatus(worstOf: tasks.compactMap(\.outcome))
-  }
-
-  /// The Python imports a solution never needs, as "needs review" findings.
-  static func unexpectedImports(_ facts: SourceFacts) -> [String] {
-    Exercise.tasks.flatMap { task in
-      (facts.pythonFiles[task.id]?.unexpectedImports ?? []).map {
-        "\(task.python.file):\($0.line): imports `\($0.module)` (a module this exercise never needs)"
+    let requirements = Set(CheckCatalog.requirements(language: language).map(\.name))
+    let again = Judge.grade(tasks, build: build, evidence: evidence, facts: facts).filter {
+      report in
+      let failed = report.checks.filter {
+        $0.status == .failed && !requirements.contains($0.name)
+      }
+      return !failed.isEmpty && failed.allSatisfy { $0.failedOnTime == true }
+    }.map(\.id)
+    if !again.isEmpty {
+      for (taskID, rerun) in try runner.run(plan, taskIDs: again) {
+        evidence[taskID] = rerun
       }
     }
+    return Attempts(evidence: evidence, ranAgain: again)
   }
 
   /// Grades a submission, blocking the calling thread until it is done.
@@ -203,103 +192,25 @@ public struct Grader: Sendable {
             },
             read: submission.files.map(\.relativePath)))
       }
-      var facts = build.facts ?? SourceFacts(submission: submission)
-      // One decision on the default argument: the compiler's, when it got that far (the text
-      // only says what the default's literal value is).
-      if let hasDefault = build.hasDefaultArgument { facts.waitRandomHasDefault = hasDefault }
-      if submission.language == .swift {
-        facts.swiftFormat = build.swiftFormat
-      }
-      var evidence: [Int: TaskEvidence] = [:]
+      let facts = build.completeFacts(of: submission)
       var notes = submission.notes
+      var evidence: [Int: TaskEvidence] = [:]
       if let runner = HarnessRunner(for: build, workspace: workspace) {
-        let runnable = tasks.filter {
-          Judge.blockingReason($0, build: build, language: submission.language) == nil
-        }.map(\.id)
-        evidence =
-          try speculative?.filter { runnable.contains($0.key) }
-          ?? runner.run(plan, taskIDs: runnable)
-        // A task whose only failures are of time (a sleep that ended late, a call that ran out
-        // of time) runs once more: a busy machine can slow correct code once, while code that
-        // is too slow is too slow again. The second run's verdicts stand.
-        // Decided on the behaviour checks alone: a missing docstring must not make a late
-        // sleep stand.
-        let first = Judge.grade(tasks, build: build, evidence: evidence, facts: facts)
-        let requirements = Set(
-          CheckCatalog.requirements(language: submission.language).map(\.name))
-        let again = first.filter { report in
-          let failed = report.checks.filter {
-            $0.status == .failed && !requirements.contains($0.name)
-          }
-          return !failed.isEmpty && failed.allSatisfy { $0.failedOnTime == true }
-        }.map(\.id)
-        if !again.isEmpty {
-          for (taskID, rerun) in try runner.run(plan, taskIDs: again) {
-            evidence[taskID] = rerun
-          }
+        let attempts = try Self.run(
+          runner, plan: plan, tasks: tasks, build: build, facts: facts,
+          language: submission.language, first: speculative)
+        evidence = attempts.evidence
+        if !attempts.ranAgain.isEmpty {
           notes.append(
             "run again, as their only failures were of time: task "
-              + again.map(String.init).joined(separator: ", "))
+              + attempts.ranAgain.map(String.init).joined(separator: ", "))
         }
       }
       let runSeconds = max(0, running.seconds - build.seconds)
-      notes.insert(
-        submission.language == .swift
-          ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
-      notes.append(Sandbox.protection)
-      if build.launcher != nil, !build.isInstrumented {
-        notes.append("sleeps could not be recorded: timelines and call counts are not shown")
-      }
-      var report = GradeReport(
-        submission: submission.displayPath, seed: request.seed,
-        tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
-        seconds: stopwatch.seconds)
-      report.scoring = request.scoring
-      report.sandbox = Sandbox.protection
-      if case .unavailable(let reason) = facts.swiftFormat {
-        // A check the machine cannot run is no check: it neither passes nor costs a point.
-        for index in report.tasks.indices {
-          report.tasks[index].checks.removeAll { $0.name == "swift-format" }
-        }
-        report.notes.append("not checked: swift format lint (\(reason))")
-      }
-      if submission.language == .python, !facts.pythonFiles.isEmpty,
-        facts.pythonFiles.values.allSatisfy({ $0.pycodestyle == nil })
-      {
-        // The same for pycodestyle, missing from the Python that grades: the machine's lack,
-        // not the student's.
-        for index in report.tasks.indices {
-          report.tasks[index].checks.removeAll { $0.name == "pycodestyle" }
-        }
-        report.notes.append(
-          "not checked: pycodestyle (not installed for the Python that grades: "
-            + "pip install pycodestyle)")
-      }
-      for index in report.tasks.indices {
-        let id = report.tasks[index].id
-        report.tasks[index].outcome = Self.outcome(
-          of: report.tasks[index], availability: build.availability[id], evidence: evidence[id])
-      }
-      report.status = Self.status(build: build, evidence: evidence, tasks: report.tasks)
-      // What the code did (the Python harness's audit hook; what the compiled Swift code
-      // defines or calls, whatever the spelling that produced it), then what its text says.
-      var seen = Set<String>()
-      let suspicious =
-        (build.harnessFindings
-        + tasks.flatMap { evidence[$0.id]?.harnessFindings ?? [] }).filter {
-          seen.insert($0).inserted
-        }
-        + (build.compiledSymbols?.findings.map(\.message) ?? [])
-        + TamperingScan.findings(in: submission)
-        + Self.unexpectedImports(facts)
-      if case .unavailable(let reason) = build.compiledSymbols {
-        report.notes.append("not checked: the compiled code's symbols (\(reason))")
-      }
-      if !suspicious.isEmpty {
-        report.notes += suspicious.map { StudentResult.reviewPrefix + $0 }
-        // A person must look, whatever the grade; only forged records say more.
-        if report.status != .tampered { report.status = .needsReview }
-      }
+      var report = GradeReportBuilder(
+        submission: submission, build: build, evidence: evidence, facts: facts, tasks: tasks,
+        notes: notes
+      ).report(seed: request.seed, scoring: request.scoring, seconds: stopwatch.seconds)
       report.buildSeconds = build.seconds
       report.runSeconds = runSeconds
       if !request.keepsBuild, !workspace.remove() {

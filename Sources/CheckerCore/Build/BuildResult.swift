@@ -57,4 +57,18 @@ public struct BuildResult: Sendable {
     self.seconds = seconds
     self.facts = facts
   }
+
+  /// Everything the sources say, complete: the facts read while building (or read from the
+  /// text, when the build read none), with the one decision on `waitRandom`'s default argument
+  /// (the compiler's, when it got that far: the text only says what the default's literal value
+  /// is) and, for Swift, what `swift format lint` found.
+  ///
+  /// - Parameter submission: The submission built.
+  /// - Returns: The facts the judge reads.
+  public func completeFacts(of submission: Submission) -> SourceFacts {
+    var complete = facts ?? SourceFacts(submission: submission)
+    if let hasDefaultArgument { complete.waitRandomHasDefault = hasDefaultArgument }
+    if submission.language == .swift { complete.swiftFormat = swiftFormat }
+    return complete
+  }
 }

@@ -26,7 +26,7 @@ struct GraderOutcomeTests {
     let report = TaskReport(
       id: 0, title: "0", function: "waitRandom",
       checks: [CheckReport(name: "non-blocking", title: "t", status: .failed)], printed: nil)
-    return Grader.outcome(
+    return GradeReportBuilder.outcome(
       of: report, availability: .callable(signatureProblem: nil), evidence: evidence)
   }
 

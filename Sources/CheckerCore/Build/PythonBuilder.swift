@@ -219,37 +219,38 @@ public struct PythonBuilder: Sendable {
         continue
       }
       let payload = fields.count > 3 ? String(fields[3]) : ""
-      switch (HarnessProtocol.Record(rawValue: String(fields[0])), fields[2]) {
-      case (.probe?, "ok"):
+      guard HarnessProtocol.Record(rawValue: String(fields[0])) == .probe,
+        let status = HarnessProtocol.ProbeStatus(rawValue: String(fields[2]))
+      else { continue }
+      switch status {
+      case .ok:
         availability[taskID] = .callable(signatureProblem: nil)
         facts.declared[taskID] = .init(
           header: payload, location: SourceLocation(file: task.python.file))
-      case (.probe?, "renamed"):
+      case .renamed:
         availability[taskID] = .callable(
           signatureProblem: "its parameters are not named "
             + "(\(task.python.parameterNames.joined(separator: ", "))) as the project says")
         facts.declared[taskID] = .init(
           header: payload, location: SourceLocation(file: task.python.file))
-      case (.probe?, "wrong"):
+      case .wrong:
         availability[taskID] = .wrongSignature(found: payload)
         facts.declared[taskID] = .init(
           header: payload, location: SourceLocation(file: task.python.file))
-      case (.probe?, "missing"), (.probe?, "missing-file"):
+      case .missing, .missingFile:
         availability[taskID] = .missing
-      case (.probe?, "needs"):
+      case .needs:
         availability[taskID] = .needsTask(Int(payload) ?? 0)
-      case (.probe?, "error"), (.probe?, "incompatible"):
+      case .error, .incompatible:
         let error = try? JSONDecoder().decode(ProbeError.self, from: Data(payload.utf8))
         let diagnostic = Diagnostic(
           file: error?.file ?? task.python.file, line: error?.line ?? 0, severity: .error,
           message: error?.message ?? payload)
         availability[taskID] =
-          fields[2] == "error" ? .compileError([diagnostic]) : .incompatible([diagnostic])
-      case (.probe?, "default"):
+          status == .error ? .compileError([diagnostic]) : .incompatible([diagnostic])
+      case .default:
         facts.waitRandomHasDefault = payload != "None"
         facts.waitRandomDefaultLiteral = Int(payload)
-      default:
-        continue
       }
     }
     if !availability.isEmpty,

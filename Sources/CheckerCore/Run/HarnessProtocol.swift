@@ -97,4 +97,27 @@ public enum HarnessProtocol {
     /// file line detail`; `kind` is `forged` for a record the harness did not write.
     case audit = "A"
   }
+
+  /// What a Python probe found a task's function to be: the `status` of a `P` record.
+  public enum ProbeStatus: String, Sendable, CaseIterable {
+    /// The function, as the exercise declares it: the payload is its header.
+    case ok
+    /// The function, with parameters named otherwise: the payload is its header.
+    case renamed
+    /// Another kind of function (a coroutine for a plain one…): the payload is its header.
+    case wrong
+    /// No such function in its file.
+    case missing
+    /// No such file.
+    case missingFile = "missing-file"
+    /// Its file imports a task's file that does not load: the payload is that task's number.
+    case needs
+    /// Its file raises when imported: the payload is the error as JSON (file, line, message).
+    case error
+    /// It loads only with the student's own version of a file it imports: the payload as for
+    /// `error`.
+    case incompatible
+    /// `wait_random`'s default `max_delay`, as `repr` shows it (`None` for none).
+    case `default`
+  }
 }

@@ -73,6 +73,54 @@ struct HarnessProtocolTests {
     #expect(!slept.isEmpty && slept.allSatisfy { $0.machineLateness != nil }, "no C record")
   }
 
+  /// The text of a harness file, read from the sources the checker embeds.
+  static func harness(_ name: String) throws -> String {
+    try String(
+      contentsOf: SampleCatalog.folder.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/CheckerCore/Resources/Harness/\(name)"),
+      encoding: .utf8)
+  }
+
+  /// The text of a Python function of a harness file, up to the next top-level definition.
+  static func python(_ function: String, in text: String) throws -> Substring {
+    let start = try #require(
+      text.range(of: "\ndef \(function)(") ?? text.range(of: "\nasync def \(function)("))
+    let rest = text[start.upperBound...]
+    let end = rest.firstMatch(of: #/\n(async )?def\s/#)?.range.lowerBound ?? rest.endIndex
+    return rest[..<end]
+  }
+
+  @Test("every value of the protocol is one the harnesses use: call kinds, probe statuses, records")
+  func everyValueIsUsed() throws {
+    let swift = try ["AsyncCheckHarness.swift", "AsyncCheckSubstitution.swift"].map(Self.harness)
+      .joined()
+    let python = try Self.harness("asynccheck_harness.py")
+    let facts = try Self.harness("asynccheck_facts.py")
+    // Each kind of call is made by both harnesses.
+    let perform = try Self.python("perform", in: python)
+    for kind in [
+      PlannedCall.Kind.waitRandom, .waitRandomDefault, .waitN, .measureTime,
+      .taskWaitRandom, .taskWaitN,
+    ] {
+      #expect(
+        swift.contains("case \"\(kind.rawValue)\":"), "Swift harness: no call of kind \(kind)")
+      #expect(perform.contains("\"\(kind.rawValue)\""), "Python harness: no call of kind \(kind)")
+    }
+    // Each probe status is one the Python probe sends.
+    let probe = try Self.python("probe", in: python)
+    for status in HarnessProtocol.ProbeStatus.allCases {
+      #expect(probe.contains("\"\(status.rawValue)\""), "the probe never says \(status)")
+    }
+    // Each record is written by a harness (or, J, by a serving one).
+    for record in HarnessProtocol.Record.allCases {
+      let type = record.rawValue
+      let written =
+        swift.contains("\"\(type)\\t") || python.contains("emit(\"\(type)\"")
+        || python.contains("send(\"\(type)\"") || facts.contains("\"\(type)\\t")
+      #expect(written, "no harness writes \(record) records")
+    }
+  }
+
   @Test("a harness of another protocol version has its results refused, saying why")
   func otherVersion() {
     let call = RunPlan(seed: 1).processes(forTask: 0)[0][0]

@@ -136,7 +136,29 @@ public struct PythonBuilder: Sendable {
       paths.append(
         try workspace.write(String(decoding: bytes, as: UTF8.self), to: "harness/" + name))
     }
+    _ = try workspace.write(exerciseDescription, to: "harness/asynccheck_exercise.json")
     return (paths[0], paths[2])
+  }
+
+  /// The exercise's tasks as the Python harness reads them (`asynccheck_exercise.json`): its
+  /// only task table, made from `Exercise.tasks`, in task order.
+  static var exerciseDescription: String {
+    struct Task: Encodable {
+      var module: String
+      var function: String
+      var coroutine: Bool
+      var parameters: [String]
+    }
+    let tasks = Exercise.tasks.map { task in
+      Task(
+        module: String(task.python.file.dropLast(".py".count)), function: task.python.name,
+        coroutine: task.python.declaration.hasPrefix("async "),
+        parameters: task.python.parameterNames)
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = (try? encoder.encode(["tasks": tasks])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// The process that reads what the files say.

@@ -83,6 +83,30 @@ struct PythonBuilderTests {
     #expect(read.pythonFiles[2] != nil && read.pythonFiles[2]?.pycodestyle == nil)
   }
 
+  @Test("the Python harness's task table is the exercise model's, handed over as JSON")
+  func exerciseDescription() throws {
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(PythonBuilder.exerciseDescription.utf8))
+        as? [String: [[String: Any]]])
+    let tasks = try #require(object["tasks"])
+    #expect(
+      tasks.map { $0["module"] as? String }
+        == Exercise.tasks.map { String($0.python.file.dropLast(3)) })
+    #expect(tasks.map { $0["function"] as? String } == Exercise.tasks.map(\.python.name))
+    #expect(tasks.map { $0["coroutine"] as? Bool } == [true, true, false, false, true])
+    #expect(
+      tasks.map { $0["parameters"] as? [String] } == Exercise.tasks.map(\.python.parameterNames))
+    // No table of its own: no file name of the project written in the harness's code.
+    for name in ["asynccheck_harness.py", "asynccheck_facts.py"] {
+      let text = try HarnessProtocolTests.harness(name)
+      for task in Exercise.tasks {
+        #expect(
+          !text.contains("\"\(task.python.file.dropLast(3))\""), "\(name) names \(task.python.file)"
+        )
+      }
+    }
+  }
+
   @Test("calls read as Python: wait_n(12, 1)")
   func pythonCalls() {
     let call = PlannedCall(id: 0, taskID: 1, kind: .waitN, n: 12, maxDelay: 1, purpose: .sample)

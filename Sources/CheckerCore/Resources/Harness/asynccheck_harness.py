@@ -69,13 +69,12 @@ from builtins import (  # pylint: disable=redefined-builtin
 import asynccheck_facts as facts  # pylint: disable=wrong-import-position
 import asynccheck_reference as reference  # pylint: disable=wrong-import-position
 
+# The task table: the checker's exercise model, as asynccheck_facts read it.
 MODULES = reference.MODULES
-FUNCTIONS = ["wait_random", "wait_n", "measure_time",
-             "task_wait_random", "task_wait_n"]
-COROUTINES = {0: True, 1: True, 2: False, 3: False, 4: True}
-ARITY = {0: 1, 1: 2, 2: 2, 3: 1, 4: 2}
-PARAMETERS = {0: ["max_delay"], 1: ["n", "max_delay"], 2: ["n", "max_delay"],
-              3: ["max_delay"], 4: ["n", "max_delay"]}
+FUNCTIONS = [task["function"] for task in facts.TASKS]
+COROUTINES = {index: task["coroutine"] for index, task in enumerate(facts.TASKS)}
+PARAMETERS = {index: task["parameters"] for index, task in enumerate(facts.TASKS)}
+ARITY = {index: len(names) for index, names in PARAMETERS.items()}
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
 PROTOCOL_VERSION = 3
 CHANNEL = 3

@@ -26,7 +26,7 @@ public struct GradingOptions: Sendable, Equatable {
                             the same score.
       --language swift|python
                             The submission's language (default: Python when the folder
-                            holds 0-basic_async_syntax.py … 4-tasks.py, else Swift).
+                            holds \(Exercise.pythonFiles), else Swift).
     """
 
   /// Reads `option` when it is one of this group's.

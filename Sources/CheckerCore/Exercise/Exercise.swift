@@ -90,4 +90,16 @@ public enum Exercise {
   public static func task(_ id: Int) -> ExerciseTask? {
     tasks.first { $0.id == id }
   }
+
+  /// The Python project's files, first to last, as messages name them:
+  /// `0-basic_async_syntax.py … 4-tasks.py`.
+  public static var pythonFiles: String {
+    [tasks.first, tasks.last].compactMap { $0?.python.file }.joined(separator: " … ")
+  }
+
+  /// How many functions the exercise asks for, in a word for messages: `five`.
+  public static var functionCount: String {
+    let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    return tasks.count < words.count ? words[tasks.count] : "\(tasks.count)"
+  }
 }

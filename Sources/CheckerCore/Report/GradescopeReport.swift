@@ -78,8 +78,8 @@ public enum GradescopeReport {
   public static func failure(reason: String, isSubmissionsFault: Bool) -> String {
     let advice =
       isSubmissionsFault
-      ? "Upload the .swift files of your solution (or your whole Swift package), or the five "
-        + ".py files of the Python project, and submit again."
+      ? "Upload the .swift files of your solution (or your whole Swift package), or the "
+        + "\(Exercise.functionCount) .py files of the Python project, and submit again."
       : "This is a problem with the autograder, not with your code: please tell your teacher."
     return encode(
       Results(

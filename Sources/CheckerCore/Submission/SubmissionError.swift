@@ -46,7 +46,7 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
       "no Swift sources in \(path): expected .swift files (or a package with Sources/<Target>/)"
         + Self.seen(in: path)
     case .noPythonSources(let path):
-      "no Python project files in \(path): expected 0-basic_async_syntax.py … 4-tasks.py"
+      "no Python project files in \(path): expected \(Exercise.pythonFiles)"
         + Self.seen(in: path)
     case .unreadable(let path):
       "cannot read \(path): check its permissions"

@@ -100,7 +100,7 @@ public struct CheckerOptions: Sendable, Equatable {
            checker merge-grades [--out DIR] SHARD_DIR...   (see checker merge-grades --help)
            checker bundle gradescope [options]      (see checker bundle --help)
 
-    Grades an "async basics" submission: compiles it with a harness, runs its five functions
+    Grades an "async basics" submission: compiles it with a harness, runs its \(Exercise.functionCount) functions
     in child processes against property tests, and prints one line per check.
 
     ARGUMENTS:

@@ -79,7 +79,9 @@ public struct BatchGrader: Sendable {
     guard isDirectory.boolValue else { throw .notAFolder(path: options.classFolder) }
     let root = URL(fileURLWithPath: options.classFolder).standardizedFileURL
     let output = URL(fileURLWithPath: options.outputFolder).standardizedFileURL.path
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    // Names that are not UTF-8 are left to `misnamedFolders`: Foundation would decode them
+    // into another name (a classmate's, or none at all).
+    let names = Self.folderEntries(in: root.path).compactMap(\.name)
     var students: [(String, URL)] = []
     for name in names.sorted()
     where !name.hasPrefix(".") && options.shard.map({ $0.contains(name) }) ?? true {
@@ -97,6 +99,47 @@ public struct BatchGrader: Sendable {
       throw .noStudents(path: options.classFolder)
     }
     return students
+  }
+
+  /// The entries of a folder as their names' bytes: each with its name when it is UTF-8.
+  static func folderEntries(in path: String) -> [(bytes: [UInt8], name: String?)] {
+    guard let folder = opendir(path) else { return [] }
+    defer { closedir(folder) }
+    var entries: [(bytes: [UInt8], name: String?)] = []
+    while let entry = readdir(folder) {
+      let bytes = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+        Array(buffer.prefix { $0 != 0 })
+      }
+      guard bytes != Array(".".utf8), bytes != Array("..".utf8) else { continue }
+      entries.append((bytes, String(validating: bytes, as: UTF8.self)))
+    }
+    return entries
+  }
+
+  /// The student folders whose names are not UTF-8 text (an old zip's Latin-1 name): they are
+  /// not graded (no name they could be shown by is theirs alone), and each is a result that
+  /// says so, with its bytes.
+  public func misnamedFolders() -> [StudentResult] {
+    let root = URL(fileURLWithPath: options.classFolder).standardizedFileURL.path
+    var results: [StudentResult] = []
+    for entry in Self.folderEntries(in: root)
+    where entry.name == nil && entry.bytes.first != UInt8(ascii: ".") {
+      // A folder, found by its bytes: no String names it.
+      var status = stat()
+      let path = (Array(root.utf8) + [UInt8(ascii: "/")] + entry.bytes).map {
+        CChar(bitPattern: $0)
+      }
+      guard stat(path + [0], &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+      let shown = String(decoding: entry.bytes, as: UTF8.self) + " (not UTF-8)"
+      guard options.shard.map({ $0.contains(shown) }) ?? true else { continue }
+      results.append(
+        StudentResult(
+          student: shown, status: .error,
+          error: "the folder's name is not UTF-8 text (bytes "
+            + entry.bytes.map { String($0, radix: 16) }.joined(separator: " ")
+            + "): rename it, then grade again"))
+    }
+    return results
   }
 
   /// Grades every student, writing each one's reports as soon as it is graded.
@@ -131,7 +174,7 @@ public struct BatchGrader: Sendable {
       }.start()
     }
     group.wait()
-    return queue.results
+    return (queue.results + misnamedFolders()).sorted { $0.student < $1.student }
   }
 
   private func grade(_ student: String, _ folder: URL, state: URL, gate: CPUGate)
@@ -193,9 +236,10 @@ public struct BatchGrader: Sendable {
   /// gradebook.
   ///
   /// A name that holds a control or format character (an escape sequence, a new line, a
-  /// right-to-left override that reverses how a listing reads) is shown safe
-  /// (`String.terminalSafe`: `bob[U+202E]gnissap`) and ends with a hash of the name as it is,
-  /// so that two names that look the same once safe still get folders of their own.
+  /// right-to-left override that reverses how a listing reads) or a replacement character (a
+  /// name that was not UTF-8) gets a folder named with each such character written as its code
+  /// point (`bob[U+202E]gnissap`), and `[` too, so that no two names share a folder: a name
+  /// that holds `[U+` is written so as well, and no name left as it is holds `[U+`.
   ///
   /// - Parameters:
   ///   - student: The student's folder name.
@@ -206,13 +250,27 @@ public struct BatchGrader: Sendable {
       .appendingPathComponent(safeFolderName(student))
   }
 
-  /// `student` as a file name a listing shows as it is: itself when it holds no control or
-  /// format character, else its safe form, cut to fit a file name (255 bytes), and a hash.
+  /// `student` as a file name a listing shows as it is, one per name: itself when it holds no
+  /// hidden character and no `[U+`, else written with code points (see `reportFolder`), cut
+  /// with a hash of the name past 200 bytes (a file name holds 255).
   static func safeFolderName(_ student: String) -> String {
-    let safe = student.terminalSafe
-    guard safe != student else { return student }
-    var cut = Substring(safe)
-    // Each hidden character is shown as up to 8 bytes: cut so that the name and its hash fit.
+    func hidden(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        || String.isFormatControl(scalar) || scalar == "\u{FFFD}"
+    }
+    guard student.unicodeScalars.contains(where: hidden) || student.contains("[U+") else {
+      return student
+    }
+    var written = ""
+    for scalar in student.unicodeScalars {
+      if hidden(scalar) || scalar == "[" {
+        written += "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
+      } else {
+        written.unicodeScalars.append(scalar)
+      }
+    }
+    guard written.utf8.count > 200 else { return written }
+    var cut = Substring(written)
     while cut.utf8.count > 200 { cut = cut.dropLast() }
     return cut + "-" + String(ContentHash.number(of: student), radix: 16)
   }
@@ -311,5 +369,12 @@ private final class WorkQueue: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
+  }
+}
+
+extension String {
+  /// The text with zeros in front, to `width` characters at least.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

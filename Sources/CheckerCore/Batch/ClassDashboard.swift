@@ -237,6 +237,7 @@ public enum ClassDashboard {
     .meta { color: #555; }
     table { border-collapse: collapse; width: 100%; }
     th, td { border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+    td { max-width: 24em; overflow: hidden; overflow-wrap: anywhere; }
     th { background: #f6f8fa; cursor: pointer; user-select: none; }
     th.asc::after { content: " ▲"; } th.desc::after { content: " ▼"; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }

@@ -94,7 +94,8 @@ public enum Gradebook {
     }
     for result in results where result.error != nil {
       lines.append(
-        "\(result.student.terminalSafe): \(result.status.rawValue): \(result.error ?? "")")
+        "\(result.student.terminalSafe): \(result.status.rawValue): "
+          + (result.error ?? "").terminalSafe)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -106,8 +107,14 @@ public enum Gradebook {
     let safe = raw.terminalSafe
     // A cell that starts with =, +, -, @, a tab or CR is a formula to a spreadsheet: a student
     // could name a folder `=HYPERLINK(…)`. A leading ' makes it text.
-    let text = safe.first.map { "=+-@\t\r".contains($0) } == true ? "'" + safe : safe
-    return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+    // The first scalar, not the first character: `=` with a combining mark is one character
+    // that is not `=`, and still a formula.
+    let text =
+      safe.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true
+      ? "'" + safe : safe
+    // Quoted on `;` too: a spreadsheet in a locale whose lists use it splits the row there.
+    return text.contains(",") || text.contains(";") || text.contains("\"")
+      || text.contains("\n") || text.contains("\r")
       ? "\""
         + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
         + "\"" : text

@@ -119,7 +119,7 @@ struct BatchGraderTests {
     #expect(
       rows[2]
         == "bea,10,3,,,,13,16,75,13,16,needs-review,ok,failing-checks,,,,"
-        + "1-x.py:3: sys._getframe (reads frames); imports `ctypes`")
+        + "\"1-x.py:3: sys._getframe (reads frames); imports `ctypes`\"")
     #expect(rows[3] == "bo,,,,,,0,,0,0,0,no-submission,,,,,,no sources")
     let summary = Gradebook.summary(
       [

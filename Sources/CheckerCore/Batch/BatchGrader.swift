@@ -182,6 +182,7 @@ public struct BatchGrader: Sendable {
   {
     let salt =
       "\(options.seed)|\(options.scoring.taskPoints.sorted { $0.key < $1.key })|"
+      + "\(options.scoring.requirementsShare.map(String.init) ?? "")|"
       + "\(options.language?.rawValue ?? "")|\(options.target ?? "")|\(CheckerCommand.version)"
     let hash = ContentHash.of(folder: folder, salt: salt)
     let saved = state.appendingPathComponent(student + ".json")

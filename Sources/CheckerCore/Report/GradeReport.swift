@@ -73,6 +73,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
     case submission, seed, tasks, notes, seconds, score, passed
     case maxScore = "max_score"
     case status, points, sandbox
+    case requirementsShare = "requirements_share"
     case buildSeconds = "build_seconds"
     case runSeconds = "run_seconds"
   }
@@ -97,7 +98,8 @@ public struct GradeReport: Sendable, Codable, Equatable {
       taskPoints: Dictionary(
         uniqueKeysWithValues: points.compactMap { key, value in
           Int(key).map { ($0, value) }
-        }))
+        }),
+      requirementsShare: try container.decodeIfPresent(Double.self, forKey: .requirementsShare))
   }
 
   /// Encodes the report, with its score.
@@ -122,6 +124,7 @@ public struct GradeReport: Sendable, Codable, Equatable {
       try container.encode(
         Dictionary(uniqueKeysWithValues: scoring.taskPoints.map { ("\($0.key)", $0.value) }),
         forKey: .points)
+      try container.encodeIfPresent(scoring.requirementsShare, forKey: .requirementsShare)
     }
   }
 }

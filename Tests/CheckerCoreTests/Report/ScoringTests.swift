@@ -47,6 +47,22 @@ struct ScoringTests {
     #expect(Scoring.perCheck.score(of: Self.task) == 6)
   }
 
+  @Test("a report read back keeps its policy: a reused grading or a merged shard scores alike")
+  func policyRoundTrip() throws {
+    for scoring in [
+      Scoring(taskPoints: [0: 10], requirementsShare: 0.2),
+      Scoring(taskPoints: [:], requirementsShare: 0),
+    ] {
+      var report = GradeReport(
+        submission: "s", seed: 1, tasks: [Self.task], notes: [], seconds: 1)
+      report.scoring = scoring
+      let read = try JSONDecoder().decode(
+        GradeReport.self, from: Data(JSONReport.render(report).utf8))
+      #expect(read.scoring == scoring)
+      #expect(read.score == report.score && read.maxScore == report.maxScore)
+    }
+  }
+
   @Test(
     "a policy that does not parse is refused, saying what is wrong",
     arguments: [

@@ -99,13 +99,12 @@ public struct Grader: Sendable {
   ///   - tasks: The tasks graded.
   ///   - build: The build (which tasks are callable).
   ///   - facts: The sources' facts, for the judge.
-  ///   - language: The submission's language.
   ///   - first: The first run's evidence, when it was made already (Python's, beside its probe).
   /// - Returns: The evidence, and the tasks run again.
   /// - Throws: `RunError` when a run's folder cannot be made.
   static func run(
     _ runner: HarnessRunner, plan: RunPlan, tasks: [ExerciseTask], build: BuildResult,
-    facts: SourceFacts, language: Language, first: [Int: TaskEvidence]?
+    facts: SourceFacts, first: [Int: TaskEvidence]?
   ) throws(RunError) -> Attempts {
     let callable = tasks.filter { build.availability[$0.id]?.isCallable == true }.map(\.id)
     var evidence: [Int: TaskEvidence]
@@ -114,11 +113,10 @@ public struct Grader: Sendable {
     } else {
       evidence = try runner.run(plan, taskIDs: callable)
     }
-    let requirements = Set(CheckCatalog.requirements(language: language).map(\.name))
     let again = Judge.grade(tasks, build: build, evidence: evidence, facts: facts).filter {
       report in
       let failed = report.checks.filter {
-        $0.status == .failed && !requirements.contains($0.name)
+        $0.status == .failed && !CheckCatalog.requirementNames.contains($0.name)
       }
       return !failed.isEmpty && failed.allSatisfy { $0.failedOnTime == true }
     }.map(\.id)
@@ -197,8 +195,7 @@ public struct Grader: Sendable {
       var evidence: [Int: TaskEvidence] = [:]
       if let runner = HarnessRunner(for: build, workspace: workspace) {
         let attempts = try Self.run(
-          runner, plan: plan, tasks: tasks, build: build, facts: facts,
-          language: submission.language, first: speculative)
+          runner, plan: plan, tasks: tasks, build: build, facts: facts, first: speculative)
         evidence = attempts.evidence
         if !attempts.ranAgain.isEmpty {
           notes.append(

@@ -265,7 +265,7 @@ public struct BatchGrader: Sendable {
     var written = ""
     for scalar in student.unicodeScalars {
       if hidden(scalar) || scalar == "[" {
-        written += "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
+        written += String.codePoint(scalar)
       } else {
         written.unicodeScalars.append(scalar)
       }
@@ -370,12 +370,5 @@ private final class WorkQueue: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
-  }
-}
-
-extension String {
-  /// The text with zeros in front, to `width` characters at least.
-  fileprivate func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

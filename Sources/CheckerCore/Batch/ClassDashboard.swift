@@ -55,11 +55,7 @@ public enum ClassDashboard {
     _ results: [StudentResult], seed: UInt64, date: Date, link: (String) -> String?
   ) -> String {
     let graded = results.compactMap(\.report)
-    let average = TextReport.number(
-      graded.isEmpty
-        ? 0
-        : (graded.reduce(0) { $0 + $1.taskWeightedPercent } / Double(graded.count) * 10)
-          .rounded() / 10)
+    let average = TextReport.number(Gradebook.averagePercent(results, over: graded.count))
     var statuses: [GradingStatus: Int] = [:]
     for result in results { statuses[result.status, default: 0] += 1 }
     let sandboxes = Set(graded.compactMap(\.sandbox)).sorted()
@@ -198,26 +194,13 @@ public enum ClassDashboard {
 
   /// The checks ranked by how many graded students failed them, each with those students.
   static func failures(_ results: [StudentResult]) -> String {
-    var failed: [String: (order: Int, students: [String])] = [:]
-    for result in results {
-      guard let report = result.report else { continue }
-      for task in report.tasks {
-        for (index, check) in task.checks.enumerated() where check.status == .failed {
-          let key = "task \(task.id): \(check.title)"
-          var entry = failed[key] ?? (task.id * 100 + index, [])
-          entry.students.append(result.student.terminalSafe)
-          failed[key] = entry
-        }
-      }
-    }
-    guard !failed.isEmpty else { return "<h2>Checks failed</h2><p>No check failed.</p>" }
-    let ranked = failed.sorted {
-      $0.value.students.count != $1.value.students.count
-        ? $0.value.students.count > $1.value.students.count : $0.value.order < $1.value.order
-    }
-    let items = ranked.map { key, value in
-      "<li><details><summary><strong>\(value.students.count)</strong> \(HTMLReport.code(key))"
-        + "</summary>\(value.students.map(HTMLReport.escape).joined(separator: ", "))</details></li>"
+    let ranked = Gradebook.failedChecks(results)
+    guard !ranked.isEmpty else { return "<h2>Checks failed</h2><p>No check failed.</p>" }
+    let items = ranked.map { check in
+      "<li><details><summary><strong>\(check.students.count)</strong> "
+        + HTMLReport.code("task \(check.taskID): \(check.title)") + "</summary>"
+        + check.students.map { HTMLReport.escape($0.terminalSafe) }.joined(separator: ", ")
+        + "</details></li>"
     }
     return "<h2>Checks failed, most first</h2><ol class=\"checks\">\(items.joined())</ol>"
   }

@@ -45,16 +45,13 @@ public enum Gradebook {
   /// - Returns: Lines of text.
   public static func summary(_ results: [StudentResult], seconds: Double) -> String {
     let graded = results.compactMap(\.report)
-    let sum = graded.reduce(0) { $0 + $1.taskWeightedPercent }
-    let average = TextReport.number(
-      graded.isEmpty ? 0 : (sum / Double(graded.count) * 10).rounded() / 10)
+    let average = TextReport.number(averagePercent(results, over: graded.count))
     let ungraded = results.count - graded.count
     let reused = results.filter(\.wasReused).count
     let students = "\(results.count) student\(results.count == 1 ? "" : "s")"
     var averageText = "class average \(average)% over the \(graded.count) graded"
     if ungraded > 0 {
-      let all = TextReport.number(
-        results.isEmpty ? 0 : (sum / Double(results.count) * 10).rounded() / 10)
+      let all = TextReport.number(averagePercent(results, over: results.count))
       averageText += " (\(all)% counting the \(ungraded) not graded as 0)"
     }
     var lines = [
@@ -69,27 +66,15 @@ public enum Gradebook {
           "\($0.key) \($0.value)"
         }
         .joined(separator: ", "))
-    var tally: [String: (failed: Int, order: Int)] = [:]
-    for report in graded {
-      for task in report.tasks {
-        for (index, check) in task.checks.enumerated() {
-          let key = "task \(task.id) \(check.name): \(check.title)"
-          let previous = tally[key] ?? (0, task.id * 100 + index)
-          tally[key] = (previous.failed + (check.status == .failed ? 1 : 0), previous.order)
-        }
-      }
-    }
-    let failing = tally.filter { $0.value.failed > 0 }.sorted {
-      $0.value.failed != $1.value.failed
-        ? $0.value.failed > $1.value.failed : $0.value.order < $1.value.order
-    }
+    let failing = failedChecks(results)
     if failing.isEmpty {
       lines.append(
         graded.isEmpty ? "No student could be graded." : "No check failed for any graded student.")
     } else {
       lines.append("Checks with the most failures (of \(graded.count) graded students):")
-      for (key, value) in failing.prefix(12) {
-        lines.append("  \(value.failed) failed  \(key)")
+      for check in failing.prefix(12) {
+        lines.append(
+          "  \(check.students.count) failed  task \(check.taskID) \(check.name): \(check.title)")
       }
     }
     for result in results where result.error != nil {
@@ -98,6 +83,61 @@ public enum Gradebook {
           + (result.error ?? "").terminalSafe)
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A check that graded students failed: which, and who.
+  struct FailedCheck {
+    /// Its task.
+    var taskID: Int
+    /// Its name.
+    var name: String
+    /// Its title.
+    var title: String
+    /// The students who failed it, in class order.
+    var students: [String]
+  }
+
+  /// The checks graded students failed, the most failed first (ties in report order): what the
+  /// summary and the class dashboard rank.
+  ///
+  /// - Parameter results: Every student's result.
+  /// - Returns: The failed checks, each with its students.
+  static func failedChecks(_ results: [StudentResult]) -> [FailedCheck] {
+    var failed: [String: (order: Int, check: FailedCheck)] = [:]
+    for result in results {
+      guard let report = result.report else { continue }
+      for task in report.tasks {
+        for (index, check) in task.checks.enumerated() where check.status == .failed {
+          let key = "\(task.id) \(check.name)"
+          var entry =
+            failed[key]
+            ?? (
+              task.id * 100 + index,
+              FailedCheck(
+                taskID: task.id, name: check.name, title: check.title, students: [])
+            )
+          entry.check.students.append(result.student)
+          failed[key] = entry
+        }
+      }
+    }
+    return failed.values.sorted {
+      $0.check.students.count != $1.check.students.count
+        ? $0.check.students.count > $1.check.students.count : $0.order < $1.order
+    }.map(\.check)
+  }
+
+  /// The mean of the graded students' percents over `count` students (those not graded count
+  /// as 0), with one decimal.
+  ///
+  /// - Parameters:
+  ///   - results: Every student's result.
+  ///   - count: How many students the mean is over: the graded ones, or the whole class.
+  /// - Returns: The mean, or 0 over no student.
+  static func averagePercent(_ results: [StudentResult], over count: Int) -> Double {
+    guard count > 0 else { return 0 }
+    let sum = results.compactMap(\.report).reduce(0) { $0 + $1.taskWeightedPercent }
+    return (sum / Double(count) * 10).rounded() / 10
   }
 
   static func field(_ raw: String) -> String {

@@ -30,4 +30,9 @@ public enum CheckCatalog {
   public static func requirements(language: Language) -> [Check] {
     language == .python ? PythonRequirementChecks.all : SwiftRequirementChecks.all
   }
+
+  /// The names of the requirement checks of every language: how the code is written, weighed
+  /// apart by a grading policy and never a reason to run a task again.
+  public static let requirementNames = Set(
+    Language.allCases.flatMap { requirements(language: $0).map(\.name) })
 }

@@ -23,11 +23,12 @@ struct GradeReportBuilder {
   ///   - seconds: How long the grading took.
   /// - Returns: The report, with its outcomes, status and notes.
   func report(seed: UInt64, scoring: Scoring, seconds: Double) -> GradeReport {
+    let protection = Sandbox.protection
     var notes = self.notes
     notes.insert(
       submission.language == .swift
         ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
-    notes.append(Sandbox.protection)
+    notes.append(protection)
     if build.launcher != nil, !build.isInstrumented {
       notes.append("sleeps could not be recorded: timelines and call counts are not shown")
     }
@@ -36,7 +37,7 @@ struct GradeReportBuilder {
       tasks: Judge.grade(tasks, build: build, evidence: evidence, facts: facts), notes: notes,
       seconds: seconds)
     report.scoring = scoring
-    report.sandbox = Sandbox.protection
+    report.sandbox = protection
     for (check, reason) in unavailableChecks() {
       // A check the machine cannot run is no check: it neither passes nor costs a point.
       for index in report.tasks.indices {

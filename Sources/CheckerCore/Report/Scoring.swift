@@ -27,10 +27,6 @@ public struct Scoring: Sendable, Equatable, Codable {
     self.requirementsShare = requirementsShare
   }
 
-  /// The names of the requirement checks, in both languages: what a policy weighs apart.
-  public static let requirementNames = Set(
-    Language.allCases.flatMap { CheckCatalog.requirements(language: $0).map(\.name) })
-
   /// Reads a `--points` file.
   ///
   /// Either points per task, as in `{"0": 2, "1": 3, "2": 1, "3": 1, "4": 3}` (tasks it leaves
@@ -115,7 +111,7 @@ public struct Scoring: Sendable, Equatable, Codable {
 
   /// Whether `check` is one of the requirements a policy weighs apart.
   public static func isRequirement(_ check: CheckReport) -> Bool {
-    requirementNames.contains(check.name)
+    CheckCatalog.requirementNames.contains(check.name)
   }
 
   /// What one check of a task is worth.

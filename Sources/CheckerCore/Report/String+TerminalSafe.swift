@@ -62,7 +62,7 @@ extension String {
   }
 
   /// `[U+202E]`: a scalar's code point, in at least four hexadecimal digits.
-  private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+  static func codePoint(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     let padding = String(repeating: "0", count: Swift.max(0, 4 - hex.count))
     return "[U+\(padding)\(hex)]"

@@ -13,9 +13,9 @@ public enum GradeAllCommand: Subcommand {
     Grades every subfolder of CLASS_DIR as one student's submission (a package, a folder of
     .swift files, or the Python project), several at once, and writes under --out one report
     per student in each format, grades.csv, and index.html (the class at a glance: a table to
-    sort and filter, a histogram, the checks most failed). Submissions whose files did not change since
-    the last run are not graded again (unless --force). Without --seed, a run uses the seed of
-    the last run into the same --out folder, so re-runs grade every student alike.
+    sort and filter, a histogram, the checks most failed). Submissions whose files did not
+    change since the last run are not graded again (unless --force). Without --seed, a run uses
+    the seed of the last run into the same --out folder, so re-runs grade every student alike.
 
     OPTIONS:
     \(GradingOptions.help)

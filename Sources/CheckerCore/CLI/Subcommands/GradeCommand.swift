@@ -34,20 +34,17 @@ enum GradeCommand: Subcommand {
     let usesColor =
       context.isOutputTerminal && options.outputPath == nil && !options.disablesColor
       && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    let text = options.format.render(
-      result.report,
-      text: TextReport(
-        usesColor: usesColor, showsTimelines: options.showsTimelines,
-        command: reproduceCommand(options)))
+    var textReport = TextReport(
+      usesColor: usesColor, showsTimelines: options.showsTimelines,
+      command: reproduceCommand(options))
+    let text = options.format.render(result.report, text: textReport)
     let summary = options.format == .github ? GitHubReport.summary(result.report) : nil
     let status: ExitStatus = result.report.passed ? .success : .checksFailed
+    // Files get no colour.
+    textReport.usesColor = false
     for saved in options.savedReports {
       // The same grading in another format: never two runs that could disagree.
-      let report = saved.format.render(
-        result.report,
-        text: TextReport(
-          usesColor: false, showsTimelines: options.showsTimelines,
-          command: reproduceCommand(options)))
+      let report = saved.format.render(result.report, text: textReport)
       guard FileManager.default.createFile(atPath: saved.path, contents: Data(report.utf8))
       else {
         return CommandOutput(

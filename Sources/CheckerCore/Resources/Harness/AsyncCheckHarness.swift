@@ -26,8 +26,9 @@ import Synchronization
 /// A submission can define a C symbol of that name (`@_cdecl("write")`); the linker then binds
 /// the whole program's calls to it, the harness's among them. A function looked up with
 /// `dlsym` in the C library's own handle is the library's, whatever the program defines: the
-/// channel's writes, its clock and the control's sleeps are not the submission's to change. (A submission that
-/// defines `dlopen` or `dlsym` is flagged by the checker, which reads its compiled symbols.)
+/// channel's writes, its clock and the control's sleeps are not the submission's to change. (A
+/// submission that defines `dlopen` or `dlsym` is flagged by the checker, which reads its
+/// compiled symbols.)
 enum AsyncCheckLibC {
   typealias Write = @convention(c) (Int32, UnsafeRawPointer?, Int) -> Int
   typealias Read = @convention(c) (Int32, UnsafeMutableRawPointer?, Int) -> Int

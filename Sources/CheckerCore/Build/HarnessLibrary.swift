@@ -5,8 +5,7 @@ import Foundation
 ///
 /// A submission compiled in the same module as the harness could shadow its functions, read its
 /// compile-time flags and name its channel; compiled as another module, it can name only the
-/// harness's public declarations (the exercise's five functions, see
-/// `AsyncCheckSubstitution.swift`), and the program's `main` is the harness's. The compiled
+/// harness's public declarations (the exercise's functions, see `HarnessExerciseSource`), and the program's `main` is the harness's. The compiled
 /// module is kept between runs in the checker's cache, under a name that changes with the
 /// harness's sources and the compiler, and is never reachable from a sandboxed student process.
 public struct HarnessLibrary: Sendable {
@@ -27,13 +26,15 @@ public struct HarnessLibrary: Sendable {
     ContentHash.of(files: [object, folder + "/" + Self.moduleName + ".swiftmodule"])
   }
 
-  /// The harness sources, embedded in the checker at build time from `Resources/Harness/`.
-  static let sources: [(name: String, text: String)] = [
-    ("AsyncCheckHarness.swift", PackageResources.AsyncCheckHarness_swift),
-    ("AsyncCheckStudentFunctions.swift", PackageResources.AsyncCheckStudentFunctions_swift),
-    ("AsyncCheckSubstitution.swift", PackageResources.AsyncCheckSubstitution_swift),
-    ("AsyncCheckReference.swift", PackageResources.AsyncCheckReference_swift),
-  ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+  /// The harness sources: the hand-written ones, embedded in the checker at build time from
+  /// `Resources/Harness/`, and the part generated from the exercise model
+  /// (`HarnessExerciseSource`).
+  static let sources: [(name: String, text: String)] =
+    [
+      ("AsyncCheckHarness.swift", PackageResources.AsyncCheckHarness_swift),
+      ("AsyncCheckReference.swift", PackageResources.AsyncCheckReference_swift),
+    ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+    + [(HarnessExerciseSource.fileName, HarnessExerciseSource.text)]
 
   /// The compiled harness for `toolchain`, compiling it when the cache has none.
   ///

@@ -1,5 +1,5 @@
 /// Renames the student's task functions so that the harness's substitutes
-/// (`AsyncCheckSubstitution.swift`) take their names.
+/// (`HarnessExerciseSource`) take their names.
 ///
 /// Every call in the submission, the student's own `waitN` included, then goes through a
 /// substitute that, in the process grading task k, leads to the student's function for task k

@@ -140,20 +140,36 @@ public struct PythonBuilder: Sendable {
     return (paths[0], paths[2])
   }
 
-  /// The exercise's tasks as the Python harness reads them (`asynccheck_exercise.json`): its
-  /// only task table, made from `Exercise.tasks`, in task order.
+  /// The exercise's tasks as the Python harness reads them (`asynccheck_exercise.json`).
+  ///
+  /// Its only task table, made from `Exercise.tasks`, in task order. `returns` says how a
+  /// call's result is read: `value` (one number), `values` (a list) or `task` (a task handed
+  /// back at once, then awaited).
   static var exerciseDescription: String {
     struct Task: Encodable {
       var module: String
       var function: String
       var coroutine: Bool
       var parameters: [String]
+      var returns: String
+      var hasDefault: Bool
+      var builtOn: Int?
+
+      enum CodingKeys: String, CodingKey {
+        case module, function, coroutine, parameters, returns
+        case hasDefault = "has_default"
+        case builtOn = "built_on"
+      }
     }
     let tasks = Exercise.tasks.map { task in
-      Task(
+      let returnType = task.signature.returnType
+      return Task(
         module: String(task.python.file.dropLast(".py".count)), function: task.python.name,
         coroutine: task.python.declaration.hasPrefix("async "),
-        parameters: task.python.parameterNames)
+        parameters: task.python.parameterNames,
+        returns: returnType.hasPrefix("Task<")
+          ? "task" : returnType.hasPrefix("[") ? "values" : "value",
+        hasDefault: task.hasDefaultArgument, builtOn: task.builtOn)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -538,8 +538,8 @@ public struct SubmissionBuilder: Sendable {
   /// The compiler run that builds `sources` into a program with the harness (`HarnessLibrary`),
   /// handing it the functions of the callable tasks; with `substitute`, the student's task
   /// functions are renamed and the submission imports the harness's stand-ins under the
-  /// exercise's names (see `AsyncCheckSubstitution.swift`); with `probed`, it compiles only if
-  /// every signature probe passes (`SignatureProbe.allPassFile`).
+  /// exercise's names (`HarnessExerciseSource`); with `probed`, it compiles only if every
+  /// signature probe passes (`SignatureProbe.allPassFile`).
   private func compileJob(
     _ sources: [SourceFile], submission: Submission,
     availability: [Int: TaskAvailability], substitute: Bool, hasDefault: Bool, folder: String,

@@ -28,6 +28,14 @@ public struct ExerciseTask: Sendable, Hashable, Identifiable {
     case startsTask
   }
 
+  /// Whether the function has a default argument (`waitRandom(maxDelay: Int = 10)`): the
+  /// task that sleeps a random delay, whose `maxDelay` defaults to `Exercise.defaultMaxDelay`.
+  public var hasDefaultArgument: Bool { behaviour == .sleepsRandomDelay }
+
+  /// Whether another task builds on this one: the harness then records each call of its
+  /// function (`HarnessProtocol`'s `W`, `T` and `N` records).
+  public var isBuiltOn: Bool { Exercise.tasks.contains { $0.builtOn == id } }
+
   /// The tasks whose functions this one calls: `builtOn`, as a list.
   public var prerequisites: [Int] { builtOn.map { [$0] } ?? [] }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exact signature a task's function must have, and the Swift text the checker uses to
 /// probe a submission for it.
 public struct FunctionSignature: Sendable, Hashable {
@@ -18,5 +20,22 @@ public struct FunctionSignature: Sendable, Hashable {
   /// A reference to the function by its full name, such as `waitN(n:maxDelay:)`.
   public var reference: String {
     "\(name)(\(labels.map { "\($0):" }.joined()))"
+  }
+
+  /// Whether the function is `async`, read from `functionType`.
+  public var isAsync: Bool { functionType.contains(") async ") }
+
+  /// The parameters' types, in order, read from `functionType`: `["Int", "Int"]`.
+  public var parameterTypes: [String] {
+    guard let open = functionType.firstIndex(of: "("), let close = functionType.firstIndex(of: ")")
+    else { return [] }
+    return functionType[functionType.index(after: open)..<close]
+      .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  /// What the function returns, read from `functionType`: `[Double]`.
+  public var returnType: String {
+    guard let arrow = functionType.range(of: "-> ") else { return "Void" }
+    return String(functionType[arrow.upperBound...])
   }
 }

@@ -1,5 +1,5 @@
 /// How the checker and a harness process talk: the one definition both harnesses
-/// (`Resources/Harness/AsyncCheckHarness.swift` with `AsyncCheckSubstitution.swift`, and
+/// (`Resources/Harness/AsyncCheckHarness.swift` with the generated `AsyncCheckExercise.swift`, and
 /// `asynccheck_harness.py`) and the checker's readers (`HarnessReader`, `PythonBuilder`) follow.
 ///
 /// ## Version
@@ -17,17 +17,14 @@
 ///
 /// TASK is the task whose student function runs; ABANDON_AFTER, in seconds since the start, is
 /// when the harness stops waiting for calls that are never awaited. Each CALL is
-/// `id:kind:n:maxDelay`, plus `:duration/value,…` for a probe (what the checker's waitRandom
-/// does on each of its calls); `kind` is a `PlannedCall.Kind`:
-///
-/// | kind | calls                                  |
-/// |------|----------------------------------------|
-/// | `r`  | `waitRandom(maxDelay)`                 |
-/// | `d`  | `waitRandom()`, never awaited          |
-/// | `w`  | `waitN(n, maxDelay)`                   |
-/// | `m`  | `measureTime(n, maxDelay)`             |
-/// | `t`  | `taskWaitRandom(maxDelay)`, then its value |
-/// | `k`  | `taskWaitN(n, maxDelay)`               |
+/// `id:task:arguments` (`PlannedCall.harnessArgument`): the task whose function it calls and
+/// the arguments, comma-separated in the order of the function's parameters (`3:1:12,1` is
+/// `waitN(n: 12, maxDelay: 1)`). A call that passes fewer arguments than the function takes
+/// leaves the rest to their defaults and is never awaited (`5:0:` is `waitRandom()`). A probe
+/// adds `:duration/value,…`, what the checker's waitRandom does on each of its calls. How a
+/// task's function is called and its result read comes from the exercise model: the Swift
+/// harness's dispatch is generated from it (`HarnessExerciseSource`), and the Python harness
+/// reads it from `asynccheck_exercise.json` (`PythonBuilder.exerciseDescription`).
 ///
 /// ## Harness to checker: records on descriptor 3
 /// The key arrives on descriptor 4 and is read before any student code runs (`ChannelKey`).
@@ -62,7 +59,7 @@
 /// harness's own code (see `asynccheck_harness.install_channel`).
 public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
-  public static let version = 3
+  public static let version = 4
 
   /// The type of a record, its first field.
   public enum Record: String, Sendable, CaseIterable {

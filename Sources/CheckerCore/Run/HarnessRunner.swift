@@ -129,7 +129,7 @@ public struct HarnessRunner: Sendable {
     var keys: [ChannelKey] = []
     for (index, group) in groups.enumerated() {
       let window =
-        group.calls.contains { $0.kind == .waitRandomDefault } ? RunPlan.defaultArgumentWindow : 0
+        group.calls.contains(where: \.usesDefault) ? RunPlan.defaultArgumentWindow : 0
       let arguments = ["\(group.taskID)", "\(window)"] + group.calls.map(\.harnessArgument)
       var job = ProcessSupervisor.Job(
         executable: launcher.first ?? "/nonexistent",

@@ -1,35 +1,5 @@
 /// One call the harness makes to a student's function.
 public struct PlannedCall: Sendable, Hashable, Identifiable {
-  /// What is called.
-  public enum Kind: String, Sendable, Hashable {
-    /// `waitRandom(maxDelay:)`.
-    case waitRandom = "r"
-    /// `waitRandom()`, with its default argument; never awaited to the end.
-    case waitRandomDefault = "d"
-    /// `waitN(n:maxDelay:)`.
-    case waitN = "w"
-    /// `measureTime(n:maxDelay:)`.
-    case measureTime = "m"
-    /// `taskWaitRandom(maxDelay:)`, then the task's value.
-    case taskWaitRandom = "t"
-    /// `taskWaitN(n:maxDelay:)`.
-    case taskWaitN = "k"
-
-    /// The kind of the calls of `task`'s function, from what the exercise says it does: a
-    /// list built on started tasks is `taskWaitN`, one built on sleeps `waitN`.
-    ///
-    /// - Parameter task: A task of the exercise.
-    public init(for task: ExerciseTask) {
-      switch task.behaviour {
-      case .sleepsRandomDelay: self = .waitRandom
-      case .collectsDelays:
-        self = task.builtOnTask?.behaviour == .startsTask ? .taskWaitN : .waitN
-      case .measuresTime: self = .measureTime
-      case .startsTask: self = .taskWaitRandom
-      }
-    }
-  }
-
   /// Which checks a call serves, when a task makes calls for different purposes.
   public enum Purpose: String, Sendable, Hashable {
     /// Calls with varied inputs, for the general properties.
@@ -65,13 +35,14 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
 
   /// A number, unique in the plan.
   public let id: Int
-  /// The task the call belongs to.
+  /// The task the call belongs to: the one whose function it calls.
   public let taskID: Int
-  /// What is called.
-  public let kind: Kind
+  /// Whether the call leaves its argument to the function's default (`waitRandom()`): never
+  /// awaited to the end, as the default delay outlasts a grading.
+  public let usesDefault: Bool
   /// The `n` argument (0 for functions without one).
   public let n: Int
-  /// The `maxDelay` argument (the default, 10, for `.waitRandomDefault`).
+  /// The `maxDelay` argument (the default, 10, for a call that `usesDefault`).
   public let maxDelay: Int
   /// Which checks use it.
   public let purpose: Purpose
@@ -84,18 +55,18 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
   /// - Parameters:
   ///   - id: A number, unique in the plan.
   ///   - taskID: The task it belongs to.
-  ///   - kind: What is called.
+  ///   - usesDefault: Whether it leaves its argument to the function's default.
   ///   - n: The `n` argument.
   ///   - maxDelay: The `maxDelay` argument.
   ///   - purpose: Which checks use it.
   ///   - schedule: For a probe call, what the checker's `waitRandom` does on each call.
   public init(
-    id: Int, taskID: Int, kind: Kind, n: Int, maxDelay: Int, purpose: Purpose,
+    id: Int, taskID: Int, usesDefault: Bool = false, n: Int, maxDelay: Int, purpose: Purpose,
     schedule: [ScheduledSleep] = []
   ) {
     self.id = id
     self.taskID = taskID
-    self.kind = kind
+    self.usesDefault = usesDefault
     self.n = n
     self.maxDelay = maxDelay
     self.purpose = purpose
@@ -115,20 +86,26 @@ public struct PlannedCall: Sendable, Hashable, Identifiable {
     guard let task = Exercise.task(taskID) else { return "?" }
     // A default-argument call leaves its one argument out; every other call passes the task's
     // parameters, named as the exercise names them.
-    let arguments = kind == .waitRandomDefault ? [:] : ["n": n, "maxDelay": maxDelay]
-    return task.call(arguments, in: language)
+    return task.call(usesDefault ? [:] : ["n": n, "maxDelay": maxDelay], in: language)
   }
 
   /// The longest the call may sleep, in seconds, if the function is right.
   public var longestSleep: Double {
-    if kind == .waitRandomDefault { return 0 }
+    if usesDefault { return 0 }
     return max(Double(maxDelay), schedule.map(\.duration).max() ?? 0)
   }
 
-  /// The call as the harness's command line takes it: `id:kind:n:maxDelay`, then for a probe
-  /// `:duration/value,duration/value,…`.
+  /// The arguments the call passes, in the order of the function's parameters: none for a
+  /// call that `usesDefault`.
+  public var arguments: [Int] {
+    guard !usesDefault, let task = Exercise.task(taskID) else { return [] }
+    return task.signature.labels.map { $0 == "n" ? n : maxDelay }
+  }
+
+  /// The call as the harness's command line takes it: `id:task:arguments`, the arguments
+  /// comma-separated, then for a probe `:duration/value,duration/value,…`.
   var harnessArgument: String {
-    let base = "\(id):\(kind.rawValue):\(n):\(maxDelay)"
+    let base = "\(id):\(taskID):" + arguments.map(String.init).joined(separator: ",")
     guard !schedule.isEmpty else { return base }
     return base + ":" + schedule.map { "\($0.duration)/\($0.value)" }.joined(separator: ",")
   }

@@ -33,12 +33,13 @@ public struct RunPlan: Sendable {
     var random = SeededGenerator(seed: seed)
     var calls: [PlannedCall] = []
     func add(
-      _ task: Int, _ kind: PlannedCall.Kind, n: Int = 0, maxDelay: Int,
-      _ purpose: PlannedCall.Purpose = .sample
+      _ task: Int, n: Int = 0, maxDelay: Int, _ purpose: PlannedCall.Purpose = .sample,
+      usesDefault: Bool = false
     ) {
       calls.append(
         PlannedCall(
-          id: calls.count, taskID: task, kind: kind, n: n, maxDelay: maxDelay, purpose: purpose))
+          id: calls.count, taskID: task, usesDefault: usesDefault, n: n, maxDelay: maxDelay,
+          purpose: purpose))
     }
     // The calls of each kind of task, drawn kind by kind in this order (a seed gives the same
     // inputs as it always has); the tasks come from the exercise.
@@ -49,40 +50,39 @@ public struct RunPlan: Sendable {
     // blocking, and 30 calls with the default argument.
     for task in tasks(.sleepsRandomDelay) {
       for maxDelay in [0, 0, 2, Int.random(in: 1...2, using: &random), 1, 1] {
-        add(task.id, .waitRandom, maxDelay: maxDelay)
+        add(task.id, maxDelay: maxDelay)
       }
-      for _ in 0..<100 { add(task.id, .waitRandom, maxDelay: 1, .batch) }
+      for _ in 0..<100 { add(task.id, maxDelay: 1, .batch) }
       for _ in 0..<30 {
-        add(task.id, .waitRandomDefault, maxDelay: Exercise.defaultMaxDelay, .defaultArgument)
+        add(task.id, maxDelay: Exercise.defaultMaxDelay, .defaultArgument, usesDefault: true)
       }
     }
     // Lists of delays: the same shape of inputs, drawn apart, and a probe.
     for task in tasks(.collectsDelays) {
-      let kind = PlannedCall.Kind(for: task)
-      add(task.id, kind, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task.id, kind, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task.id, kind, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
-      add(task.id, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
-      add(task.id, kind, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
-      add(task.id, kind, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
+      add(task.id, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task.id, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
+      add(task.id, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
+      add(task.id, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
+      add(task.id, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
+      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
       calls.append(
         PlannedCall(
-          id: calls.count, taskID: task.id, kind: kind, n: Self.probeSchedule.count, maxDelay: 1,
+          id: calls.count, taskID: task.id, n: Self.probeSchedule.count, maxDelay: 1,
           purpose: .probe, schedule: Self.probeSchedule))
     }
     // Timing: small n, where total and total / n differ most in relative terms, and one
     // large n.
     for task in tasks(.measuresTime) {
-      add(task.id, .measureTime, n: 1, maxDelay: 1)
-      add(task.id, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
-      add(task.id, .measureTime, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
-      add(task.id, .measureTime, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
-      add(task.id, .measureTime, n: 3, maxDelay: 0)
+      add(task.id, n: 1, maxDelay: 1)
+      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
+      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
+      add(task.id, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
+      add(task.id, n: 3, maxDelay: 0)
     }
     // Starting a task.
     for task in tasks(.startsTask) {
       for maxDelay in [0, 1, 2, Int.random(in: 1...2, using: &random), 1, 2] {
-        add(task.id, .taskWaitRandom, maxDelay: maxDelay)
+        add(task.id, maxDelay: maxDelay)
       }
     }
     self.calls = calls.sorted { $0.taskID < $1.taskID }

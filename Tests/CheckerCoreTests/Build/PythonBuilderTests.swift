@@ -109,7 +109,7 @@ struct PythonBuilderTests {
 
   @Test("calls read as Python: wait_n(12, 1)")
   func pythonCalls() {
-    let call = PlannedCall(id: 0, taskID: 1, kind: .waitN, n: 12, maxDelay: 1, purpose: .sample)
+    let call = PlannedCall(id: 0, taskID: 1, n: 12, maxDelay: 1, purpose: .sample)
     #expect(call.description(in: .python) == "wait_n(12, 1)")
     #expect(call.description(in: .swift) == "waitN(n: 12, maxDelay: 1)")
   }

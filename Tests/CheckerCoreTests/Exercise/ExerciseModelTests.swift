@@ -43,7 +43,7 @@ struct ExerciseModelTests {
   @Test("planned calls and check titles take their names from the model")
   func namesFromTheModel() {
     let call = PlannedCall(
-      id: 0, taskID: 2, kind: .measureTime, n: 4, maxDelay: 1, purpose: .sample)
+      id: 0, taskID: 2, n: 4, maxDelay: 1, purpose: .sample)
     #expect(call.description == "measureTime(n: 4, maxDelay: 1)")
     #expect(call.description(in: .python) == "measure_time(4, 1)")
     #expect(Exercise.parameterNames.map(\.python) == ["max_delay", "n"])

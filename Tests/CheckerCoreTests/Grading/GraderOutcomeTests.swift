@@ -9,7 +9,7 @@ struct GraderOutcomeTests {
   func call(n: Int, maxDelay: Int, started: Double?, timedOut: Bool) -> TaskEvidence.Call {
     var call = TaskEvidence.Call(
       plan: PlannedCall(
-        id: 0, taskID: 0, kind: .waitRandom, n: n, maxDelay: maxDelay, purpose: .sample))
+        id: 0, taskID: 0, n: n, maxDelay: maxDelay, purpose: .sample))
     call.started = started
     if timedOut {
       call.interruption = .timedOut(seconds: 6)

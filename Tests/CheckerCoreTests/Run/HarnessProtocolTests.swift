@@ -1,6 +1,7 @@
-import CheckerCore
 import Foundation
 import Testing
+
+@testable import CheckerCore
 
 /// Feeds what each real harness writes through `HarnessReader`: both speak `HarnessProtocol`,
 /// every record is read (none malformed or forged), and each record type reaches the evidence.
@@ -55,7 +56,7 @@ struct HarnessProtocolTests {
       if case .timedOut? = task.interruption { continue }
       #expect(task.interruption == nil, "task \(taskID): \(String(describing: task.interruption))")
       // S and E: every awaited call started and ended with its values.
-      for call in task.calls where call.plan.kind != .waitRandomDefault {
+      for call in task.calls where !call.plan.usesDefault {
         #expect(call.started != nil && call.ended != nil && call.values != nil, "\(call.plan)")
       }
       // W: the tasks built on waitRandom record its calls (task 0's own function is timed by
@@ -63,7 +64,7 @@ struct HarnessProtocolTests {
       if taskID != 0 { #expect(!task.sleeps.isEmpty, "task \(taskID): no W record") }
     }
     // R: taskWaitRandom returned a task; T: it was recorded, in task 3 and under task 4.
-    let taskCalls = try #require(evidence[3]).calls.filter { $0.plan.kind == .taskWaitRandom }
+    let taskCalls = try #require(evidence[3]).calls
     #expect(!taskCalls.isEmpty && taskCalls.allSatisfy { $0.returned != nil && $0.returnedTask })
     #expect(!(try #require(evidence[4]).spawnContexts.isEmpty), "no T record under taskWaitN")
     // N: measureTime's waitN was recorded.
@@ -90,22 +91,12 @@ struct HarnessProtocolTests {
     return rest[..<end]
   }
 
-  @Test("every value of the protocol is one the harnesses use: call kinds, probe statuses, records")
+  @Test("every value of the protocol is one the harnesses use: probe statuses, records")
   func everyValueIsUsed() throws {
-    let swift = try ["AsyncCheckHarness.swift", "AsyncCheckSubstitution.swift"].map(Self.harness)
-      .joined()
+    let swift =
+      try Self.harness("AsyncCheckHarness.swift") + HarnessExerciseSource.text
     let python = try Self.harness("asynccheck_harness.py")
     let facts = try Self.harness("asynccheck_facts.py")
-    // Each kind of call is made by both harnesses.
-    let perform = try Self.python("perform", in: python)
-    for kind in [
-      PlannedCall.Kind.waitRandom, .waitRandomDefault, .waitN, .measureTime,
-      .taskWaitRandom, .taskWaitN,
-    ] {
-      #expect(
-        swift.contains("case \"\(kind.rawValue)\":"), "Swift harness: no call of kind \(kind)")
-      #expect(perform.contains("\"\(kind.rawValue)\""), "Python harness: no call of kind \(kind)")
-    }
     // Each probe status is one the Python probe sends.
     let probe = try Self.python("probe", in: python)
     for status in HarnessProtocol.ProbeStatus.allCases {

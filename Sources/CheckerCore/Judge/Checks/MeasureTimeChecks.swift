@@ -84,10 +84,10 @@ enum MeasureTimeChecks {
       // The function timed, as the task it builds on calls it.
       guard let timed = context.task.builtOnTask else { continue }
       let ran = PlannedCall(
-        id: -1, taskID: timed.id, kind: PlannedCall.Kind(for: timed), n: run.n,
+        id: -1, taskID: timed.id, n: run.n,
         maxDelay: run.maxDelay, purpose: .sample)
       let asked = PlannedCall(
-        id: -1, taskID: timed.id, kind: PlannedCall.Kind(for: timed), n: call.plan.n,
+        id: -1, taskID: timed.id, n: call.plan.n,
         maxDelay: call.plan.maxDelay, purpose: .sample)
       return .mismatch(
         Mismatch(

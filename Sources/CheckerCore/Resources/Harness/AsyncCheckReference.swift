@@ -1,7 +1,8 @@
-// The checker's own versions of the five functions, compiled into the harness so that each
-// task runs against correct versions of the functions it builds on (see
-// `AsyncCheckSubstitution.swift`). They call each other through the exercise's names, so every
-// call is recorded. They are internal to the harness's module: a submission can neither call
+// The checker's own versions of the exercise's functions, compiled into the harness so that each
+// task runs against correct versions of the functions it builds on: the stand-ins generated
+// from the exercise model (`HarnessExerciseSource`) call `asyncCheckReference` + the function's
+// name, with the same labels. They call each other through the exercise's names, so every call
+// is recorded. They are internal to the harness's module: a submission can neither call
 // nor replace them.
 //
 // While a probe call runs, `asyncCheckReferenceWaitRandom` follows the probe's schedule

@@ -8,7 +8,7 @@ Run/HarnessProtocol.swift (the Swift harness speaks it too). Standard
 library only; Python 3.8 or later.
 
 Each task is judged on its own file: while the harness imports and runs task k's file, the
-other four module names lead to the checker's reference versions (asynccheck_reference.py),
+other tasks' module names lead to the checker's reference versions (asynccheck_reference.py),
 which record every call (W, T and N lines), so a broken prerequisite cannot fail a correct task.
 
 Student code shares a run's process, so a run writes its channel only through an audit hook
@@ -23,9 +23,11 @@ Usage (by the checker only):
   asynccheck_harness.py probe SOURCES
   asynccheck_harness.py run SOURCES TASK ABANDON_AFTER CALL...
   asynccheck_harness.py serve SOURCES JOBS
-where CALL is id:kind:n:max_delay and kind is r (wait_random), d (wait_random with its
-default), w (wait_n), m (measure_time), t (task_wait_random), k (task_wait_n); a probe call adds
-:duration/value,... : what the reference wait_random does on each of its calls.
+where CALL is id:task:arguments, the arguments comma-separated in the function's order (a call
+that passes fewer than the function takes uses its defaults and is never awaited); a probe call
+adds :duration/value,... : what the reference wait_random does on each of its calls. How each
+task's function is called (a coroutine, a plain function called as a main file calls it, one
+that hands back a task) comes from the exercise's description (asynccheck_exercise.json).
 
 `serve` runs many `run`s, each in a process forked from this one: the interpreter starts and
 imports asyncio once per grading instead of once per run (a tenth of a second of CPU each).
@@ -75,8 +77,11 @@ FUNCTIONS = [task["function"] for task in facts.TASKS]
 COROUTINES = {index: task["coroutine"] for index, task in enumerate(facts.TASKS)}
 PARAMETERS = {index: task["parameters"] for index, task in enumerate(facts.TASKS)}
 ARITY = {index: len(names) for index, names in PARAMETERS.items()}
+# How a call's result is read: "value", "values" (a list) or "task" (handed back at once).
+RETURNS = {index: task["returns"] for index, task in enumerate(facts.TASKS)}
+HAS_DEFAULT = {index: task["has_default"] for index, task in enumerate(facts.TASKS)}
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
 CHANNEL = 3
 ORIGIN = time.monotonic()
 # asyncio's task type and sleep as they are before any student code runs (student code can
@@ -584,7 +589,7 @@ def probe(sources):
         except TypeError:
             sys.audit("asynccheck.probe", task, "wrong", found)
             continue
-        if task == 0:
+        if HAS_DEFAULT[task]:
             parameter = next(iter(signature.parameters.values()), None)
             default = None if parameter is None or \
                 parameter.default is inspect.Parameter.empty else parameter.default
@@ -614,33 +619,35 @@ def load(task):
     return getattr(module, FUNCTIONS[task])
 
 
+def awaited(call):
+    """Whether a call is awaited: one that leaves arguments to their defaults (wait_random(),
+    10 s) is only watched until the checker stops waiting."""
+    call_id, task, arguments = call  # pylint: disable=unused-variable
+    return len(arguments) >= ARITY[task]
+
+
 async def perform(function, call, executor):
-    """Makes one call and reports it."""
-    call_id, kind, n, max_delay = call
+    """Makes one call and reports it, reading its result as its task's function returns it."""
+    call_id, task, arguments = call
     reference.CALL_ID.set(call_id)
     sys.audit("asynccheck.start", call_id)
     try:
-        if kind == "r":
-            values = [await function(max_delay)]
-        elif kind == "d":
-            values = [await function()]
-        elif kind in ("w", "k"):
-            values = elements(await function(n, max_delay))
-        elif kind == "m":
+        if COROUTINES[task]:
+            result = await function(*arguments)
+            values = elements(result) if RETURNS[task] == "values" else [result]
+        elif RETURNS[task] == "task":
+            handed = function(*arguments)
+            sys.audit("asynccheck.returned", call_id, issubclass(type(handed), TASK_TYPE))
+            values = [await handed]
+        else:
             loop = asyncio.get_running_loop()
             context = contextvars.copy_context()
             # As a student's main file calls it: in a thread with a current event loop of its
             # own. A partial of a C method and the reference module's function: the executor's
             # queue holds nothing of this module's.
-            values = [await loop.run_in_executor(executor, functools.partial(
-                context.run, reference.call_in_own_loop, function, n, max_delay))]
-        elif kind == "t":
-            task = function(max_delay)
-            sys.audit("asynccheck.returned", call_id, issubclass(type(task), TASK_TYPE))
-            values = [await task]
-        else:
-            sys.audit("asynccheck.raised", call_id, "unknown kind " + kind)
-            return
+            result = await loop.run_in_executor(executor, functools.partial(
+                context.run, reference.call_in_own_loop, function, *arguments))
+            values = elements(result) if RETURNS[task] == "values" else [result]
         values = tuple(number(value) for value in values)
     except Exception as error:  # the student's exception is this call's verdict
         sys.audit("asynccheck.raised", call_id, describe(error))
@@ -652,9 +659,9 @@ async def run(function, abandon_after, calls):
     """Runs every call at once; calls with the default argument are never awaited."""
     executor = ThreadPoolExecutor(max_workers=max(4, len(calls)))
     waited = [asyncio.ensure_future(perform(function, call, executor))
-              for call in calls if call[1] != "d"]
+              for call in calls if awaited(call)]
     for call in calls:
-        if call[1] == "d":
+        if not awaited(call):
             asyncio.ensure_future(perform(function, call, executor))
     if waited:
         await asyncio.gather(*waited)
@@ -924,8 +931,9 @@ def main(arguments):
     calls = []
     if mode != "probe":
         for text in arguments[4:]:
-            call_id, kind, n, max_delay, *schedule = text.split(":")
-            calls.append((int(call_id), kind, int(n), int(max_delay)))
+            call_id, task, given, *schedule = text.split(":")
+            calls.append((int(call_id), int(task),
+                          tuple(int(number) for number in given.split(",") if number)))
             if schedule:
                 SCHEDULES[int(call_id)] = [
                     tuple(float(number) for number in pair.split("/"))
@@ -970,9 +978,9 @@ def graded(mode, sources, arguments, calls):
         sys.audit("asynccheck.done")
         return
     task, abandon_after = int(arguments[2]), float(arguments[3])
-    awaited = [call for call in calls if call[1] != "d"]
-    if len(awaited) == 1:
-        reference.SOLE_CALL[0] = awaited[0][0]
+    waited = [call for call in calls if awaited(call)]
+    if len(waited) == 1:
+        reference.SOLE_CALL[0] = waited[0][0]
     try:
         # Imported before the event loop starts: a file that runs asyncio.run() at import
         # time (a forgotten test line) still loads.

@@ -1,6 +1,6 @@
-"""The checker's versions of the five modules, which student code imports while it is graded.
+"""The checker's versions of the exercise's modules, which student code imports while graded.
 
-While the harness grades task k, the other four module names lead here, so that a broken
+While the harness grades task k, the other tasks' module names lead here, so that a broken
 prerequisite cannot fail a correct task. Student code reaches everything in this module (a
 function's __globals__ is this module's namespace), so nothing here leads to the harness or to
 its report channel: every record goes out through sys.audit, to the audit hook the harness
@@ -14,7 +14,7 @@ import sys
 import time
 import types
 
-from asynccheck_facts import MODULES
+from asynccheck_facts import MODULES, TASKS
 
 # The call the running code works for, as the harness sets it for each of its calls.
 CALL_ID = contextvars.ContextVar("asynccheck_call_id", default=-1)
@@ -110,27 +110,23 @@ def run_popped(work, finished):
 
 
 def _modules():
-    """The five module objects, each holding the functions its file defines or imports."""
+    """A module object per task, holding its function and the one it builds on, as the
+    student's file defines or imports them."""
     made = [types.ModuleType(name) for name in MODULES]
-    contents = [
-        {"wait_random": wait_random},
-        {"wait_random": wait_random, "wait_n": wait_n},
-        {"wait_n": wait_n, "measure_time": measure_time},
-        {"wait_random": wait_random, "task_wait_random": task_wait_random},
-        {"task_wait_random": task_wait_random, "task_wait_n": task_wait_n},
-    ]
-    for module, names in zip(made, contents):
+    for own, (module, task) in enumerate(zip(made, TASKS)):
         module.asyncio = asyncio
         module.random = __import__("random")
-        for name, function in names.items():
-            setattr(module, name, function)
+        for index in (task.get("built_on"), own):
+            if index is not None:
+                name = TASKS[index]["function"]
+                setattr(module, name, globals()[name])
     return made
 
 
 # Each function names the module it stands in for, as the student's own would.
-for _function, _module in ((wait_random, 0), (wait_n, 1), (measure_time, 2),
-                           (task_wait_random, 3), (task_wait_n, 4)):
-    _function.__module__ = MODULES[_module]
+for _task in TASKS:
+    globals()[_task["function"]].__module__ = _task["module"]
+del _task
 MODULE_OBJECTS = _modules()
 # The code that may emit records: the hook accepts a record only from one of these, running
 # with this module's namespace.

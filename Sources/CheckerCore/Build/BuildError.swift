@@ -14,6 +14,23 @@ public enum BuildError: Error, Equatable, LocalizedError {
   /// Another tool the build needs (`python3`) could not be run.
   case toolFailed(tool: String, reason: String)
 
+  /// The value of `step`, a step of the process layer (a folder, a file, a sandbox), its
+  /// failure a `workspace` error: the build could not prepare its folder.
+  ///
+  /// - Parameter step: The step, as `try BuildError.preparing(workspace.makeFolder("x"))`.
+  /// - Returns: What the step returns.
+  /// - Throws: `BuildError.workspace` when the step fails.
+  @discardableResult
+  static func preparing<Value>(_ step: @autoclosure () throws(ProcessError) -> Value)
+    throws(BuildError) -> Value
+  {
+    do {
+      return try step()
+    } catch {
+      throw .workspace(error.errorDescription ?? "\(error)")
+    }
+  }
+
   /// A one-line message for the person who must act on it.
   public var errorDescription: String? {
     switch self {

@@ -76,12 +76,13 @@ public struct HarnessLibrary: Sendable {
 
     // Compiled in a folder of its own, then moved into place whole: checkers running at once
     // never see half a library.
-    let workspace = try Workspace.make()
+    let workspace = try BuildError.preparing(Workspace.make())
     defer { workspace.remove() }
-    let staging = try workspace.makeFolder("library")
+    let staging = try BuildError.preparing(workspace.makeFolder("library"))
     var paths: [String] = []
     for source in sources {
-      paths.append(try workspace.write(source.text, to: "sources/" + source.name))
+      paths.append(
+        try BuildError.preparing(workspace.write(source.text, to: "sources/" + source.name)))
     }
     let job = ProcessSupervisor.Job(
       executable: toolchain.swiftc,
@@ -104,7 +105,7 @@ public struct HarnessLibrary: Sendable {
     try? Data(made.fingerprintOfFiles.utf8).write(to: URL(fileURLWithPath: made.stamp))
     if rename(staging, folder) != 0, !FileManager.default.fileExists(atPath: library.object) {
       // No cache to keep it in: use it from a folder of this process's own.
-      let kept = try Workspace.make()
+      let kept = try BuildError.preparing(Workspace.make())
       if rename(staging, kept.path("library")) == 0 {
         return HarnessLibrary(folder: kept.path("library"))
       }

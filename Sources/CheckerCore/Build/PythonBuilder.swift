@@ -51,7 +51,8 @@ public struct PythonBuilder: Sendable {
   ) throws(BuildError) -> (build: BuildResult, evidence: [Int: TaskEvidence]?) {
     let stopwatch = Stopwatch(clock: clock)
     for file in submission.files {
-      try workspace.write(file.text, to: "src/" + file.relativePath, executable: file.isExecutable)
+      try BuildError.preparing(
+        workspace.write(file.text, to: "src/" + file.relativePath, executable: file.isExecutable))
     }
     let (harness, factsScript) = try Self.writeHarness(into: workspace)
     let sources = workspace.path("src")
@@ -64,7 +65,8 @@ public struct PythonBuilder: Sendable {
     // Python; the harness and the exercise need only the standard library.
     var probe = ProcessSupervisor.Job(
       executable: python, arguments: ["-B", "-S", harness, "probe", sources],
-      workingDirectory: try workspace.makeFolder("probe"), timeLimit: 30, opensChannel: true)
+      workingDirectory: try BuildError.preparing(workspace.makeFolder("probe")), timeLimit: 30,
+      opensChannel: true)
     let key = ChannelKey()
     probe.secret = key.text
     var result = BuildResult(
@@ -95,7 +97,8 @@ public struct PythonBuilder: Sendable {
       }
     } else {
       if case .success(let sandbox) = Sandbox.current {
-        probe = try sandbox.wrap(probe, readable: harnessFiles, workspace: workspace)
+        probe = try BuildError.preparing(
+          sandbox.wrap(probe, readable: harnessFiles, workspace: workspace))
       }
       // Before the probe: no student code has run when the facts are read.
       factsRead = ProcessSupervisor.run([factsJob])[0]
@@ -134,9 +137,11 @@ public struct PythonBuilder: Sendable {
     var paths: [String] = []
     for (name, bytes) in files {
       paths.append(
-        try workspace.write(String(decoding: bytes, as: UTF8.self), to: "harness/" + name))
+        try BuildError.preparing(
+          workspace.write(String(decoding: bytes, as: UTF8.self), to: "harness/" + name)))
     }
-    _ = try workspace.write(exerciseDescription, to: "harness/asynccheck_exercise.json")
+    _ = try BuildError.preparing(
+      workspace.write(exerciseDescription, to: "harness/asynccheck_exercise.json"))
     return (paths[0], paths[2])
   }
 
@@ -193,7 +198,7 @@ public struct PythonBuilder: Sendable {
   func factsJob(script: String, sources: String, style: [String]) throws(BuildError)
     -> ProcessSupervisor.Job
   {
-    let home = try workspace.makeFolder("facts")
+    let home = try BuildError.preparing(workspace.makeFolder("facts"))
     var job = ProcessSupervisor.Job(
       executable: python, arguments: ["-E", "-B", "-S", script, sources] + style,
       workingDirectory: home, timeLimit: 60)

@@ -357,19 +357,27 @@ public struct SubmissionBuilder: Sendable {
   ) throws(BuildError) -> [Diagnostic] {
     var paths: [String] = []
     for source in sources {
-      paths.append(try workspace.write(source.text, to: "typecheck/src/" + source.relativePath))
+      paths.append(
+        try BuildError.preparing(
+          workspace.write(source.text, to: "typecheck/src/" + source.relativePath)))
     }
     for task in Exercise.tasks {
       paths.append(
-        try workspace.write(
-          SignatureProbe.exactFile(for: task), to: "typecheck/" + SignatureProbe.exactName(task)))
+        try BuildError.preparing(
+          workspace.write(
+            SignatureProbe.exactFile(for: task), to: "typecheck/" + SignatureProbe.exactName(task)))
+      )
       if let plain = SignatureProbe.plainFile(for: task) {
-        paths.append(try workspace.write(plain, to: "typecheck/" + SignatureProbe.plainName(task)))
+        paths.append(
+          try BuildError.preparing(
+            workspace.write(plain, to: "typecheck/" + SignatureProbe.plainName(task))))
       }
     }
     paths.append(
-      try workspace.write(
-        SignatureProbe.defaultArgumentFile, to: "typecheck/" + SignatureProbe.defaultArgumentName))
+      try BuildError.preparing(
+        workspace.write(
+          SignatureProbe.defaultArgumentFile, to: "typecheck/" + SignatureProbe.defaultArgumentName)
+      ))
     let typecheckJob = try contained(
       compilerJob(
         flags: ["-typecheck"] + commonFlags(submission), sources: paths, output: nil,
@@ -453,11 +461,12 @@ public struct SubmissionBuilder: Sendable {
       // check off where the student says: the directive is renamed, the lines stay.
       let text = (file.original ?? file.text).replacingOccurrences(
         of: "swift-format-ignore", with: "swift-format-ignore-not-honoured")
-      paths.append(try workspace.write(text, to: folder + file.relativePath))
+      paths.append(try BuildError.preparing(workspace.write(text, to: folder + file.relativePath)))
     }
     // swift format skips a file it cannot read without a word: a file it must complain about
     // (a syntax error, whatever the configuration) proves that it read the folder.
-    paths.append(try workspace.write("func (\n", to: folder + SwiftFormatLint.sentinel))
+    paths.append(
+      try BuildError.preparing(workspace.write("func (\n", to: folder + SwiftFormatLint.sentinel)))
     guard let beside = toolchain.swiftFormat() else {
       return SwiftFormatLint(
         job: nil, prefix: "", configuration: "",
@@ -486,12 +495,14 @@ public struct SubmissionBuilder: Sendable {
         unavailable: "swift format did not say its default configuration")
     }
     let arguments = [
-      "lint", "--configuration", try workspace.write(text, to: "lint/.swift-format"),
+      "lint", "--configuration",
+      try BuildError.preparing(workspace.write(text, to: "lint/.swift-format")),
     ]
     let job = try contained(
       ProcessSupervisor.Job(
         executable: beside, arguments: arguments + paths,
-        workingDirectory: try workspace.makeFolder("lint/scratch"), timeLimit: 60),
+        workingDirectory: try BuildError.preparing(workspace.makeFolder("lint/scratch")),
+        timeLimit: 60),
       reading: [workspace.path("lint/src"), workspace.path("lint/.swift-format")])
     return SwiftFormatLint(
       job: job, prefix: workspace.path(folder),
@@ -550,20 +561,24 @@ public struct SubmissionBuilder: Sendable {
     var paths: [String] = []
     for source in sources {
       paths.append(
-        try workspace.write(
-          Instrumenter.rename(renamed, in: source.text),
-          to: "\(folder)/src/\(source.relativePath)"))
+        try BuildError.preparing(
+          workspace.write(
+            Instrumenter.rename(renamed, in: source.text),
+            to: "\(folder)/src/\(source.relativePath)")))
     }
     let entry = HarnessEntry.text(
       callable: Exercise.tasks.filter { availability[$0.id]?.isCallable == true },
       substituted: substitute, hasDefault: hasDefault)
-    paths.append(try workspace.write(entry, to: "\(folder)/harness/\(HarnessEntry.fileName)"))
+    paths.append(
+      try BuildError.preparing(
+        workspace.write(entry, to: "\(folder)/harness/\(HarnessEntry.fileName)")))
     if probed {
       let probes = SignatureProbe.allPassFile {
         substitute ? Instrumenter.renamed($0.signature.name) : $0.signature.name
       }
       paths.append(
-        try workspace.write(probes, to: "\(folder)/harness/\(SignatureProbe.allPassName)"))
+        try BuildError.preparing(
+          workspace.write(probes, to: "\(folder)/harness/\(SignatureProbe.allPassName)")))
     }
     // Substituted, every file of the submission sees the stand-ins, as if it imported them.
     let imports =
@@ -597,7 +612,7 @@ public struct SubmissionBuilder: Sendable {
     }
     let (executable, arguments) = plan.invocation(
       sources: sources, output: output,
-      temporary: try workspace.makeFolder("\(folder)/temporary"))
+      temporary: try BuildError.preparing(workspace.makeFolder("\(folder)/temporary")))
     return ProcessSupervisor.Job(
       executable: executable, arguments: arguments, workingDirectory: workspace.path(folder),
       timeLimit: timeLimit)
@@ -614,13 +629,14 @@ public struct SubmissionBuilder: Sendable {
     try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
     let toolchainFolder = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
       .deletingLastPathComponent().deletingLastPathComponent().path
-    return try sandbox.wrap(
-      job,
-      readable: [
-        toolchainFolder, URL(fileURLWithPath: job.executable).deletingLastPathComponent().path,
-      ]
-        + (library.map { [$0.folder] } ?? []) + reading,
-      writable: [cache], asChecker: true, workspace: workspace)
+    return try BuildError.preparing(
+      sandbox.wrap(
+        job,
+        readable: [
+          toolchainFolder, URL(fileURLWithPath: job.executable).deletingLastPathComponent().path,
+        ]
+          + (library.map { [$0.folder] } ?? []) + reading,
+        writable: [cache], asChecker: true, workspace: workspace))
   }
 
   private func commonFlags(_ submission: Submission) -> [String] {

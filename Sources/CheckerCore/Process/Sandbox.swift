@@ -55,11 +55,11 @@ public struct Sandbox: Sendable {
   ///     writes the checker's cache) rather than a user of its own (student code).
   ///   - workspace: Where to make the sandbox's empty root folder.
   /// - Returns: The same job, started by the launcher.
-  /// - Throws: `BuildError.workspace` when the root folder cannot be made.
+  /// - Throws: `ProcessError.workspace` when the root folder cannot be made.
   public func wrap(
     _ job: ProcessSupervisor.Job, readable: [String], writable: [String] = [],
     asChecker: Bool = false, workspace: Workspace
-  ) throws(BuildError) -> ProcessSupervisor.Job {
+  ) throws(ProcessError) -> ProcessSupervisor.Job {
     guard let scratch = job.workingDirectory else { return job }
     let root = try workspace.makeFolder("sandbox-roots/\(UUID().uuidString)")
     var wrapped = job

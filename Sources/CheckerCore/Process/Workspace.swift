@@ -8,8 +8,8 @@ public struct Workspace: Sendable {
   /// Makes a new, empty workspace under the system's temporary folder.
   ///
   /// - Returns: The workspace.
-  /// - Throws: `BuildError.workspace` when the folder cannot be made.
-  public static func make() throws(BuildError) -> Workspace {
+  /// - Throws: `ProcessError.workspace` when the folder cannot be made.
+  public static func make() throws(ProcessError) -> Workspace {
     let template = FileManager.default.temporaryDirectory.appendingPathComponent(
       "asynccheck-XXXXXX"
     ).path
@@ -38,10 +38,10 @@ public struct Workspace: Sendable {
   ///   - relativePath: Where to write it, relative to the workspace.
   ///   - executable: Whether to make it executable.
   /// - Returns: The file's absolute path.
-  /// - Throws: `BuildError.workspace` when it cannot be written.
+  /// - Throws: `ProcessError.workspace` when it cannot be written.
   @discardableResult
   public func write(_ text: String, to relativePath: String, executable: Bool = false)
-    throws(BuildError) -> String
+    throws(ProcessError) -> String
   {
     let url = URL(fileURLWithPath: path(relativePath))
     do {
@@ -61,9 +61,9 @@ public struct Workspace: Sendable {
   ///
   /// - Parameter relativePath: The folder, relative to the workspace.
   /// - Returns: Its absolute path.
-  /// - Throws: `BuildError.workspace` when it cannot be made.
+  /// - Throws: `ProcessError.workspace` when it cannot be made.
   @discardableResult
-  public func makeFolder(_ relativePath: String) throws(BuildError) -> String {
+  public func makeFolder(_ relativePath: String) throws(ProcessError) -> String {
     do {
       try FileManager.default.createDirectory(
         atPath: path(relativePath), withIntermediateDirectories: true)

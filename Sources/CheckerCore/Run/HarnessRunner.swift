@@ -134,9 +134,8 @@ public struct HarnessRunner: Sendable {
       var job = ProcessSupervisor.Job(
         executable: launcher.first ?? "/nonexistent",
         arguments: launcher.dropFirst() + arguments,
-        workingDirectory: try prepared { () throws(BuildError) -> String in
-          try workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)")
-        },
+        workingDirectory: try RunError.preparing(
+          workspace.makeFolder("\(folder)/\(index)-task-\(group.taskID)")),
         timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
         // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
         environment: ["SWIFT_BACKTRACE": "enable=no"])
@@ -150,9 +149,7 @@ public struct HarnessRunner: Sendable {
     let key = ChannelKey()
     var serverJob: ProcessSupervisor.Job?
     if let server, !runs.isEmpty {
-      let serverFolder = try prepared { () throws(BuildError) -> String in
-        try workspace.makeFolder("\(folder)/server")
-      }
+      let serverFolder = try RunError.preparing(workspace.makeFolder("\(folder)/server"))
       let folders = runs.compactMap(\.job.workingDirectory)
       // Each run writes its own folder, as it would as the sandbox's only writable one.
       for folder in folders {
@@ -177,18 +174,8 @@ public struct HarnessRunner: Sendable {
     _ job: ProcessSupervisor.Job, writable: [String] = [], readable: [String] = []
   ) throws(RunError) -> ProcessSupervisor.Job {
     guard let sandbox else { return job }
-    return try prepared { () throws(BuildError) -> ProcessSupervisor.Job in
-      try sandbox.wrap(
-        job, readable: readablePaths + readable, writable: writable, workspace: workspace)
-    }
-  }
-
-  /// What `make` made; the workspace's error, if any, as the Run layer's.
-  private func prepared<Value>(_ make: () throws(BuildError) -> Value) throws(RunError) -> Value {
-    do {
-      return try make()
-    } catch {
-      throw .cannotPrepare(error.errorDescription ?? "\(error)")
-    }
+    return try RunError.preparing(
+      sandbox.wrap(
+        job, readable: readablePaths + readable, writable: writable, workspace: workspace))
   }
 }

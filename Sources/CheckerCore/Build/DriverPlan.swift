@@ -31,16 +31,13 @@ struct DriverPlan: Sendable, Equatable {
   /// - Returns: The plan, or `nil` when the driver cannot say or says something unexpected.
   static func plan(swiftc: String, flags: [String], writesProgram: Bool) -> DriverPlan? {
     let key = ([swiftc, writesProgram ? "program" : "none"] + flags).joined(separator: "\0")
-    cacheLock.lock()
-    defer { cacheLock.unlock() }
-    if let known = cache[key] { return known }
-    let plan = ask(swiftc: swiftc, flags: flags, writesProgram: writesProgram)
-    cache[key] = plan
-    return plan
+    return plans.value(for: key) { _ in
+      ask(swiftc: swiftc, flags: flags, writesProgram: writesProgram)
+    }
   }
 
-  nonisolated(unsafe) private static var cache: [String: DriverPlan?] = [:]
-  private static let cacheLock = NSLock()
+  /// The plans asked for so far, by compiler, kind and flags (`nil`: the driver could not say).
+  private static let plans = ComputedOnce<String, DriverPlan?>()
 
   /// Runs `swiftc -###` with placeholder files and reads its plan.
   private static func ask(swiftc: String, flags: [String], writesProgram: Bool) -> DriverPlan? {

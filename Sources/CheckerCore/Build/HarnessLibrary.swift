@@ -43,19 +43,15 @@ public struct HarnessLibrary: Sendable {
   /// - Throws: `BuildError.compilerFailed` when the harness does not compile,
   ///   `BuildError.workspace` when no folder can hold it.
   public static func prepared(for toolchain: Toolchain) throws(BuildError) -> HarnessLibrary {
-    lock.lock()
-    defer { lock.unlock() }
-    if let library = preparedLibraries[toolchain.swiftc] { return library }
-    let library = try prepare(
-      for: toolchain, in: Toolchain.cacheFolder ?? FileManager.default.temporaryDirectory.path)
-    preparedLibraries[toolchain.swiftc] = library
-    return library
+    try preparedLibraries.value(for: toolchain.swiftc) { _ throws(BuildError) in
+      try prepare(
+        for: toolchain, in: Toolchain.cacheFolder ?? FileManager.default.temporaryDirectory.path)
+    }
   }
 
   /// The libraries this process has prepared, by compiler: a class graded by several workers
   /// compiles the harness once.
-  nonisolated(unsafe) private static var preparedLibraries: [String: HarnessLibrary] = [:]
-  private static let lock = NSLock()
+  private static let preparedLibraries = ComputedOnce<String, HarnessLibrary>()
 
   /// The compiled harness in `base`: the one there if it is whole, else a new one.
   static func prepare(for toolchain: Toolchain, in base: String) throws(BuildError)

@@ -535,16 +535,11 @@ public struct SubmissionBuilder: Sendable {
 
   /// `swift format dump-configuration`, asked once per program.
   private static func defaultFormatConfiguration(_ swiftFormat: String) -> String? {
-    formatDefaultsLock.lock()
-    defer { formatDefaultsLock.unlock() }
-    if let known = formatDefaults[swiftFormat] { return known }
-    let text = Toolchain.output(of: swiftFormat, ["dump-configuration"])
-    formatDefaults[swiftFormat] = text
-    return text
+    formatDefaults.value(for: swiftFormat) { Toolchain.output(of: $0, ["dump-configuration"]) }
   }
 
-  nonisolated(unsafe) private static var formatDefaults: [String: String] = [:]
-  private static let formatDefaultsLock = NSLock()
+  /// `swift format`'s default configuration, by program (`nil`: it could not say).
+  private static let formatDefaults = ComputedOnce<String, String?>()
 
   /// The compiler run that builds `sources` into a program with the harness (`HarnessLibrary`),
   /// handing it the functions of the callable tasks; with `substitute`, the student's task

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs student processes inside the checker's sandbox (`SandboxLauncher`), when this machine
 /// allows it.
@@ -82,13 +83,13 @@ public struct Sandbox: Sendable {
   /// process id in it, most likely of no other checker on the machine): what its processes
   /// leave is ended by that id alone.
   static func newUser() -> UInt32 {
-    userCounter.lock()
-    defer { userCounter.unlock() }
-    nextUser = (nextUser + 1) % 100
-    return 200_000 + UInt32(getpid() % 600) * 100 + nextUser
+    let next = nextUser.withLock { next in
+      next = (next + 1) % 100
+      return next
+    }
+    return 200_000 + UInt32(getpid() % 600) * 100 + next
   }
-  private static let userCounter = NSLock()
-  nonisolated(unsafe) private static var nextUser: UInt32 = 0
+  private static let nextUser = Mutex<UInt32>(0)
 
   private static func detect() -> Result<Sandbox, SandboxUnavailable> {
     #if os(Linux)

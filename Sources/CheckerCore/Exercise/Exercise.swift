@@ -1,4 +1,4 @@
-/// The "async basics" exercise: its five tasks, in order.
+/// The "async basics" exercise: its tasks, in order.
 ///
 /// The one source of truth about them: names, signatures, files, what each does and builds on;
 /// the checks, the plan, the builders and the reports ask it.
@@ -6,7 +6,7 @@ public enum Exercise {
   /// The maximum delay `waitRandom` draws from when it is called without one, in seconds.
   public static let defaultMaxDelay = 10
 
-  /// Tasks 0 to 4.
+  /// The tasks, numbered from 0 in order.
   public static let tasks: [ExerciseTask] = [
     ExerciseTask(
       id: 0,

@@ -1,6 +1,6 @@
 /// One task of the exercise: the function it asks for and what it builds on.
 public struct ExerciseTask: Sendable, Hashable, Identifiable {
-  /// The task's number, 0 to 4, as in the exercise statement.
+  /// The task's number, from 0, as in the exercise statement.
   public let id: Int
   /// The title the report shows, such as `1. Let's execute multiple coroutines at the same time`.
   public let title: String

@@ -1,6 +1,6 @@
 /// One task's checks in a report.
 public struct TaskReport: Sendable, Codable, Equatable {
-  /// The task number, 0 to 4.
+  /// The task number, as in the exercise statement.
   public var id: Int
   /// The task's title: `0. The basics of async`.
   public var title: String

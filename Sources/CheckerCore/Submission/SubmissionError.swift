@@ -32,7 +32,7 @@ public enum SubmissionError: Error, Equatable, LocalizedError {
   case unknownTarget(name: String, available: [String])
   /// The package has several library targets and `--target` did not pick one.
   case ambiguousTarget(candidates: [String])
-  /// None of the exercise's five functions is declared: not the exercise (a wrong folder).
+  /// None of the exercise's functions is declared: not the exercise (a wrong folder).
   case notTheExercise(path: String, expected: [String], read: [String])
 
   /// A one-line message for the person who must act on it.

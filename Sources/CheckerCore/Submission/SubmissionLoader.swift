@@ -181,7 +181,7 @@ public struct SubmissionLoader: Sendable {
     }
   }
 
-  /// The target that holds the exercise: the one that declares most of its five functions
+  /// The target that holds the exercise: the one that declares most of its functions
   /// (a library before an executable when they tie), so that functions written in an
   /// executable target, beside `main.swift`, are graded too.
   private func pickLibraryTarget(_ targets: [String], in sources: URL, displayPath: String)

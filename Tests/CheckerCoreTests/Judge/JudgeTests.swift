@@ -30,7 +30,7 @@ struct JudgeTests {
   }()
   let callable: BuildResult = BuildResult(
     availability: Dictionary(
-      uniqueKeysWithValues: (0...4).map { ($0, .callable(signatureProblem: nil)) }),
+      uniqueKeysWithValues: Exercise.tasks.map { ($0.id, .callable(signatureProblem: nil)) }),
     launcher: ["x"], isInstrumented: true, submissionErrors: [],
     seconds: 0)
   let waitN = EvidenceBuilder(task: 1)

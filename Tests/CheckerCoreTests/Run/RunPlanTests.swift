@@ -26,7 +26,7 @@ struct RunPlanTests {
   func limits() {
     let plan = RunPlan(seed: 7)
     #expect(Set(plan.calls.map(\.id)).count == plan.calls.count)
-    for task in 0...4 {
+    for task in Exercise.tasks.map(\.id) {
       #expect(plan.timeLimit(forTask: task) == 2 * RunPlan.defaultArgumentWindow + 2)
     }
   }

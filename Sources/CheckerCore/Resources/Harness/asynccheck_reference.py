@@ -61,7 +61,7 @@ async def wait_n(n, max_delay):
     """The reference wait_n: completion order, recorded."""
     box = [context(), argument_number(n), argument_number(max_delay)]
     sys.audit("asynccheck.wait-n-start", box)
-    spawned = [asyncio.ensure_future(MODULE_OBJECTS[0].wait_random(max_delay))
+    spawned = [asyncio.ensure_future(module_of("wait_random").wait_random(max_delay))
                for _ in range(n)]
     values = [await done for done in asyncio.as_completed(spawned)]
     sys.audit("asynccheck.wait-n-end", box)
@@ -71,20 +71,26 @@ async def wait_n(n, max_delay):
 def measure_time(n, max_delay):
     """The reference measure_time."""
     start = time.perf_counter()
-    asyncio.run(MODULE_OBJECTS[1].wait_n(n, max_delay))
+    asyncio.run(module_of("wait_n").wait_n(n, max_delay))
     return (time.perf_counter() - start) / n if n else 0.0
 
 
 def task_wait_random(max_delay):
     """The reference task_wait_random, recorded."""
     sys.audit("asynccheck.spawn", context())
-    return asyncio.create_task(MODULE_OBJECTS[0].wait_random(max_delay))
+    return asyncio.create_task(module_of("wait_random").wait_random(max_delay))
 
 
 async def task_wait_n(n, max_delay):
     """The reference task_wait_n."""
-    spawned = [MODULE_OBJECTS[3].task_wait_random(max_delay) for _ in range(n)]
+    spawned = [module_of("task_wait_random").task_wait_random(max_delay) for _ in range(n)]
     return [await done for done in asyncio.as_completed(spawned)]
+
+
+def module_of(function):
+    """The module object that stands for the file of the task whose function is `function`:
+    the reference functions call each other through it, as through the student's imports."""
+    return MODULE_OBJECTS[FUNCTION_TASKS[function]]
 
 
 def call_in_own_loop(function, *arguments):
@@ -128,6 +134,7 @@ for _task in TASKS:
     globals()[_task["function"]].__module__ = _task["module"]
 del _task
 MODULE_OBJECTS = _modules()
+FUNCTION_TASKS = {task["function"]: index for index, task in enumerate(TASKS)}
 # The code that may emit records: the hook accepts a record only from one of these, running
 # with this module's namespace.
 RECORDING_CODE = (wait_random.__code__, wait_n.__code__, task_wait_random.__code__)

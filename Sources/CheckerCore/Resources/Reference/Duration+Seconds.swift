@@ -1,1 +1,0 @@
-../../../AsyncBasics/Duration+Seconds.swift

@@ -1,1 +1,0 @@
-../../../AsyncBasics/ReferenceClock.swift

@@ -1,1 +1,0 @@
-../../../AsyncBasics/WaitN.swift

@@ -41,28 +41,18 @@ public enum ProgramServer {
       return job
     }
     for (index, outcome) in ProcessSupervisor.run(jobs).enumerated() {
-      guard let (kind, value) = record(of: outcome.termination) else { continue }
+      guard let (kind, value) = HarnessProtocol.JobEnd.record(of: outcome.termination) else {
+        continue
+      }
       channel.send([
-        HarnessProtocol.Record.job.rawValue, "\(index)", kind, value, "\(outcome.duration)",
+        HarnessProtocol.Record.job.rawValue, "\(index)", kind.rawValue, value,
+        "\(outcome.duration)",
         "\(outcome.outputByteCount)", Data(outcome.output).base64EncodedString(),
         Data(outcome.channel).base64EncodedString(),
       ])
     }
     channel.send([HarnessProtocol.Record.done.rawValue, "0.0"])
     exit(0)
-  }
-
-  /// A termination as a `J` record's kind and value; `nil` for a program that did not start
-  /// (which the checker then runs alone, and sees why).
-  static func record(of termination: ProcessSupervisor.Termination) -> (String, String)? {
-    switch termination {
-    case .exited(let status): return ("exited", "\(status)")
-    case .signaled(let signal): return ("signaled", "\(signal)")
-    case .timedOut(let seconds): return ("timedOut", "\(seconds)")
-    case .outputLimit(let bytes): return ("outputLimit", "\(bytes)")
-    case .memoryLimit(let bytes): return ("memoryLimit", "\(bytes)")
-    case .failedToStart: return nil
-    }
   }
 
   /// The keys on descriptor 4, read to its end, which is then closed.

@@ -95,6 +95,61 @@ public enum HarnessProtocol {
     case audit = "A"
   }
 
+  /// How a served run ended: the `kind` of a `J` record.
+  ///
+  /// Its `value` is the exit status, the signal, the seconds or the bytes. Both servers write
+  /// them (`ProgramServer` and the Python
+  /// harness's `serve`); `HarnessServer` reads them.
+  public enum JobEnd: String, Sendable, CaseIterable {
+    /// The run exited: `value` is its status.
+    case exited
+    /// A signal ended the run: `value` is the signal's number.
+    case signaled
+    /// The server stopped the run at its time limit: `value` is the limit in seconds.
+    case timedOut
+    /// The server stopped the run for printing too much: `value` is the limit in bytes.
+    case outputLimit
+    /// The server stopped the run for using too much memory: `value` is the limit in bytes.
+    case memoryLimit
+
+    /// A termination as a `J` record's kind and value.
+    ///
+    /// - Parameter termination: How the run ended.
+    /// - Returns: The kind and value; `nil` for a program that did not start (which the
+    ///   checker then runs alone, and sees why).
+    public static func record(of termination: ProcessSupervisor.Termination) -> (
+      kind: JobEnd, value: String
+    )? {
+      switch termination {
+      case .exited(let status): (.exited, "\(status)")
+      case .signaled(let signal): (.signaled, "\(signal)")
+      case .timedOut(let seconds): (.timedOut, "\(seconds)")
+      case .outputLimit(let bytes): (.outputLimit, "\(bytes)")
+      case .memoryLimit(let bytes): (.memoryLimit, "\(bytes)")
+      case .failedToStart: nil
+      }
+    }
+
+    /// The termination a `J` record's kind and value say.
+    ///
+    /// - Parameters:
+    ///   - kind: The record's kind field.
+    ///   - value: Its value field.
+    /// - Returns: The termination; `nil` when either does not parse.
+    public static func termination(kind: Substring, value: Substring)
+      -> ProcessSupervisor.Termination?
+    {
+      switch JobEnd(rawValue: String(kind)) {
+      case .exited: Int32(value).map { .exited($0) }
+      case .signaled: Int32(value).map { .signaled($0) }
+      case .timedOut: Double(value).map { .timedOut(seconds: $0) }
+      case .outputLimit: Int(value).map { .outputLimit(bytes: $0) }
+      case .memoryLimit: Int(value).map { .memoryLimit(bytes: $0) }
+      case nil: nil
+      }
+    }
+  }
+
   /// What a Python probe found a task's function to be: the `status` of a `P` record.
   public enum ProbeStatus: String, Sendable, CaseIterable {
     /// The function, as the exercise declares it: the payload is its header.

@@ -182,7 +182,7 @@ public struct HarnessServer: Sendable {
       // A run a signal ended is not read: the signal may have come from another task's code,
       // which shares the server's sandbox, and the run is made again alone.
       guard fields.count == 8, let index = Int(fields[1]), outcomes.indices.contains(index),
-        let termination = termination(kind: fields[2], value: fields[3]),
+        let termination = HarnessProtocol.JobEnd.termination(kind: fields[2], value: fields[3]),
         termination.isSignal == false,
         let duration = Double(fields[4]), let printed = Int(fields[5]),
         let output = Data(base64Encoded: String(fields[6])),
@@ -193,19 +193,6 @@ public struct HarnessServer: Sendable {
         channel: Array(channel), duration: duration)
     }
     return (outcomes, forged)
-  }
-
-  /// A `J` record's termination: `exited N`, `signaled N`, `timedOut S`, `outputLimit B`,
-  /// `memoryLimit B`.
-  static func termination(kind: Substring, value: Substring) -> ProcessSupervisor.Termination? {
-    switch kind {
-    case "exited": return Int32(value).map { .exited($0) }
-    case "signaled": return Int32(value).map { .signaled($0) }
-    case "timedOut": return Double(value).map { .timedOut(seconds: $0) }
-    case "outputLimit": return Int(value).map { .outputLimit(bytes: $0) }
-    case "memoryLimit": return Int(value).map { .memoryLimit(bytes: $0) }
-    default: return nil
-    }
   }
 }
 

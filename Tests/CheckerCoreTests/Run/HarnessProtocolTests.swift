@@ -97,6 +97,11 @@ struct HarnessProtocolTests {
       try Self.harness("AsyncCheckHarness.swift") + HarnessExerciseSource.text
     let python = try Self.harness("asynccheck_harness.py")
     let facts = try Self.harness("asynccheck_facts.py")
+    // Each way a served run ends is one the Python server writes (ProgramServer writes them
+    // from the supervisor's terminations: see `jobEnds`).
+    for end in HarnessProtocol.JobEnd.allCases {
+      #expect(python.contains("(\"\(end.rawValue)\""), "the Python server never says \(end)")
+    }
     // Each probe status is one the Python probe sends.
     let probe = try Self.python("probe", in: python)
     for status in HarnessProtocol.ProbeStatus.allCases {
@@ -110,6 +115,21 @@ struct HarnessProtocolTests {
         || python.contains("send(\"\(type)\"") || facts.contains("\"\(type)\\t")
       #expect(written, "no harness writes \(record) records")
     }
+  }
+
+  @Test(
+    "a served run's end is read back as it was written",
+    arguments: [
+      ProcessSupervisor.Termination.exited(3), .signaled(9), .timedOut(seconds: 2.5),
+      .outputLimit(bytes: 1024), .memoryLimit(bytes: 1 << 20),
+    ])
+  func jobEnds(termination: ProcessSupervisor.Termination) throws {
+    let (kind, value) = try #require(HarnessProtocol.JobEnd.record(of: termination))
+    #expect(
+      HarnessProtocol.JobEnd.termination(kind: kind.rawValue[...], value: value[...])
+        == termination)
+    #expect(HarnessProtocol.JobEnd.termination(kind: "exited", value: "x") == nil)
+    #expect(HarnessProtocol.JobEnd.termination(kind: "vanished", value: "0") == nil)
   }
 
   @Test("a harness of another protocol version has its results refused, saying why")

@@ -101,7 +101,9 @@ struct HarnessServerTests {
     var runs: [HarnessServer.Run] = []
     var keys: [ChannelKey] = []
     for maxDelay in 0...3 {
-      let arguments = ["0", "0", "\(maxDelay):r:0:\(maxDelay)"]
+      let call = PlannedCall(
+        id: maxDelay, taskID: 0, n: 0, maxDelay: maxDelay, purpose: .sample)
+      let arguments = ["0", "0", call.harnessArgument]
       var job = ProcessSupervisor.Job(
         executable: "/unused", arguments: arguments,
         workingDirectory: try workspace.makeFolder("run/\(maxDelay)"), timeLimit: 1,

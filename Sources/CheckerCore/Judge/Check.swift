@@ -5,8 +5,9 @@
 public struct Check: Sendable {
   /// A stable identifier, unique within the task (`ascending`); JSON reports carry it.
   public let name: String
-  /// The question, as a sentence the report prints (`returns the delays in ascending order`).
-  public let title: String
+  /// The question, as a sentence the report prints (`returns the delays in ascending order`),
+  /// built in the submission's language.
+  public let title: CheckTitle
   /// Whether this check reports the task's calls that ran out of time (the timing checks), so
   /// that the task's other checks can judge the calls that returned.
   public let reportsTimeouts: Bool
@@ -25,7 +26,7 @@ public struct Check: Sendable {
   ///   - readsSourceOnly: Whether it reads only the sources.
   ///   - evaluate: How to answer it.
   public init(
-    name: String, title: String, reportsTimeouts: Bool = false, readsSourceOnly: Bool = false,
+    name: String, title: CheckTitle, reportsTimeouts: Bool = false, readsSourceOnly: Bool = false,
     evaluate: @escaping @Sendable (CheckContext) -> Verdict
   ) {
     self.name = name

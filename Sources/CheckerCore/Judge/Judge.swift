@@ -58,7 +58,7 @@ public enum Judge {
           verdict = .fail(message)
           crash = nil
         }
-        checks.append(report(check.name, title(check.title, in: language), verdict))
+        checks.append(report(check.name, check.title.text(in: language), verdict))
       }
       // Requirements count for a function that does something: the untouched starter's tidy,
       // documented stubs earn nothing but their signatures.
@@ -100,18 +100,6 @@ public enum Judge {
         for: reports[index], among: reports, build: build, language: language)
     }
     return reports
-  }
-
-  /// A check's title in the words of `language`: the checks' titles are written once, with the
-  /// Swift names.
-  static func title(_ title: String, in language: Language) -> String {
-    guard language == .python else { return title }
-    // Longest names first: `taskWaitRandom` before `waitRandom`.
-    let names =
-      (Exercise.tasks.map { ($0.signature.name, $0.python.name) }
-      + Exercise.parameterNames.map { ($0.swift, $0.python) })
-      .sorted { $0.0.count > $1.0.count }
-    return names.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
   }
 
   /// What the student's own versions of the functions a task builds on do, when they fail:

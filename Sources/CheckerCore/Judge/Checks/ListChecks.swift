@@ -33,7 +33,9 @@ enum ListChecks {
     }
   }
 
-  static let inBounds = Check(name: "in-bounds", title: "returns delays within 0...maxDelay") {
+  static let inBounds = Check(
+    name: "in-bounds", title: "returns delays within 0...\(parameter: "maxDelay")"
+  ) {
     context in
     let calls = context.evidence.calls(for: .sample)
     return context.judgeReturned(calls) { returned in
@@ -213,11 +215,13 @@ enum ListChecks {
   static func builtOnCheck(for task: ExerciseTask, language: Language) -> Check {
     let builtOn = task.builtOnTask
     let name = task.builtOnCheckName ?? "uses"
-    let title = builtOn?.functionName(in: language) ?? ""
     // A function that starts tasks is counted by its recorded starts (T records); one that
     // sleeps, by its recorded sleeps (W records).
     let countsStarts = builtOn?.behaviour == .startsTask
-    return Check(name: name, title: "calls \(title) n times and returns what it returned") {
+    let title: CheckTitle =
+      builtOn.map { "calls \(function: $0) \(parameter: "n") times and returns what it returned" }
+      ?? "calls it n times and returns what it returned"
+    return Check(name: name, title: title) {
       context in
       let function = context.name(ofTask: builtOn?.id ?? task.id)
       guard context.evidence.isInstrumented else {

@@ -21,7 +21,7 @@ enum MeasureTimeChecks {
 
   /// The result times n is the time the student's `waitN` call took, within a relative margin.
   static let average = Check(
-    name: "average", title: "returns the total time divided by n, in seconds"
+    name: "average", title: "returns the total time divided by \(parameter: "n"), in seconds"
   ) { context in
     return context.judgeReturned(context.evidence.calls) { calls in
       var judged = 0
@@ -65,9 +65,15 @@ enum MeasureTimeChecks {
     }
   }
 
+  /// The function the measuring task times: the one it builds on (`waitN`).
+  private static let timed = Exercise.tasks.first { $0.behaviour == .measuresTime }?.builtOnTask
+
   /// Each call runs `waitN` once, with its own `n` and `maxDelay`.
   static let usesWaitN = Check(
-    name: "uses-wait-n", title: "runs waitN(n, maxDelay) once per call"
+    name: "uses-wait-n",
+    title: timed.map {
+      "runs \(function: $0)(\(parameter: "n"), \(parameter: "maxDelay")) once per call"
+    } ?? "runs the function it times once per call"
   ) { context in
     let waitN = context.name(ofTask: context.task.builtOn ?? context.task.id)
     guard context.evidence.isInstrumented else {

@@ -19,7 +19,9 @@ enum PythonRequirementChecks {
   )
     -> Check
   {
-    Check(name: name, title: "requirements: " + title, readsSourceOnly: true) { context in
+    Check(
+      name: name, title: CheckTitle(stringLiteral: "requirements: " + title), readsSourceOnly: true
+    ) { context in
       let function = context.task.python
       guard let facts = context.facts.pythonFiles[context.task.id] else {
         return .skip("\(function.file) is missing")

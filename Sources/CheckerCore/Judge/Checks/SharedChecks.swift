@@ -1,7 +1,9 @@
 /// Checks that several tasks ask in the same way.
 enum SharedChecks {
   /// Every value a call returned lies in `0...maxDelay`.
-  static func inBounds(_ purposes: Set<PlannedCall.Purpose> = [.sample], title: String) -> Check {
+  static func inBounds(_ purposes: Set<PlannedCall.Purpose> = [.sample], title: CheckTitle)
+    -> Check
+  {
     Check(name: "in-bounds", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
       return context.judgeReturned(calls) { calls in
@@ -35,7 +37,7 @@ enum SharedChecks {
 
   /// A call that returns one delay takes about that long: never less, and not much more.
   static func sleepsReturnedDelay(
-    _ purposes: Set<PlannedCall.Purpose> = [.sample], title: String
+    _ purposes: Set<PlannedCall.Purpose> = [.sample], title: CheckTitle
   ) -> Check {
     Check(name: "sleeps-returned-delay", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }

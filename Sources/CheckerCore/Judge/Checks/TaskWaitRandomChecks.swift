@@ -58,7 +58,7 @@ enum TaskWaitRandomChecks {
   }
 
   static let inBounds = Check(
-    name: "in-bounds", title: "the task's value is within 0...maxDelay"
+    name: "in-bounds", title: "the task's value is within 0...\(parameter: "maxDelay")"
   ) { context in
     let calls = context.evidence.calls(for: .sample)
     return context.judgeReturned(calls) { calls in
@@ -81,7 +81,9 @@ enum TaskWaitRandomChecks {
 
   /// The task runs `waitRandom` once, with the call's `maxDelay`, and returns what it returned.
   static let usesWaitRandom = Check(
-    name: "uses-wait-random", title: "the task runs waitRandom(maxDelay) and returns its value"
+    name: "uses-wait-random",
+    title:
+      "the task runs \(function: Exercise.randomDelay)(\(parameter: "maxDelay")) and returns its value"
   ) { context in
     let waitRandom = context.name(ofTask: context.task.builtOn ?? context.task.id)
     guard context.evidence.isInstrumented else {

@@ -3,7 +3,8 @@ import Foundation
 /// Task 0's checks: `waitRandom(maxDelay:)`.
 enum WaitRandomChecks {
   static let all: [Check] = [
-    SharedChecks.inBounds([.sample, .batch], title: "returns a delay within 0...maxDelay"),
+    SharedChecks.inBounds(
+      [.sample, .batch], title: "returns a delay within 0...\(parameter: "maxDelay")"),
     fractional,
     SharedChecks.sleepsReturnedDelay([.sample, .batch], title: "sleeps the delay it returns"),
     uniform,
@@ -28,7 +29,7 @@ enum WaitRandomChecks {
   }
 
   static let uniform = Check(
-    name: "uniform", title: "spreads its delays evenly over 0...maxDelay"
+    name: "uniform", title: "spreads its delays evenly over 0...\(parameter: "maxDelay")"
   ) { context in
     let calls = context.evidence.calls.filter {
       ($0.plan.purpose == .batch || $0.plan.purpose == .sample) && $0.plan.maxDelay > 0
@@ -55,7 +56,9 @@ enum WaitRandomChecks {
       details: ["how many fell in each fifth: " + histogram.joined(separator: ", ")])
   }
 
-  static let zeroMaxDelay = Check(name: "zero-max-delay", title: "maxDelay 0 returns 0 at once") {
+  static let zeroMaxDelay = Check(
+    name: "zero-max-delay", title: "\(parameter: "maxDelay") 0 returns 0 at once"
+  ) {
     context in
     let calls = context.evidence.calls(for: .sample).filter { $0.plan.maxDelay == 0 }
     let drawn = context.evidence.calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values?.first)
@@ -82,7 +85,8 @@ enum WaitRandomChecks {
   }
 
   static let defaultMaxDelay = Check(
-    name: "default-max-delay", title: "maxDelay defaults to \(Exercise.defaultMaxDelay)"
+    name: "default-max-delay",
+    title: "\(parameter: "maxDelay") defaults to \(Exercise.defaultMaxDelay)"
   ) {
     context in
     let standard = Exercise.defaultMaxDelay

@@ -15,11 +15,28 @@ public enum CheckCatalog {
     let behaviour: [Check] =
       switch task.behaviour {
       case .sleepsRandomDelay: WaitRandomChecks.all
-      case .collectsDelays: ListChecks.all(for: task, language: language)
+      case .collectsDelays: ListChecks.all
       case .measuresTime: MeasureTimeChecks.all
       case .startsTask: TaskWaitRandomChecks.all
       }
-    return behaviour + requirements(language: language)
+    return behaviour + (builtOnCheck(for: task).map { [$0] } ?? [])
+      + requirements(language: language)
+  }
+
+  /// The check that `task`'s function calls the function it builds on, as check50's
+  /// `@check(dependency)`: named `ExerciseTask.builtOnCheckName`, judged as the task's
+  /// behaviour calls it; `nil` for a task that builds on none.
+  ///
+  /// - Parameter task: A task of the exercise.
+  /// - Returns: The check, last of the task's behaviour checks.
+  public static func builtOnCheck(for task: ExerciseTask) -> Check? {
+    guard let builtOn = task.builtOnTask, let name = task.builtOnCheckName else { return nil }
+    return switch task.behaviour {
+    case .collectsDelays: ListChecks.usesBuiltOn(builtOn, named: name)
+    case .measuresTime: MeasureTimeChecks.usesBuiltOn(builtOn, named: name)
+    case .startsTask: TaskWaitRandomChecks.usesBuiltOn(builtOn, named: name)
+    case .sleepsRandomDelay: nil
+    }
   }
 
   /// The project's requirement checks of a language (shebang, docstrings, lint, …): they judge

@@ -15,10 +15,21 @@ struct ExerciseModelTests {
     for (id, name) in names {
       #expect(Exercise.task(id)?.builtOnCheckName == name, "task \(id)")
     }
-    // The list tasks' catalogs carry those names.
-    for task in Exercise.tasks where task.behaviour == .collectsDelays {
-      let names = CheckCatalog.checks(forTask: task.id).map(\.name)
-      #expect(names.contains(task.builtOnCheckName ?? "?"), "task \(task.id): \(names)")
+    // Every task that builds on another has that one check, last of its behaviour checks,
+    // titled with the function it builds on; one that builds on none has none.
+    for task in Exercise.tasks {
+      let checks = CheckCatalog.checks(forTask: task.id)
+      let behaviour = checks.filter { !CheckCatalog.requirementNames.contains($0.name) }
+      guard let builtOn = task.builtOnTask else {
+        #expect(!behaviour.contains { $0.name.hasPrefix("uses-") }, "task \(task.id)")
+        continue
+      }
+      #expect(behaviour.last?.name == task.builtOnCheckName, "task \(task.id)")
+      #expect(
+        behaviour.last?.title.text(in: .swift).contains(builtOn.signature.name) == true,
+        "task \(task.id)")
+      #expect(checks.filter { $0.name == task.builtOnCheckName }.count == 1)
+      #expect(checks.filter { $0.name == "in-bounds" }.count <= 1)
     }
   }
 

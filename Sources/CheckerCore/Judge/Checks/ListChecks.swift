@@ -6,18 +6,11 @@
 /// whose sleeps follow a schedule (`RunPlan.probeSchedule`), separates completion order from
 /// sorting and spawn order, and concurrent from sequential, with margins no timer jitter reaches.
 enum ListChecks {
-  /// The checks of `task`, a list function built on another task's function, titled in
-  /// `language`.
-  static func all(for task: ExerciseTask, language: Language) -> [Check] {
-    [
-      count,
-      inBounds,
-      ascending,
-      concurrent,
-      noSort,
-      builtOnCheck(for: task, language: language),
-    ]
-  }
+  /// The checks of a list function, but the one that counts its calls of the function it
+  /// builds on (`usesBuiltOn`, chosen by `CheckCatalog.builtOnCheck`).
+  static let all: [Check] = [
+    count, SharedChecks.inBounds(.collectsDelays), ascending, concurrent, noSort,
+  ]
 
   static let count = Check(name: "count", title: "returns n delays") { context in
     return context.judgeReturned(context.evidence.calls) { calls in
@@ -30,18 +23,6 @@ enum ListChecks {
           "`\(context.show(failing.plan))`",
           actual: "\(values.count) delays: \(Format.values(values))",
           expected: "\(failing.plan.n)"))
-    }
-  }
-
-  static let inBounds = Check(
-    name: "in-bounds", title: "returns delays within 0...\(parameter: "maxDelay")"
-  ) {
-    context in
-    let calls = context.evidence.calls(for: .sample)
-    return context.judgeReturned(calls) { returned in
-      let judged = context.judgeable(returned)
-      guard !judged.isEmpty else { return context.nothingToJudge(calls) }
-      return judged.lazy.compactMap { SharedChecks.outOfBounds($0, context) }.first ?? .pass()
     }
   }
 
@@ -212,18 +193,22 @@ enum ListChecks {
     }
   }
 
-  static func builtOnCheck(for task: ExerciseTask, language: Language) -> Check {
-    let builtOn = task.builtOnTask
-    let name = task.builtOnCheckName ?? "uses"
+  /// The list function calls the function it builds on n times and returns what those calls
+  /// returned.
+  ///
+  /// - Parameters:
+  ///   - builtOn: The task whose function it builds on.
+  ///   - name: The check's name (`ExerciseTask.builtOnCheckName`).
+  /// - Returns: The check.
+  static func usesBuiltOn(_ builtOn: ExerciseTask, named name: String) -> Check {
     // A function that starts tasks is counted by its recorded starts (T records); one that
     // sleeps, by its recorded sleeps (W records).
-    let countsStarts = builtOn?.behaviour == .startsTask
+    let countsStarts = builtOn.behaviour == .startsTask
     let title: CheckTitle =
-      builtOn.map { "calls \(function: $0) \(parameter: "n") times and returns what it returned" }
-      ?? "calls it n times and returns what it returned"
+      "calls \(function: builtOn) \(parameter: "n") times and returns what it returned"
     return Check(name: name, title: title) {
       context in
-      let function = context.name(ofTask: builtOn?.id ?? task.id)
+      let function = context.name(ofTask: builtOn.id)
       guard context.evidence.isInstrumented else {
         return .skip("calls to \(function) could not be recorded")
       }

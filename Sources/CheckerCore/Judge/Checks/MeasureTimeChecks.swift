@@ -4,7 +4,7 @@
 /// and with which arguments: the result is judged against that, relatively, so that load
 /// (which stretches the harness's own measurement) cannot fail a correct function.
 enum MeasureTimeChecks {
-  static let all: [Check] = [average, usesWaitN]
+  static let all: [Check] = [average]
 
   /// The checker's `waitN` calls made for `call`: by the call each says it ran for or, when
   /// some say nothing (a detached task), those that ran within the call with its arguments.
@@ -65,17 +65,23 @@ enum MeasureTimeChecks {
     }
   }
 
-  /// The function the measuring task times: the one it builds on (`waitN`).
-  private static let timed = Exercise.tasks.first { $0.behaviour == .measuresTime }?.builtOnTask
+  /// Each call runs the function it times (`waitN`) once, with its own `n` and `maxDelay`.
+  ///
+  /// - Parameters:
+  ///   - timed: The task whose function it times.
+  ///   - name: The check's name (`ExerciseTask.builtOnCheckName`).
+  /// - Returns: The check.
+  static func usesBuiltOn(_ timed: ExerciseTask, named name: String) -> Check {
+    Check(
+      name: name,
+      title: "runs \(function: timed)(\(parameter: "n"), \(parameter: "maxDelay")) once per call"
+    ) { context in
+      judgeUsesTimed(context, timed: timed)
+    }
+  }
 
-  /// Each call runs `waitN` once, with its own `n` and `maxDelay`.
-  static let usesWaitN = Check(
-    name: "uses-wait-n",
-    title: timed.map {
-      "runs \(function: $0)(\(parameter: "n"), \(parameter: "maxDelay")) once per call"
-    } ?? "runs the function it times once per call"
-  ) { context in
-    let waitN = context.name(ofTask: context.task.builtOn ?? context.task.id)
+  private static func judgeUsesTimed(_ context: CheckContext, timed: ExerciseTask) -> Verdict {
+    let waitN = context.name(ofTask: timed.id)
     guard context.evidence.isInstrumented else {
       return .skip("calls to \(waitN) could not be recorded")
     }

@@ -1,19 +1,45 @@
 /// Checks that several tasks ask in the same way.
 enum SharedChecks {
-  /// Every value a call returned lies in `0...maxDelay`.
-  static func inBounds(_ purposes: Set<PlannedCall.Purpose> = [.sample], title: CheckTitle)
-    -> Check
-  {
-    Check(name: "in-bounds", title: title) { context in
+  /// Every value a call returned lies in `0...maxDelay`: the one in-bounds check, for every
+  /// task that returns delays, judging what the task's `behaviour` makes judgeable.
+  ///
+  /// - A random delay: every call (the batch's too); and never 0 every time.
+  /// - A list: the calls that returned n ≥ 2 delays (an empty list is in bounds by accident).
+  /// - A started task: its value, once some task was seen to sleep (a value not drawn by a
+  ///   sleep proves nothing).
+  ///
+  /// - Parameter behaviour: What the task's function does.
+  /// - Returns: The check.
+  static func inBounds(_ behaviour: ExerciseTask.Behaviour) -> Check {
+    let title: CheckTitle =
+      switch behaviour {
+      case .sleepsRandomDelay: "returns a delay within 0...\(parameter: "maxDelay")"
+      case .startsTask: "the task's value is within 0...\(parameter: "maxDelay")"
+      case .collectsDelays, .measuresTime: "returns delays within 0...\(parameter: "maxDelay")"
+      }
+    let purposes: Set<PlannedCall.Purpose> =
+      behaviour == .sleepsRandomDelay ? [.sample, .batch] : [.sample]
+    return Check(name: "in-bounds", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
-      return context.judgeReturned(calls) { calls in
-        if let failure = calls.sorted(by: CheckContext.smallerCall).lazy.compactMap({
-          outOfBounds($0, context)
-        }).first {
+      return context.judgeReturned(calls) { returned in
+        var judged = returned.sorted(by: CheckContext.smallerCall)
+        switch behaviour {
+        case .collectsDelays:
+          judged = context.judgeable(returned)
+          guard !judged.isEmpty else { return context.nothingToJudge(calls) }
+        case .startsTask:
+          guard returned.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
+            let builtOn = context.name(ofTask: context.task.builtOn ?? context.task.id)
+            return .skip("nothing to judge: no task ran \(builtOn)")
+          }
+        case .sleepsRandomDelay, .measuresTime:
+          break
+        }
+        if let failure = judged.lazy.compactMap({ outOfBounds($0, context) }).first {
           return failure
         }
-        let drawn = calls.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
-        if !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
+        let drawn = judged.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
+        if behaviour == .sleepsRandomDelay, !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
           return .fail(
             "returned 0 every time, whatever maxDelay: a delay drawn from 0...maxDelay is "
               + "almost never 0")

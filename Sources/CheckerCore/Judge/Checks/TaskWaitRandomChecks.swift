@@ -5,9 +5,8 @@
 enum TaskWaitRandomChecks {
   static let all: [Check] = [
     returnsAtOnce,
-    inBounds,
+    SharedChecks.inBounds(.startsTask),
     SharedChecks.sleepsReturnedDelay(title: "the task sleeps the delay it returns"),
-    usesWaitRandom,
   ]
 
   static let returnsAtOnce = Check(
@@ -57,35 +56,26 @@ enum TaskWaitRandomChecks {
     return .pass()
   }
 
-  static let inBounds = Check(
-    name: "in-bounds", title: "the task's value is within 0...\(parameter: "maxDelay")"
-  ) { context in
-    let calls = context.evidence.calls(for: .sample)
-    return context.judgeReturned(calls) { calls in
-      guard calls.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
-        return .skip(
-          "nothing to judge: no task ran \(context.name(ofTask: context.task.builtOn ?? context.task.id))"
-        )
-      }
-      for call in calls.sorted(by: CheckContext.smallerCall) {
-        guard let value = call.values?.first else { continue }
-        if !(0...Double(call.plan.maxDelay)).contains(value) {
-          return .fail(
-            "`\(context.show(call.plan))`'s task returned \(Format.value(value)), outside "
-              + "0...\(call.plan.maxDelay)")
-        }
-      }
-      return .pass()
+  /// The task runs the function it builds on (`waitRandom`) once, with the call's `maxDelay`,
+  /// and returns what it returned.
+  ///
+  /// - Parameters:
+  ///   - builtOn: The task whose function the started task runs.
+  ///   - name: The check's name (`ExerciseTask.builtOnCheckName`).
+  /// - Returns: The check.
+  static func usesBuiltOn(_ builtOn: ExerciseTask, named name: String) -> Check {
+    Check(
+      name: name,
+      title: "the task runs \(function: builtOn)(\(parameter: "maxDelay")) and returns its value"
+    ) { context in
+      judgeUsesWaitRandom(context, builtOn: builtOn)
     }
   }
 
-  /// The task runs `waitRandom` once, with the call's `maxDelay`, and returns what it returned.
-  static let usesWaitRandom = Check(
-    name: "uses-wait-random",
-    title:
-      "the task runs \(function: Exercise.randomDelay)(\(parameter: "maxDelay")) and returns its value"
-  ) { context in
-    let waitRandom = context.name(ofTask: context.task.builtOn ?? context.task.id)
+  private static func judgeUsesWaitRandom(_ context: CheckContext, builtOn: ExerciseTask)
+    -> Verdict
+  {
+    let waitRandom = context.name(ofTask: builtOn.id)
     guard context.evidence.isInstrumented else {
       return .skip("calls to \(waitRandom) could not be recorded")
     }

@@ -3,8 +3,7 @@ import Foundation
 /// Task 0's checks: `waitRandom(maxDelay:)`.
 enum WaitRandomChecks {
   static let all: [Check] = [
-    SharedChecks.inBounds(
-      [.sample, .batch], title: "returns a delay within 0...\(parameter: "maxDelay")"),
+    SharedChecks.inBounds(.sleepsRandomDelay),
     fractional,
     SharedChecks.sleepsReturnedDelay([.sample, .batch], title: "sleeps the delay it returns"),
     uniform,

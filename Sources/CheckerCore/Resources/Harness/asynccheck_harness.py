@@ -619,6 +619,15 @@ def load(task):
     return getattr(module, FUNCTIONS[task])
 
 
+def parse_call(text):
+    """A CALL argument, id:task:arguments[:duration/value,...], as ((id, task, arguments),
+    schedule): the arguments a tuple of ints, the schedule a list of (duration, value)."""
+    call_id, task, given, *schedule = text.split(":")
+    call = (int(call_id), int(task), tuple(int(number) for number in given.split(",") if number))
+    return call, [tuple(float(number) for number in pair.split("/"))
+                  for pair in schedule[0].split(",")] if schedule else []
+
+
 def awaited(call):
     """Whether a call is awaited: one that leaves arguments to their defaults (wait_random(),
     10 s) is only watched until the checker stops waiting."""
@@ -931,13 +940,10 @@ def main(arguments):
     calls = []
     if mode != "probe":
         for text in arguments[4:]:
-            call_id, task, given, *schedule = text.split(":")
-            calls.append((int(call_id), int(task),
-                          tuple(int(number) for number in given.split(",") if number)))
+            call, schedule = parse_call(text)
+            calls.append(call)
             if schedule:
-                SCHEDULES[int(call_id)] = [
-                    tuple(float(number) for number in pair.split("/"))
-                    for pair in schedule[0].split(",")]
+                SCHEDULES[call[0]] = schedule
     trusted = tuple((function.__code__, globals())
                     for function in (main, graded, probe, perform, run))
     trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)

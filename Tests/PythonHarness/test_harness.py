@@ -1,0 +1,217 @@
+"""Unit tests of the Python harness's parts that work without its channel: the calls as the
+checker passes them, how each task's function is called and its result read, the values as
+they are recorded, the reference modules, and the probe.
+
+Run by `swift test` (PythonHarnessTests), which writes the harness and the exercise's
+description into a folder and runs `python3 -m unittest` with that folder on the path. The
+records go to the harness's audit hook in a grading; here a hook of the test's own reads them.
+"""
+import asyncio
+import concurrent.futures
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+import asynccheck_facts as facts
+import asynccheck_harness as harness
+import asynccheck_reference as reference
+
+EVENTS = []
+
+
+def _hook(event, args):
+    if event.startswith("asynccheck."):
+        EVENTS.append((event[len("asynccheck."):], args))
+
+
+sys.addaudithook(_hook)
+
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir,
+                       "checker", "samples", "python")
+
+
+def task_where(coroutine, returns):
+    """The number of the task whose function is (or is not) a coroutine and returns so."""
+    return next(index for index, task in enumerate(facts.TASKS)
+                if task["coroutine"] == coroutine and task["returns"] == returns)
+
+
+def perform(function, *calls):
+    """Makes `calls` as a grading does; returns what they recorded: ended, raised, returned."""
+    EVENTS.clear()
+    executor = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+
+    async def make():
+        for call in calls:
+            await harness.perform(function, call, executor)
+
+    asyncio.run(make())
+    executor.shutdown()
+    return [(event, args) for event, args in EVENTS
+            if event in ("ended", "raised", "returned")]
+
+
+class CallsTest(unittest.TestCase):
+    """A call as the checker passes it: id:task:arguments[:schedule]."""
+
+    def test_arguments_in_order(self):
+        self.assertEqual(harness.parse_call("3:1:12,1"), ((3, 1, (12, 1)), []))
+
+    def test_no_arguments_is_the_default(self):
+        call, _ = harness.parse_call("5:0:")
+        self.assertEqual(call, (5, 0, ()))
+        self.assertFalse(harness.awaited(call))
+        self.assertTrue(harness.awaited((6, 0, (2,))))
+
+    def test_a_probe_schedule(self):
+        call, schedule = harness.parse_call("7:1:6,1:0.3/0.45,0.45/0.15")
+        self.assertEqual(call, (7, 1, (6, 1)))
+        self.assertEqual(schedule, [(0.3, 0.45), (0.45, 0.15)])
+
+    def test_every_task_is_described(self):
+        self.assertEqual(len(harness.ARITY), len(facts.TASKS))
+        for index, task in enumerate(facts.TASKS):
+            self.assertEqual(harness.ARITY[index], len(task["parameters"]))
+            self.assertIn(task["returns"], ("value", "values", "task"))
+
+
+class PerformTest(unittest.TestCase):
+    """Each task's function is called by its shape, and its result read as it returns it."""
+
+    def test_a_coroutine_returning_a_value(self):
+        task = task_where(True, "value")
+
+        async def function(*arguments):
+            return 0.5 + len(arguments)
+
+        recorded = perform(function, (1, task, (2,)), (2, task, ()))
+        self.assertEqual(recorded, [("ended", (1, (1.5,))), ("ended", (2, (0.5,)))])
+
+    def test_a_coroutine_returning_a_list(self):
+        task = task_where(True, "values")
+
+        async def function(n, max_delay):
+            return [0.2, 0.1][:n] if max_delay else (0.3,)
+
+        recorded = perform(function, (1, task, (2, 1)), (2, task, (1, 0)))
+        self.assertEqual(recorded, [("ended", (1, (0.2, 0.1))), ("ended", (2, (0.3,)))])
+
+    def test_a_plain_function_called_as_a_main_file_calls_it(self):
+        task = task_where(False, "value")
+
+        def function(n, max_delay):
+            # As in a student's measure_time: asyncio.run in a thread with no running loop.
+            asyncio.get_event_loop()
+            return asyncio.run(asyncio.sleep(0, n * 0.25 + max_delay))
+
+        self.assertEqual(perform(function, (1, task, (1, 0))), [("ended", (1, (0.25,)))])
+
+    def test_a_plain_function_that_hands_back_a_task(self):
+        task = task_where(False, "task")
+
+        def function(max_delay):
+            return asyncio.ensure_future(asyncio.sleep(0, max_delay + 0.75))
+
+        def coroutine(max_delay):
+            return asyncio.sleep(0, max_delay + 0.25)
+
+        self.assertEqual(perform(function, (1, task, (0,))),
+                         [("returned", (1, True)), ("ended", (1, (0.75,)))])
+        self.assertEqual(perform(coroutine, (2, task, (0,))),
+                         [("returned", (2, False)), ("ended", (2, (0.25,)))])
+
+    def test_an_exception_is_the_calls_verdict(self):
+        task = task_where(True, "values")
+
+        async def function(n, max_delay):
+            raise ValueError("n must be positive")
+
+        self.assertEqual(perform(function, (4, task, (2, 1))),
+                         [("raised", (4, "ValueError: n must be positive"))])
+
+
+class ValuesTest(unittest.TestCase):
+    """Values as recorded: read by their base type, whatever a subclass says."""
+
+    def test_numbers(self):
+        class Lying(float):
+            def __float__(self):
+                return 9.0
+
+        self.assertEqual(harness.number(Lying(0.5)), 0.5)
+        self.assertEqual(harness.number(3), 3.0)
+        self.assertTrue(math.isnan(harness.number("0.5")))
+        self.assertTrue(math.isnan(harness.number(None)))
+
+    def test_elements(self):
+        class Hiding(list):
+            def __iter__(self):
+                return iter([])
+
+        self.assertEqual(harness.elements(Hiding([0.1, 0.2])), [0.1, 0.2])
+        self.assertEqual(harness.elements((0.3,)), [0.3])
+        self.assertEqual(harness.elements(value for value in (0.4,)), [0.4])
+
+
+class ReferenceTest(unittest.TestCase):
+    """The reference modules stand for the student's files, from the exercise's description."""
+
+    def test_each_module_holds_its_function_and_the_one_it_builds_on(self):
+        self.assertEqual(len(reference.MODULE_OBJECTS), len(facts.TASKS))
+        for index, task in enumerate(facts.TASKS):
+            module = reference.MODULE_OBJECTS[index]
+            self.assertEqual(module.__name__, task["module"])
+            function = getattr(module, task["function"])
+            self.assertEqual(function.__module__, task["module"])
+            self.assertIs(reference.module_of(task["function"]), module)
+            if task.get("built_on") is not None:
+                built_on = facts.TASKS[task["built_on"]]["function"]
+                self.assertIs(getattr(module, built_on), getattr(reference, built_on))
+
+
+class ProbeTest(unittest.TestCase):
+    """The probe imports each file alone and says what its function is."""
+
+    def probe(self, sources):
+        EVENTS.clear()
+        sys.path.insert(0, sources)
+        try:
+            harness.probe(sources)
+        finally:
+            sys.path.remove(sources)
+            for name in facts.MODULES:
+                sys.modules.pop(name, None)
+        return [args for event, args in EVENTS if event == "probe"]
+
+    def test_a_correct_submission(self):
+        found = self.probe(os.path.abspath(os.path.join(SAMPLES, "correct-as-completed")))
+        statuses = {task: status for task, status, _ in found if status != "default"}
+        self.assertEqual(statuses, {index: "ok" for index in range(len(facts.TASKS))})
+        defaults = [payload for _, status, payload in found if status == "default"]
+        self.assertEqual(defaults, ["10"])
+
+    def test_a_missing_file_and_one_that_raises(self):
+        folder = tempfile.mkdtemp()
+        try:
+            correct = os.path.join(SAMPLES, "correct-as-completed")
+            for task in facts.TASKS[1:]:
+                shutil.copy(os.path.join(correct, task["module"] + ".py"), folder)
+            broken = os.path.join(folder, facts.TASKS[-1]["module"] + ".py")
+            with open(broken, "a", encoding="utf-8") as file:
+                file.write("\nraise RuntimeError('left in')\n")
+            found = {task: (status, payload) for task, status, payload in self.probe(folder)}
+            self.assertEqual(found[0], ("missing-file", ""))
+            status, payload = found[len(facts.TASKS) - 1]
+            self.assertEqual(status, "error")
+            self.assertEqual(json.loads(payload)["message"], "RuntimeError: left in")
+            self.assertEqual(found[1][0], "ok")
+        finally:
+            shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    unittest.main()

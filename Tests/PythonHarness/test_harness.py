@@ -17,7 +17,8 @@ import tempfile
 import unittest
 
 import asynccheck_facts as facts
-import asynccheck_harness as harness
+import asynccheck_probe as probe
+import asynccheck_runner as runner
 import asynccheck_reference as reference
 
 EVENTS = []
@@ -47,7 +48,7 @@ def perform(function, *calls):
 
     async def make():
         for call in calls:
-            await harness.perform(function, call, executor)
+            await runner.perform(function, call, executor)
 
     asyncio.run(make())
     executor.shutdown()
@@ -59,23 +60,23 @@ class CallsTest(unittest.TestCase):
     """A call as the checker passes it: id:task:arguments[:schedule]."""
 
     def test_arguments_in_order(self):
-        self.assertEqual(harness.parse_call("3:1:12,1"), ((3, 1, (12, 1)), []))
+        self.assertEqual(runner.parse_call("3:1:12,1"), ((3, 1, (12, 1)), []))
 
     def test_no_arguments_is_the_default(self):
-        call, _ = harness.parse_call("5:0:")
+        call, _ = runner.parse_call("5:0:")
         self.assertEqual(call, (5, 0, ()))
-        self.assertFalse(harness.awaited(call))
-        self.assertTrue(harness.awaited((6, 0, (2,))))
+        self.assertFalse(runner.awaited(call))
+        self.assertTrue(runner.awaited((6, 0, (2,))))
 
     def test_a_probe_schedule(self):
-        call, schedule = harness.parse_call("7:1:6,1:0.3/0.45,0.45/0.15")
+        call, schedule = runner.parse_call("7:1:6,1:0.3/0.45,0.45/0.15")
         self.assertEqual(call, (7, 1, (6, 1)))
         self.assertEqual(schedule, [(0.3, 0.45), (0.45, 0.15)])
 
     def test_every_task_is_described(self):
-        self.assertEqual(len(harness.ARITY), len(facts.TASKS))
+        self.assertEqual(len(runner.ARITY), len(facts.TASKS))
         for index, task in enumerate(facts.TASKS):
-            self.assertEqual(harness.ARITY[index], len(task["parameters"]))
+            self.assertEqual(runner.ARITY[index], len(task["parameters"]))
             self.assertIn(task["returns"], ("value", "values", "task"))
 
 
@@ -142,19 +143,19 @@ class ValuesTest(unittest.TestCase):
             def __float__(self):
                 return 9.0
 
-        self.assertEqual(harness.number(Lying(0.5)), 0.5)
-        self.assertEqual(harness.number(3), 3.0)
-        self.assertTrue(math.isnan(harness.number("0.5")))
-        self.assertTrue(math.isnan(harness.number(None)))
+        self.assertEqual(runner.number(Lying(0.5)), 0.5)
+        self.assertEqual(runner.number(3), 3.0)
+        self.assertTrue(math.isnan(runner.number("0.5")))
+        self.assertTrue(math.isnan(runner.number(None)))
 
     def test_elements(self):
         class Hiding(list):
             def __iter__(self):
                 return iter([])
 
-        self.assertEqual(harness.elements(Hiding([0.1, 0.2])), [0.1, 0.2])
-        self.assertEqual(harness.elements((0.3,)), [0.3])
-        self.assertEqual(harness.elements(value for value in (0.4,)), [0.4])
+        self.assertEqual(runner.elements(Hiding([0.1, 0.2])), [0.1, 0.2])
+        self.assertEqual(runner.elements((0.3,)), [0.3])
+        self.assertEqual(runner.elements(value for value in (0.4,)), [0.4])
 
 
 class ReferenceTest(unittest.TestCase):
@@ -180,7 +181,7 @@ class ProbeTest(unittest.TestCase):
         EVENTS.clear()
         sys.path.insert(0, sources)
         try:
-            harness.probe(sources)
+            probe.probe(sources)
         finally:
             sys.path.remove(sources)
             for name in facts.MODULES:

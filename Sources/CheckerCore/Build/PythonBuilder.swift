@@ -67,6 +67,11 @@ public struct PythonBuilder: Sendable {
       executable: python, arguments: ["-B", "-S", harness, "probe", sources],
       workingDirectory: try BuildError.preparing(workspace.makeFolder("probe")), timeLimit: 30,
       opensChannel: true)
+    // Its own folder as its home, as for a run: without a sandbox, a student's file imported
+    // by the probe would otherwise write the checker's user's home.
+    if let folder = probe.workingDirectory {
+      probe.environment = ["HOME": folder, "TMPDIR": folder, "XDG_CONFIG_HOME": folder]
+    }
     let key = ChannelKey()
     probe.secret = key.text
     var result = BuildResult(
@@ -133,6 +138,10 @@ public struct PythonBuilder: Sendable {
       ("asynccheck_harness.py", PackageResources.asynccheck_harness_py),
       ("asynccheck_reference.py", PackageResources.asynccheck_reference_py),
       ("asynccheck_facts.py", PackageResources.asynccheck_facts_py),
+      ("asynccheck_channel.py", PackageResources.asynccheck_channel_py),
+      ("asynccheck_runner.py", PackageResources.asynccheck_runner_py),
+      ("asynccheck_probe.py", PackageResources.asynccheck_probe_py),
+      ("asynccheck_server.py", PackageResources.asynccheck_server_py),
     ]
     var paths: [String] = []
     for (name, bytes) in files {

@@ -139,6 +139,12 @@ public struct HarnessRunner: Sendable {
         timeLimit: plan.timeLimit(forTask: group.taskID), opensChannel: true,
         // A crash prints its message; the runtime's backtrace (kilobytes) would bury it.
         environment: ["SWIFT_BACKTRACE": "enable=no"])
+      // Its own folder as its home and temporary folder, as a sandbox or a server gives it:
+      // without a sandbox, student code would otherwise write the checker's user's home.
+      if let folder = job.workingDirectory {
+        job.environment["HOME"] = folder
+        job.environment["TMPDIR"] = folder
+      }
       let key = ChannelKey()
       job.secret = key.text
       runs.append(HarnessServer.Run(job: job, mode: "run", arguments: arguments))

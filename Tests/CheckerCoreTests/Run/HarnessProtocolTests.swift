@@ -95,7 +95,10 @@ struct HarnessProtocolTests {
   func everyValueIsUsed() throws {
     let swift =
       try Self.harness("AsyncCheckHarness.swift") + HarnessExerciseSource.text
-    let python = try Self.harness("asynccheck_harness.py")
+    let python = try [
+      "asynccheck_harness.py", "asynccheck_channel.py", "asynccheck_runner.py",
+      "asynccheck_probe.py", "asynccheck_server.py",
+    ].map(Self.harness).joined(separator: "\n")
     let facts = try Self.harness("asynccheck_facts.py")
     // Each way a served run ends is one the Python server writes (ProgramServer writes them
     // from the supervisor's terminations: see `jobEnds`).

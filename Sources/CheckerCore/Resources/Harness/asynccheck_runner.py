@@ -1,0 +1,170 @@
+"""A run of the Python harness: the task table read from the exercise's description, and how
+each task's function is loaded, called and its result read (`perform`, `run`).
+
+Part of the Python harness (see asynccheck_harness.py); imported before any student code runs
+and then taken out of sys.modules.
+"""
+import asyncio
+import contextvars
+import functools
+import importlib
+import os
+import sys
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+# The built-in functions as they are before any student code runs, bound in this module's
+# namespace (which student code cannot reach): a student's file that rebinds `builtins.float`
+# or `builtins.isinstance` changes nothing the harness does.
+from builtins import (  # pylint: disable=redefined-builtin
+    enumerate, float, getattr, int, isinstance, issubclass, len, list, max, str, tuple, type)
+
+import asynccheck_facts as facts  # pylint: disable=wrong-import-position
+import asynccheck_reference as reference  # pylint: disable=wrong-import-position
+from asynccheck_channel import now  # pylint: disable=wrong-import-position
+
+
+# The task table: the checker's exercise model, as asynccheck_facts read it.
+MODULES = reference.MODULES
+
+
+FUNCTIONS = [task["function"] for task in facts.TASKS]
+
+
+COROUTINES = {index: task["coroutine"] for index, task in enumerate(facts.TASKS)}
+
+
+PARAMETERS = {index: task["parameters"] for index, task in enumerate(facts.TASKS)}
+
+
+ARITY = {index: len(names) for index, names in PARAMETERS.items()}
+
+
+# How a call's result is read: "value", "values" (a list) or "task" (handed back at once).
+RETURNS = {index: task["returns"] for index, task in enumerate(facts.TASKS)}
+
+
+HAS_DEFAULT = {index: task["has_default"] for index, task in enumerate(facts.TASKS)}
+
+
+# asyncio's task type and sleep as they are before any student code runs (student code can
+# rebind the module's attributes).
+TASK_TYPE = asyncio.Task
+
+
+def number(value):
+    """A returned value as the hook records it: the float a float or an int holds (read by the
+    base type, whatever a subclass's __float__ says), or nan for anything else."""
+    kind = type(value)
+    try:
+        if issubclass(kind, float):
+            return float.__float__(value)
+        if issubclass(kind, int):
+            return int.__float__(value)
+    except (TypeError, ValueError, OverflowError):
+        pass
+    return float("nan")
+
+
+def elements(value):
+    """The elements of a returned list or tuple as it holds them (read by the base type,
+    whatever a subclass's __iter__ says); any other iterable's, as it iterates."""
+    kind = type(value)
+    if issubclass(kind, list):
+        return [*list.__iter__(value)]
+    if issubclass(kind, tuple):
+        return [*tuple.__iter__(value)]
+    return list(value)
+
+
+def student_frame(error, sources):
+    """The innermost traceback frame in a student's file: (file, line)."""
+    if isinstance(error, SyntaxError) and error.filename:
+        return os.path.basename(error.filename), error.lineno or 0
+    found = ("", 0)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.dirname(os.path.abspath(frame.filename)) == sources:
+            found = (os.path.basename(frame.filename), frame.lineno)
+    return found
+
+
+def describe(error):
+    """An exception as one line: 'ZeroDivisionError: division by zero'."""
+    text = str(error).splitlines()[0] if str(error) else ""
+    return type(error).__name__ + (": " + text if text else "")
+
+
+def install_references(task):
+    """Makes every module name but task's lead to the reference; forgets task's own."""
+    for index, name in enumerate(MODULES):
+        if index == task:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = reference.MODULE_OBJECTS[index]
+
+
+def load(task):
+    """Imports task's file alone, the others being the references; returns its function."""
+    install_references(task)
+    module = importlib.import_module(MODULES[task])
+    return getattr(module, FUNCTIONS[task])
+
+
+def parse_call(text):
+    """A CALL argument, id:task:arguments[:duration/value,...], as ((id, task, arguments),
+    schedule): the arguments a tuple of ints, the schedule a list of (duration, value)."""
+    call_id, task, given, *schedule = text.split(":")
+    call = (int(call_id), int(task), tuple(int(number) for number in given.split(",") if number))
+    return call, [tuple(float(number) for number in pair.split("/"))
+                  for pair in schedule[0].split(",")] if schedule else []
+
+
+def awaited(call):
+    """Whether a call is awaited: one that leaves arguments to their defaults (wait_random(),
+    10 s) is only watched until the checker stops waiting."""
+    call_id, task, arguments = call  # pylint: disable=unused-variable
+    return len(arguments) >= ARITY[task]
+
+
+async def perform(function, call, executor):
+    """Makes one call and reports it, reading its result as its task's function returns it."""
+    call_id, task, arguments = call
+    reference.CALL_ID.set(call_id)
+    sys.audit("asynccheck.start", call_id)
+    try:
+        if COROUTINES[task]:
+            result = await function(*arguments)
+            values = elements(result) if RETURNS[task] == "values" else [result]
+        elif RETURNS[task] == "task":
+            handed = function(*arguments)
+            sys.audit("asynccheck.returned", call_id, issubclass(type(handed), TASK_TYPE))
+            values = [await handed]
+        else:
+            loop = asyncio.get_running_loop()
+            context = contextvars.copy_context()
+            # As a student's main file calls it: in a thread with a current event loop of its
+            # own. A partial of a C method and the reference module's function: the executor's
+            # queue holds nothing of this module's.
+            result = await loop.run_in_executor(executor, functools.partial(
+                context.run, reference.call_in_own_loop, function, *arguments))
+            values = elements(result) if RETURNS[task] == "values" else [result]
+        values = tuple(number(value) for value in values)
+    except Exception as error:  # the student's exception is this call's verdict
+        sys.audit("asynccheck.raised", call_id, describe(error))
+        return
+    sys.audit("asynccheck.ended", call_id, values)
+
+
+async def run(function, abandon_after, calls):
+    """Runs every call at once; calls with the default argument are never awaited."""
+    executor = ThreadPoolExecutor(max_workers=max(4, len(calls)))
+    waited = [asyncio.ensure_future(perform(function, call, executor))
+              for call in calls if awaited(call)]
+    for call in calls:
+        if not awaited(call):
+            asyncio.ensure_future(perform(function, call, executor))
+    if waited:
+        await asyncio.gather(*waited)
+    remaining = abandon_after - now()
+    if remaining > 0:
+        await asyncio.sleep(remaining)
+    sys.audit("asynccheck.done")

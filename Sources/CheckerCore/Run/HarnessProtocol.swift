@@ -150,6 +150,35 @@ public enum HarnessProtocol {
     }
   }
 
+  /// The `maxDelay` a recorded `waitRandom` call passed: the last field of a `W` record.
+  public enum MaxDelayArgument: Sendable, Hashable, ExpressibleByIntegerLiteral {
+    /// An integer argument, 0 or more.
+    case given(Int)
+    /// None: the function's default (`-1` in the record).
+    case defaulted
+    /// An argument that is not an integer, such as `1.5` in Python (`-2` in the record).
+    case notAnInteger
+
+    /// The argument a record's field says; `nil` for a field that says none of these.
+    ///
+    /// - Parameter field: The field's text.
+    public init?(field: Substring) {
+      switch Int(field) {
+      case let value? where value >= 0: self = .given(value)
+      case -1: self = .defaulted
+      case -2: self = .notAnInteger
+      default: return nil
+      }
+    }
+
+    /// An integer argument.
+    ///
+    /// - Parameter value: The argument.
+    public init(integerLiteral value: Int) {
+      self = .given(value)
+    }
+  }
+
   /// What a Python probe found a task's function to be: the `status` of a `P` record.
   public enum ProbeStatus: String, Sendable, CaseIterable {
     /// The function, as the exercise declares it: the payload is its header.

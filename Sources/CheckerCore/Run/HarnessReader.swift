@@ -77,11 +77,11 @@ public enum HarnessReader {
         guard fields.count == 5 || fields.count == 6, let context = Int(fields[1]),
           let start = number(2), let end = number(3), let value = number(4)
         else { break }
-        let argument = fields.count == 6 ? Int(fields[5]) : nil
         evidence.sleeps.append(
           .init(
             context: context, start: start, end: end, value: value,
-            maxDelayArgument: argument.flatMap { $0 < 0 ? nil : $0 }))
+            maxDelayArgument: fields.count == 6
+              ? HarnessProtocol.MaxDelayArgument(field: fields[5]) : nil))
         continue
       case .taskWaitRandom?:
         guard let context = Int(fields.count > 1 ? fields[1] : "") else { break }

@@ -41,8 +41,8 @@ public struct TaskEvidence: Sendable {
     public let end: Double
     /// What it returned.
     public let value: Double
-    /// The `maxDelay` it was called with, or `nil` for `waitRandom()` (the default).
-    public var maxDelayArgument: Int?
+    /// The `maxDelay` it was called with; `nil` when the record did not say.
+    public var maxDelayArgument: HarnessProtocol.MaxDelayArgument?
 
     /// Creates a recorded sleep.
     ///
@@ -51,9 +51,10 @@ public struct TaskEvidence: Sendable {
     ///   - start: When it started.
     ///   - end: When it returned.
     ///   - value: What it returned.
-    ///   - maxDelayArgument: The `maxDelay` it was called with, `nil` for the default.
+    ///   - maxDelayArgument: The `maxDelay` it was called with, `nil` when unknown.
     public init(
-      context: Int, start: Double, end: Double, value: Double, maxDelayArgument: Int? = nil
+      context: Int, start: Double, end: Double, value: Double,
+      maxDelayArgument: HarnessProtocol.MaxDelayArgument? = nil
     ) {
       self.context = context
       self.start = start

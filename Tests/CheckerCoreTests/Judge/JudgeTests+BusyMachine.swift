@@ -58,7 +58,7 @@ extension JudgeTests {
         evidence.sleeps.append(
           .init(
             context: plan.id, start: 0.4, end: 0.4 + value, value: value,
-            maxDelayArgument: plan.maxDelay))
+            maxDelayArgument: .given(plan.maxDelay)))
         evidence.spawnContexts.append(plan.id)
         return call
       }

@@ -32,6 +32,20 @@ struct HarnessReaderTests {
     #expect(evidence.calls.dropFirst().allSatisfy { $0.values == nil && $0.interruption == nil })
   }
 
+  @Test("a recorded waitRandom's maxDelay: an integer, the default, or not an integer")
+  func maxDelayArguments() {
+    let first = calls[0].id
+    let lines = ["H\t0"] + ["2", "-1", "-2", "-7"].map { "W\t\(first)\t0.1\t0.2\t0.1\t\($0)" }
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(lines.joined(separator: "\n")), instrumented: true)
+    #expect(
+      evidence.sleeps.map(\.maxDelayArgument) == [.given(2), .defaulted, .notAnInteger, nil])
+    let shown = evidence.sleeps.map { ListChecks.called($0, .python) }
+    #expect(shown[0] == "wait_random(2)")
+    #expect(shown[1] == "wait_random() (max_delay 10)")
+    #expect(shown[2] == "wait_random(…) (a max_delay that is not an integer)")
+  }
+
   @Test("exit(0) before D interrupts the calls still running; junk lines are counted")
   func exitWithoutDone() {
     let evidence = HarnessReader.evidence(

@@ -56,7 +56,7 @@ struct EvidenceBuilder {
         evidence.sleeps.append(
           .init(
             context: call.id, start: start, end: end, value: sleep.value,
-            maxDelayArgument: call.maxDelay))
+            maxDelayArgument: .given(call.maxDelay)))
         if taskID == 4 { evidence.spawnContexts.append(call.id) }
       }
       record.ended = (evidence.sleeps(forCall: call.id).map(\.end).max() ?? 0) + 0.01

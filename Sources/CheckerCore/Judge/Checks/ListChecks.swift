@@ -84,7 +84,7 @@ enum ListChecks {
       if details.isEmpty,
         let other = evidence.calls.lazy.compactMap({ call in
           evidence.sleeps(forCall: call.plan.id).first {
-            $0.maxDelayArgument != call.plan.maxDelay
+            $0.maxDelayArgument != .given(call.plan.maxDelay)
           }
         }).first
       {
@@ -244,7 +244,9 @@ enum ListChecks {
                 label, "called \(function)", actual: "\(made) time\(made == 1 ? "" : "s")",
                 expected: "\(expected) (once per delay asked for)"))
           }
-          if let maxDelay, let other = sleeps.first(where: { $0.maxDelayArgument != maxDelay }) {
+          if let maxDelay,
+            let other = sleeps.first(where: { $0.maxDelayArgument != .given(maxDelay) })
+          {
             return .fail(
               "\(label): \(Hints.passMaxDelay(context.language, called: called(other, context.language)))"
             )
@@ -285,12 +287,15 @@ enum ListChecks {
   static func called(_ sleep: TaskEvidence.Sleep, _ language: Language) -> String {
     let waitRandom = Exercise.randomDelay
     let label = waitRandom.signature.labels.first ?? "maxDelay"
-    guard let argument = sleep.maxDelayArgument else {
-      let parameter =
-        language == .swift ? label : waitRandom.python.parameterNames.first ?? label
+    let parameter = language == .swift ? label : waitRandom.python.parameterNames.first ?? label
+    switch sleep.maxDelayArgument {
+    case .given(let argument)?:
+      return waitRandom.call([label: argument], in: language)
+    case .notAnInteger?:
+      return waitRandom.functionName(in: language) + "(…) (a \(parameter) that is not an integer)"
+    case .defaulted?, nil:
       return waitRandom.call([:], in: language) + " (\(parameter) \(Exercise.defaultMaxDelay))"
     }
-    return waitRandom.call([label: argument], in: language)
   }
 
   /// Whether a call's sleeps ran one after another, which only its code can make them do: three
@@ -316,7 +321,7 @@ enum ListChecks {
   static func diagnosis(
     _ call: TaskEvidence.Call, _ sleeps: [TaskEvidence.Sleep], _ language: Language
   ) -> [String] {
-    if let other = sleeps.first(where: { $0.maxDelayArgument != call.plan.maxDelay }) {
+    if let other = sleeps.first(where: { $0.maxDelayArgument != .given(call.plan.maxDelay) }) {
       return [Hints.passMaxDelay(language, called: called(other, language))]
     }
     guard sleeps.count >= 2 else { return [] }

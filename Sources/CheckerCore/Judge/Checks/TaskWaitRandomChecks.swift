@@ -93,7 +93,7 @@ enum TaskWaitRandomChecks {
               "\(shown)'s task", "called \(waitRandom)", actual: "\(sleeps.count) times",
               expected: "once"))
         }
-        if sleep.maxDelayArgument != call.plan.maxDelay {
+        if sleep.maxDelayArgument != .given(call.plan.maxDelay) {
           return .fail(
             "\(shown): \(Hints.passMaxDelay(context.language, called: ListChecks.called(sleep, context.language)))"
           )

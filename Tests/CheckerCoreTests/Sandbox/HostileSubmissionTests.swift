@@ -132,6 +132,8 @@ struct HostileSubmissionTests {
       ("swift-filepath-detect", 1, nil),  // #filePath holds the checker's folder
       ("python-rebound-def", 1, "docstrings"),  // a documented def, then wait_n = build()
       ("swift-decoy-docs", 1, "documented"),  // documented static funcs of the same names
+      ("python-frame-logging", 2, nil),  // logging.currentframe, then the runner's globals
+      ("python-frame-getmembers", 1, nil),  // inspect.getmembers(coroutine) for its frame
     ]
     for (student, task, check) in disguised {
       let report = try #require(results.first { $0.student == student }?.report, "\(student)")

@@ -6,6 +6,7 @@ and then taken out of sys.modules, so that no student code can import it back wi
 """
 import asyncio
 import gc
+import importlib
 import inspect
 import itertools
 import os
@@ -21,22 +22,15 @@ from builtins import (  # pylint: disable=redefined-builtin
     all, any, bool, float, frozenset, int, len, list, max, set, str, tuple, type)
 
 import asynccheck_facts as facts  # pylint: disable=wrong-import-position
+import asynccheck_reference as reference  # pylint: disable=wrong-import-position
 from asynccheck_facts import MODULES  # pylint: disable=wrong-import-position
 
 
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
 PROTOCOL_VERSION = 4
-
-
 CHANNEL = 3
-
-
 ORIGIN = time.monotonic()
-
-
 SLEEP = asyncio.sleep
-
-
 LOCK = threading.Lock()
 
 
@@ -66,10 +60,37 @@ REFUSED_EVENTS = frozenset({
     "sys._setprofileallthreads", "sys.monitoring.register_callback"})
 
 
-# The functions of inspect, traceback and asyncio that hand frames back to their caller.
-FRAME_RETURNING = frozenset({
-    "currentframe", "stack", "trace", "getouterframes", "getinnerframes", "walk_tb",
-    "walk_stack", "_task_get_stack"})
+# The functions of the standard library through which student code may read frames and code
+# objects, because they keep them: they hand back a class, a name, text or a summary, never a
+# frame. Keyed by file, relative to the standard library. Student code that reaches a frame
+# any other way (itself, or through a function not listed here, such as logging.currentframe,
+# inspect.getmembers or typing's attribute forwarding) is flagged: an allow list, because the
+# library's ways of handing an attribute back are too many to deny one by one.
+FRAME_SAFE_ENTRIES = {
+    "typing.py": frozenset({"__init__", "__new__", "NamedTuple", "TypedDict", "NewType"}),
+    "enum.py": frozenset({"__call__", "_create_", "__new__"}),
+    "collections/__init__.py": frozenset({"namedtuple"}),
+    "logging/__init__.py": frozenset({
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"}),
+    "traceback.py": frozenset({
+        "print_exc", "format_exc", "print_exception", "format_exception",
+        "format_exception_only", "print_tb", "format_tb", "extract_tb", "extract_stack",
+        "format_stack", "print_stack", "print_last", "__init__", "from_exception", "format",
+        "print", "extract"}),
+    "inspect.py": frozenset({
+        "signature", "from_callable", "getfullargspec", "getsource", "getsourcelines",
+        "getsourcefile", "getfile", "getmodule", "getdoc", "getcomments", "unwrap",
+        "iscoroutinefunction", "isawaitable", "isgeneratorfunction", "isasyncgenfunction",
+        "cleandoc"}),
+    "warnings.py": frozenset({"warn", "warn_explicit"}),
+}
+# asyncio reads frames for its reprs and its debug mode: every function of it is an allowed
+# way in but these, which hand a task's frames back.
+ASYNCIO_FRAME_RETURNING = frozenset({"get_stack", "_task_get_stack"})
+# The import system's files: a module it runs is student code (then the innermost) or the
+# library's.
+IMPORT_SYSTEM_FILES = frozenset({
+    "<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>"})
 
 
 # Attributes whose reading leads to frames or code: audited as object.__getattr__.
@@ -84,8 +105,6 @@ FRAME_ATTRIBUTES = frozenset({
 # between the hook's clock reading and the loop's, on a machine loaded far beyond its cores;
 # sorting the probe's values needs an inversion of 0.75 s).
 EARLY_SLEEP = 0.002
-
-
 REORDERED_SLEEPS = 0.5
 
 
@@ -185,13 +204,17 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
     helpers = frozenset((inspect.__file__, traceback.__file__))
-    # Where frames are read on student code's behalf, and which of their functions hand the
-    # frames back (the others only print or summarise them: traceback.print_exc() is fine).
-    frame_helpers = helpers | {asyncio.base_tasks.__file__}
-    frame_returning = FRAME_RETURNING
+    # Where a frame may be read on student code's behalf (see FRAME_SAFE_ENTRIES).
+    library = os.path.dirname(inspect.__file__) + sep
+    safe_entries, asyncio_returning = FRAME_SAFE_ENTRIES, ASYNCIO_FRAME_RETURNING
+    import_files = IMPORT_SYSTEM_FILES | {os.path.dirname(importlib.__file__) + "/__init__.py"}
+    reference_files = frozenset(code.co_filename for code in reference.RECORDING_CODE)
+    # A private copy of the probes' schedules: nothing student code reaches can change them.
+    schedules = {call: tuple(schedule) for call, schedule in schedules.items()}
     # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
-    # (subprocess opens its pipes so, for any caller).
-    descriptor_helpers = helpers | {os.__file__}
+    # (subprocess opens its pipes so, for any caller). A frozen module's code is named
+    # `<frozen os>`, not by its file.
+    descriptor_helpers = helpers | {os.__file__, os.fdopen.__code__.co_filename}
     harness_codes = frozenset(code for code, _ in trusted)
     modules, allowed = frozenset(MODULES), ALLOWED_IMPORTS
     frame_attributes, process_events = FRAME_ATTRIBUTES, PROCESS_EVENTS
@@ -258,14 +281,30 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             return site(frame)
         return None
 
+    def safe_entry(frame):
+        """Whether `frame`, called by student code, runs a function known to keep the frames
+        and code objects it reads (see FRAME_SAFE_ENTRIES)."""
+        name, function = file_of(frame), frame.f_code.co_name
+        if name in reference_files or name in import_files:
+            return True
+        if not starts(name, library):
+            return False
+        relative = name[len(library):]
+        if starts(relative, "asyncio" + sep):
+            return function not in asyncio_returning
+        allowed = safe_entries.get(relative)
+        return allowed is not None and function in allowed
+
     def reaches_frames(frame):
-        """Student code that reads a frame itself, or through a function that hands frames
-        back (inspect.currentframe, traceback.walk_tb, Task.get_stack): (file, line), or None."""
-        frame, called = outside(frame, frame_helpers)
-        if frame is None or not in_sources(file_of(frame)):
-            return None
-        if called is None or (exact(called) is text and called in frame_returning):
-            return site(frame)
+        """Student code that reads a frame or a code object, itself or through a function
+        that may hand it back: (file, line), or None. Through a function known to keep it
+        (traceback.print_exc, logging's calls, inspect.signature, asyncio's reprs) is fine."""
+        entry = None
+        while frame is not None:
+            if in_sources(file_of(frame)):
+                return None if entry is not None and safe_entry(entry) else site(frame)
+            entry = frame
+            frame = frame.f_back
         return None
 
     def flag(kind, where, detail, refuse=True):

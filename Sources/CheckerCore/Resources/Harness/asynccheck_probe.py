@@ -70,7 +70,7 @@ def probe(sources):
             default = None if parameter is None or \
                 parameter.default is inspect.Parameter.empty else parameter.default
             sys.audit("asynccheck.probe", task, "default", repr(default))
-        names = [parameter.name for parameter in signature.parameters.values()]
+        names = tuple(parameter.name for parameter in signature.parameters.values())
         if is_coroutine != COROUTINES[task]:
             sys.audit("asynccheck.probe", task, "wrong", found)
         elif names != PARAMETERS[task]:

@@ -23,31 +23,18 @@ import asynccheck_reference as reference  # pylint: disable=wrong-import-positio
 from asynccheck_channel import now  # pylint: disable=wrong-import-position
 
 
-# The task table: the checker's exercise model, as asynccheck_facts read it.
-MODULES = reference.MODULES
-
-
-FUNCTIONS = [task["function"] for task in facts.TASKS]
-
-
-COROUTINES = {index: task["coroutine"] for index, task in enumerate(facts.TASKS)}
-
-
-PARAMETERS = {index: task["parameters"] for index, task in enumerate(facts.TASKS)}
-
-
-ARITY = {index: len(names) for index, names in PARAMETERS.items()}
-
-
+# The task table: the checker's exercise model, as asynccheck_facts read it, indexed by task
+# number; tuples, which nothing can change.
+MODULES = tuple(reference.MODULES)
+FUNCTIONS = tuple(task["function"] for task in facts.TASKS)
+COROUTINES = tuple(task["coroutine"] for task in facts.TASKS)
+PARAMETERS = tuple(tuple(task["parameters"]) for task in facts.TASKS)
+ARITY = tuple(len(names) for names in PARAMETERS)
 # How a call's result is read: "value", "values" (a list) or "task" (handed back at once).
-RETURNS = {index: task["returns"] for index, task in enumerate(facts.TASKS)}
-
-
-HAS_DEFAULT = {index: task["has_default"] for index, task in enumerate(facts.TASKS)}
-
-
-# asyncio's task type and sleep as they are before any student code runs (student code can
-# rebind the module's attributes).
+RETURNS = tuple(task["returns"] for task in facts.TASKS)
+HAS_DEFAULT = tuple(task["has_default"] for task in facts.TASKS)
+# asyncio's task type as it is before any student code runs (student code can rebind the
+# module's attributes).
 TASK_TYPE = asyncio.Task
 
 
@@ -125,18 +112,23 @@ def awaited(call):
     return len(arguments) >= ARITY[task]
 
 
-async def perform(function, call, executor):
-    """Makes one call and reports it, reading its result as its task's function returns it."""
+async def perform(function, call, executor, *, _number=number, _elements=elements,
+                  _coroutines=COROUTINES, _returns=RETURNS, _task_type=TASK_TYPE,
+                  _describe=describe, _in_own_loop=reference.call_in_own_loop):
+    """Makes one call and reports it, reading its result as its task's function returns it.
+
+    What reads the result is bound here, when the harness loads: code that reached this
+    module's namespace could rebind its names, not these."""
     call_id, task, arguments = call
     reference.CALL_ID.set(call_id)
     sys.audit("asynccheck.start", call_id)
     try:
-        if COROUTINES[task]:
+        if _coroutines[task]:
             result = await function(*arguments)
-            values = elements(result) if RETURNS[task] == "values" else [result]
-        elif RETURNS[task] == "task":
+            values = _elements(result) if _returns[task] == "values" else [result]
+        elif _returns[task] == "task":
             handed = function(*arguments)
-            sys.audit("asynccheck.returned", call_id, issubclass(type(handed), TASK_TYPE))
+            sys.audit("asynccheck.returned", call_id, issubclass(type(handed), _task_type))
             values = [await handed]
         else:
             loop = asyncio.get_running_loop()
@@ -145,11 +137,11 @@ async def perform(function, call, executor):
             # own. A partial of a C method and the reference module's function: the executor's
             # queue holds nothing of this module's.
             result = await loop.run_in_executor(executor, functools.partial(
-                context.run, reference.call_in_own_loop, function, *arguments))
-            values = elements(result) if RETURNS[task] == "values" else [result]
-        values = tuple(number(value) for value in values)
+                context.run, _in_own_loop, function, *arguments))
+            values = _elements(result) if _returns[task] == "values" else [result]
+        values = tuple(_number(value) for value in values)
     except Exception as error:  # the student's exception is this call's verdict
-        sys.audit("asynccheck.raised", call_id, describe(error))
+        sys.audit("asynccheck.raised", call_id, _describe(error))
         return
     sys.audit("asynccheck.ended", call_id, values)
 

@@ -23,8 +23,6 @@ from asynccheck_channel import (  # pylint: disable=wrong-import-position
 # How much printed output a job's record keeps, and the most a job may write on its channel
 # (a correct run writes well under a megabyte).
 KEPT_OUTPUT = 64 * 1024
-
-
 CHANNEL_LIMIT = 16 << 20
 
 

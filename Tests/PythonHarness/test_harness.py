@@ -16,6 +16,7 @@ import sys
 import tempfile
 import unittest
 
+import asynccheck_channel as channel
 import asynccheck_facts as facts
 import asynccheck_probe as probe
 import asynccheck_runner as runner
@@ -41,8 +42,12 @@ def task_where(coroutine, returns):
                 if task["coroutine"] == coroutine and task["returns"] == returns)
 
 
+NUMBER, VALUES = channel.make_readers()
+
+
 def perform(function, *calls):
-    """Makes `calls` as a grading does; returns what they recorded: ended, raised, returned."""
+    """Makes `calls` as a grading does; returns what they recorded (ended, raised, returned),
+    the values read as the hook reads them."""
     EVENTS.clear()
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=2)
 
@@ -52,8 +57,17 @@ def perform(function, *calls):
 
     asyncio.run(make())
     executor.shutdown()
-    return [(event, args) for event, args in EVENTS
-            if event in ("ended", "raised", "returned")]
+    recorded = []
+    for event, args in EVENTS:
+        if event == "ended":
+            values = VALUES(args[1])
+            recorded.append((event, (args[0], values if values is not None
+                                     else (NUMBER(args[1]),))))
+        elif event == "returned":
+            recorded.append((event, (args[0], isinstance(args[1], asyncio.Task))))
+        elif event == "raised":
+            recorded.append((event, args))
+    return recorded
 
 
 class CallsTest(unittest.TestCase):
@@ -136,26 +150,35 @@ class PerformTest(unittest.TestCase):
 
 
 class ValuesTest(unittest.TestCase):
-    """Values as recorded: read by their base type, whatever a subclass says."""
+    """Values as the hook reads them: by their base type, whatever a subclass says."""
 
     def test_numbers(self):
         class Lying(float):
             def __float__(self):
                 return 9.0
 
-        self.assertEqual(runner.number(Lying(0.5)), 0.5)
-        self.assertEqual(runner.number(3), 3.0)
-        self.assertTrue(math.isnan(runner.number("0.5")))
-        self.assertTrue(math.isnan(runner.number(None)))
+        self.assertEqual(NUMBER(Lying(0.5)), 0.5)
+        self.assertEqual(NUMBER(3), 3.0)
+        self.assertTrue(math.isnan(NUMBER("0.5")))
+        self.assertTrue(math.isnan(NUMBER(None)))
 
-    def test_elements(self):
+    def test_lists(self):
         class Hiding(list):
             def __iter__(self):
                 return iter([])
 
-        self.assertEqual(runner.elements(Hiding([0.1, 0.2])), [0.1, 0.2])
-        self.assertEqual(runner.elements((0.3,)), [0.3])
-        self.assertEqual(runner.elements(value for value in (0.4,)), [0.4])
+        self.assertEqual(VALUES(Hiding([0.1, 0.2])), (0.1, 0.2))
+        self.assertEqual(VALUES((0.3, 1)), (0.3, 1.0))
+        # Another iterable is not read inside the hook (perform makes it a list first).
+        self.assertIsNone(VALUES(value for value in (0.4,)))
+
+    def test_a_generator_is_read_as_a_list(self):
+        task = task_where(True, "values")
+
+        async def function(n, max_delay):
+            return (0.1 * index for index in range(n))
+
+        self.assertEqual(perform(function, (1, task, (2, 1))), [("ended", (1, (0.0, 0.1)))])
 
 
 class ReferenceTest(unittest.TestCase):

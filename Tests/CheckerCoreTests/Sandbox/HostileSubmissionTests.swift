@@ -134,6 +134,8 @@ struct HostileSubmissionTests {
       ("swift-decoy-docs", 1, "documented"),  // documented static funcs of the same names
       ("python-frame-logging", 2, nil),  // logging.currentframe, then the runner's globals
       ("python-frame-getmembers", 1, nil),  // inspect.getmembers(coroutine) for its frame
+      ("python-frame-pool", 1, "no-sort"),  // frames fetched by a pool's worker thread
+      ("python-frame-linecache", 1, "no-sort"),  // traceback hands globals to a fake linecache
     ]
     for (student, task, check) in disguised {
       let report = try #require(results.first { $0.student == student }?.report, "\(student)")

@@ -6,7 +6,6 @@ and then taken out of sys.modules, so that no student code can import it back wi
 """
 import asyncio
 import gc
-import importlib
 import inspect
 import itertools
 import os
@@ -19,10 +18,9 @@ import traceback
 # namespace (which student code cannot reach): a student's file that rebinds `builtins.float`
 # or `builtins.isinstance` changes nothing the harness does.
 from builtins import (  # pylint: disable=redefined-builtin
-    all, any, bool, float, frozenset, int, len, list, max, set, str, tuple, type)
+    all, any, float, frozenset, int, len, list, max, set, str, tuple, type)
 
 import asynccheck_facts as facts  # pylint: disable=wrong-import-position
-import asynccheck_reference as reference  # pylint: disable=wrong-import-position
 from asynccheck_facts import MODULES  # pylint: disable=wrong-import-position
 
 
@@ -60,37 +58,50 @@ REFUSED_EVENTS = frozenset({
     "sys._setprofileallthreads", "sys.monitoring.register_callback"})
 
 
-# The functions of the standard library through which student code may read frames and code
-# objects, because they keep them: they hand back a class, a name, text or a summary, never a
-# frame. Keyed by file, relative to the standard library. Student code that reaches a frame
-# any other way (itself, or through a function not listed here, such as logging.currentframe,
-# inspect.getmembers or typing's attribute forwarding) is flagged: an allow list, because the
-# library's ways of handing an attribute back are too many to deny one by one.
-FRAME_SAFE_ENTRIES = {
-    "typing.py": frozenset({"__init__", "__new__", "NamedTuple", "TypedDict", "NewType"}),
-    "enum.py": frozenset({"__call__", "_create_", "__new__"}),
-    "collections/__init__.py": frozenset({"namedtuple"}),
-    "logging/__init__.py": frozenset({
-        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"}),
+# The functions of the standard library that read frames or code objects and keep them: they
+# hand back text, a name, a class or a summary, never a frame. Keyed by file, relative to the
+# standard library. A frame read is fine when, between the read and any student code, one of
+# these runs (traceback.print_exc's extract, logging's findCaller, inspect.signature, asyncio's
+# reprs); when student code, or the start of a thread (a pool running a function on student
+# code's behalf), comes first, the frame would reach it: refused and flagged. An allow list:
+# the library's ways of handing an attribute back are too many to deny one by one.
+FRAME_KEEPERS = {
     "traceback.py": frozenset({
-        "print_exc", "format_exc", "print_exception", "format_exception",
-        "format_exception_only", "print_tb", "format_tb", "extract_tb", "extract_stack",
-        "format_stack", "print_stack", "print_last", "__init__", "from_exception", "format",
-        "print", "extract"}),
+        "_extract_from_extended_frame_gen", "extract", "extract_tb", "extract_stack",
+        "format_tb", "format_stack", "print_tb", "print_stack", "format_exception",
+        "print_exception", "format_exc", "print_exc", "print_last", "format_exception_only",
+        "__init__", "from_exception", "format", "print", "_get_code_position"}),
+    "logging/__init__.py": frozenset({"findCaller"}),
     "inspect.py": frozenset({
-        "signature", "from_callable", "getfullargspec", "getsource", "getsourcelines",
-        "getsourcefile", "getfile", "getmodule", "getdoc", "getcomments", "unwrap",
-        "iscoroutinefunction", "isawaitable", "isgeneratorfunction", "isasyncgenfunction",
-        "cleandoc"}),
-    "warnings.py": frozenset({"warn", "warn_explicit"}),
+        "_has_code_flag", "signature", "_signature_from_function", "_signature_from_callable",
+        "getfile", "getsourcefile", "getsourcelines", "getsource", "findsource",
+        "getfullargspec", "getframeinfo", "iscoroutinefunction", "isgeneratorfunction",
+        "isasyncgenfunction", "getmodule", "getdoc", "getcomments"}),
+    "typing.py": frozenset({"_caller"}),
+    "enum.py": frozenset({"_create_"}),
+    "collections/__init__.py": frozenset({"namedtuple"}),
+    "warnings.py": frozenset({"warn"}),
+    "asyncio/format_helpers.py": frozenset({
+        "extract_stack", "_get_function_source", "_format_callback_source",
+        "_format_callback", "_format_args_and_kwargs"}),
+    "asyncio/coroutines.py": frozenset({"_format_coroutine", "iscoroutinefunction"}),
+    "asyncio/base_tasks.py": frozenset({"_task_repr_info", "_task_repr", "_task_print_stack"}),
+    "asyncio/base_futures.py": frozenset({"_future_repr_info", "_format_callbacks"}),
+    "asyncio/events.py": frozenset({"__init__", "_repr_info", "__repr__"}),
+    "asyncio/futures.py": frozenset({"__init__"}),
+    "asyncio/tasks.py": frozenset({"__init__"}),
 }
-# asyncio reads frames for its reprs and its debug mode: every function of it is an allowed
-# way in but these, which hand a task's frames back.
-ASYNCIO_FRAME_RETURNING = frozenset({"get_stack", "_task_get_stack"})
-# The import system's files: a module it runs is student code (then the innermost) or the
-# library's.
-IMPORT_SYSTEM_FILES = frozenset({
-    "<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>"})
+# What the keepers call with what they read (a frame's globals, its locals, the frames of a
+# walk): each name must still be the library's own when a keeper reads a frame, or student
+# code that replaced it would be handed the frame's contents. (module, attribute) pairs.
+KEEPERS_CALL = (
+    ("traceback", "FrameSummary"), ("traceback", "StackSummary"), ("traceback", "linecache"),
+    ("traceback", "collections"), ("traceback", "itertools"), ("traceback", "walk_tb"),
+    ("traceback", "walk_stack"), ("traceback", "extract_stack"), ("traceback", "print_stack"),
+    ("traceback", "print_list"), ("linecache", "lazycache"), ("linecache", "checkcache"),
+    ("linecache", "getline"), ("linecache", "getlines"), ("linecache", "updatecache"),
+    ("collections", "deque"), ("itertools", "islice"), ("builtins", "repr"),
+    ("asyncio.format_helpers", "traceback"))
 
 
 # Attributes whose reading leads to frames or code: audited as object.__getattr__.
@@ -158,7 +169,48 @@ def make_send(key=None):
     return send
 
 
-def install_channel(key, sources, scratch, origin, schedules, trusted):
+def make_readers():
+    """The readers of a returned value, as the hook records it: `number(value)`, the float a
+    float or an int holds (read by the base type, whatever a subclass's __float__ says), or
+    nan for anything else; `values(value)`, the numbers a list or a tuple holds (read by the
+    base type, whatever a subclass's __iter__ says), or None for anything else.
+
+    They run inside the hook, so they run no code of the student's, and every name they use
+    is bound now, when the hook is installed: none is looked up in a namespace student code
+    could reach and change."""
+    exact, subclass, floats, integers, lists, tuples = type, issubclass, float, int, list, tuple
+    float_of, int_float = float.__float__, int.__float__
+    list_items, tuple_items, nan = list.__iter__, tuple.__iter__, float("nan")
+    errors = (TypeError, ValueError, OverflowError)
+
+    def number(value):
+        kind = exact(value)
+        try:
+            if subclass(kind, floats):
+                return float_of(value)
+            if subclass(kind, integers):
+                return int_float(value)
+        except errors:
+            pass
+        return nan
+
+    def values(value):
+        kind = exact(value)
+        if subclass(kind, lists):
+            return tuples(number(item) for item in list_items(value))
+        if subclass(kind, tuples):
+            return tuples(number(item) for item in tuple_items(value))
+        return None
+
+    return number, values
+
+
+# Every name the hook uses when an event comes, bound when it is installed.
+_HOOK_NAMES = (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, AUDIT_LIMIT,
+               CHANNEL, EARLY_SLEEP, REORDERED_SLEEPS, asyncio.Task)
+
+
+def install_channel(key, sources, scratch, origin, schedules, trusted, list_calls):
     """Makes an audit hook (PEP 578) this process's only writer on the report channel, and its
     watch over student code; returns nothing that leads to it.
 
@@ -180,14 +232,21 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     student code loaded, and keeps the garbage collector (and so any finalizer) out of its run.
     """
     # pylint: disable=too-many-locals,too-many-statements,unidiomatic-typecheck
+    # pylint: disable=redefined-builtin,invalid-name
+    # Bound here, not looked up in this module's namespace when an event comes: student code
+    # that reached the namespace could change what is there, not these.
+    (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, audit_limit, channel,
+     early_sleep, reordered_sleeps, task_type) = _HOOK_NAMES
+    read_number, read_values = make_readers()
+    list_calls = frozenset(list_calls)
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
     owner, owner_thread = getpid(), threading.get_ident()
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
-    text, integer, number_type, boolean, tuple_type, list_type, raw = \
-        str, int, float, bool, tuple, list, bytes
-    show_float = float.__repr__
+    text, integer, number_type, tuple_type, list_type, raw = \
+        str, int, float, tuple, list, bytes
+    show_float, nan = float.__repr__, float("nan")
     starts, find, replace, join = str.startswith, str.rfind, str.replace, str.join
     sep, separators, writes_mode = os.sep, "\t\n\r", "wax+"
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
@@ -204,11 +263,13 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
     helpers = frozenset((inspect.__file__, traceback.__file__))
-    # Where a frame may be read on student code's behalf (see FRAME_SAFE_ENTRIES).
+    # Where a frame may be read on student code's behalf (see FRAME_KEEPERS), and what the
+    # readers call with what they read, as it is now.
     library = os.path.dirname(inspect.__file__) + sep
-    safe_entries, asyncio_returning = FRAME_SAFE_ENTRIES, ASYNCIO_FRAME_RETURNING
-    import_files = IMPORT_SYSTEM_FILES | {os.path.dirname(importlib.__file__) + "/__init__.py"}
-    reference_files = frozenset(code.co_filename for code in reference.RECORDING_CODE)
+    keepers = FRAME_KEEPERS
+    keepers_call = tuple((vars(sys.modules[module]), name, vars(sys.modules[module])[name])
+                         for module, name in KEEPERS_CALL)
+    real_traceback = traceback
     # A private copy of the probes' schedules: nothing student code reaches can change them.
     schedules = {call: tuple(schedule) for call, schedule in schedules.items()}
     # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
@@ -228,8 +289,14 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1
-        while data:
-            data = data[write(CHANNEL, data):]
+        # Never raises: an error here would carry this frame, whose closure holds the key,
+        # to student code in its traceback. A channel that cannot be written loses the
+        # grading's records, which the checker sees.
+        try:
+            while data:
+                data = data[write(channel, data):]
+        except OSError:
+            pass
 
     def clean(value):
         if exact(value) is not text:
@@ -281,34 +348,33 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             return site(frame)
         return None
 
-    def safe_entry(frame):
-        """Whether `frame`, called by student code, runs a function known to keep the frames
-        and code objects it reads (see FRAME_SAFE_ENTRIES)."""
-        name, function = file_of(frame), frame.f_code.co_name
-        if name in reference_files or name in import_files:
-            return True
+    def keeps(frame):
+        """Whether `frame` runs a library function that keeps the frames it reads (see
+        FRAME_KEEPERS), with what it calls still the library's own."""
+        name = file_of(frame)
         if not starts(name, library):
             return False
-        relative = name[len(library):]
-        if starts(relative, "asyncio" + sep):
-            return function not in asyncio_returning
-        allowed = safe_entries.get(relative)
-        return allowed is not None and function in allowed
+        allowed = keepers.get(name[len(library):])
+        if allowed is None or frame.f_code.co_name not in allowed:
+            return False
+        known = frame.f_globals.get("traceback", real_traceback)
+        return known is real_traceback and all(
+            namespace.get(attribute) is value for namespace, attribute, value in keepers_call)
 
     def reaches_frames(frame):
-        """Student code that reads a frame or a code object, itself or through a function
-        that may hand it back: (file, line), or None. Through a function known to keep it
-        (traceback.print_exc, logging's calls, inspect.signature, asyncio's reprs) is fine."""
-        entry = None
+        """Student code a frame or code object read at `frame` would reach: (file, line);
+        ("", 0) when it would reach the start of a thread (a pool's worker, say, which hands
+        what it computed to whoever asked); None when a library function keeps it first."""
         while frame is not None:
+            if keeps(frame):
+                return None
             if in_sources(file_of(frame)):
-                return None if entry is not None and safe_entry(entry) else site(frame)
-            entry = frame
+                return site(frame)
             frame = frame.f_back
-        return None
+        return ("", 0)
 
     def flag(kind, where, detail, refuse=True):
-        if reported[0] < AUDIT_LIMIT:
+        if reported[0] < audit_limit:
             reported[0] += 1
             file, line = where or ("", 0)
             with lock:
@@ -326,11 +392,11 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
         """A reference sleep that ended before its delay, or after one planned to end later
         than it in the same thread: the event loop or the sleep was changed."""
         planned = entry[4]
-        if end < planned - EARLY_SLEEP:
+        if end < planned - early_sleep:
             flag("early-sleep", student(frame), "a sleep of the checker's wait_random ended "
                  "%.3f s before its delay" % (planned - end), refuse=False)
         latest = latest_planned_end.get(ident, -1.0)
-        if latest > planned + REORDERED_SLEEPS:
+        if latest > planned + reordered_sleeps:
             flag("timing", student(frame), "a sleep of the checker's wait_random ended %.3f s "
                  "before one planned to end earlier" % (latest - planned), refuse=False)
         latest_planned_end[ident] = max(latest, planned)
@@ -385,12 +451,17 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             emit("T", args[0], clock())
         elif kind == "start":
             emit("S", args[0], clock())
-        elif kind == "returned" and len(args) == 2 and exact(args[1]) is boolean:
-            emit("R", args[0], clock(), 1 if args[1] else 0)
-        elif kind == "ended" and len(args) == 2 and exact(args[1]) is tuple_type:
+        elif kind == "returned" and len(args) == 2:
+            # What the function handed back is a task when its class is asyncio's (or a
+            # subclass), as asyncio was when the hook was installed.
+            emit("R", args[0], clock(), 1 if issubclass(exact(args[1]), task_type) else 0)
+        elif kind == "ended" and len(args) == 2:
+            # The values are read here, from what the call returned, by the hook's own
+            # readers: nothing student code reaches can change how.
+            values = read_values(args[1]) if args[0] in list_calls else \
+                (read_number(args[1]),)
             emit("E", args[0], clock(), join(",", [
-                show_float(value) if exact(value) is number_type else "nan"
-                for value in args[1]]))
+                show_float(value) for value in (values if values is not None else (nan,))]))
         elif kind == "raised" and len(args) == 2:
             emit("X", args[0], clean(args[1]))
         elif kind == "probe" and len(args) == 3:
@@ -426,7 +497,11 @@ def install_channel(key, sources, scratch, origin, schedules, trusted):
             flag("ctypes", student(frame), event)
         elif event in ("gc.get_objects", "gc.get_referrers", "gc.get_referents"):
             flag("memory", student(frame), event)
-        elif event in ("sys._getframe", "sys._current_frames"):
+        elif event == "sys._current_frames":
+            # Every thread's frames, this hook's among them when it runs in another thread:
+            # never needed by student code, whoever calls it for it.
+            flag("frames", student(frame), event)
+        elif event == "sys._getframe":
             where = reaches_frames(frame)
             if where:
                 flag("frames", where, event)

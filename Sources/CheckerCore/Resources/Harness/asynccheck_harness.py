@@ -67,7 +67,7 @@ import asynccheck_channel as channel  # pylint: disable=wrong-import-position
 from asynccheck_channel import install_channel, read_key  # pylint: disable=wrong-import-position
 from asynccheck_probe import probe  # pylint: disable=wrong-import-position
 from asynccheck_runner import (  # pylint: disable=wrong-import-position
-    awaited, describe, load, parse_call, perform, run)
+    RETURNS, awaited, describe, load, parse_call, perform, run)
 from asynccheck_server import serve  # pylint: disable=wrong-import-position
 
 
@@ -105,8 +105,11 @@ def main(arguments):
     trusted = tuple((function.__code__, function.__globals__)
                     for function in (main, graded, probe, perform, run))
     trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)
+    # The calls whose function returns a list: the hook reads their values so.
+    list_calls = [call[0] for call in calls if RETURNS[call[1]] == "values"]
     install_channel(read_key(), sources, os.path.realpath(os.getcwd()), channel.ORIGIN,
-                    SCHEDULES, trusted)
+                    SCHEDULES, trusted, list_calls)
+    step = CONTROL_STEP
     # From here on, nothing student code can reach leads to the harness: this module is no
     # longer __main__, its other modules are out of sys.modules, and the reference functions
     # live in a module of their own.
@@ -131,9 +134,9 @@ def main(arguments):
         # it, capped, to the time a call of the same moment is allowed.
         while True:
             sys.audit("asynccheck.control-start")
-            if finished.acquire(timeout=CONTROL_STEP):
+            if finished.acquire(timeout=step):
                 break
-            sys.audit("asynccheck.control-end", CONTROL_STEP)
+            sys.audit("asynccheck.control-end", step)
     sys.stdout.flush()
     os._exit(0)
 

@@ -38,31 +38,6 @@ HAS_DEFAULT = tuple(task["has_default"] for task in facts.TASKS)
 TASK_TYPE = asyncio.Task
 
 
-def number(value):
-    """A returned value as the hook records it: the float a float or an int holds (read by the
-    base type, whatever a subclass's __float__ says), or nan for anything else."""
-    kind = type(value)
-    try:
-        if issubclass(kind, float):
-            return float.__float__(value)
-        if issubclass(kind, int):
-            return int.__float__(value)
-    except (TypeError, ValueError, OverflowError):
-        pass
-    return float("nan")
-
-
-def elements(value):
-    """The elements of a returned list or tuple as it holds them (read by the base type,
-    whatever a subclass's __iter__ says); any other iterable's, as it iterates."""
-    kind = type(value)
-    if issubclass(kind, list):
-        return [*list.__iter__(value)]
-    if issubclass(kind, tuple):
-        return [*tuple.__iter__(value)]
-    return list(value)
-
-
 def student_frame(error, sources):
     """The innermost traceback frame in a student's file: (file, line)."""
     if isinstance(error, SyntaxError) and error.filename:
@@ -112,24 +87,19 @@ def awaited(call):
     return len(arguments) >= ARITY[task]
 
 
-async def perform(function, call, executor, *, _number=number, _elements=elements,
-                  _coroutines=COROUTINES, _returns=RETURNS, _task_type=TASK_TYPE,
-                  _describe=describe, _in_own_loop=reference.call_in_own_loop):
-    """Makes one call and reports it, reading its result as its task's function returns it.
-
-    What reads the result is bound here, when the harness loads: code that reached this
-    module's namespace could rebind its names, not these."""
+async def perform(function, call, executor):
+    """Makes one call and reports what it returned; the audit hook reads the values from it
+    (`asynccheck_channel.make_readers`), out of student code's reach."""
     call_id, task, arguments = call
     reference.CALL_ID.set(call_id)
     sys.audit("asynccheck.start", call_id)
     try:
-        if _coroutines[task]:
+        if COROUTINES[task]:
             result = await function(*arguments)
-            values = _elements(result) if _returns[task] == "values" else [result]
-        elif _returns[task] == "task":
+        elif RETURNS[task] == "task":
             handed = function(*arguments)
-            sys.audit("asynccheck.returned", call_id, issubclass(type(handed), _task_type))
-            values = [await handed]
+            sys.audit("asynccheck.returned", call_id, handed)
+            result = await handed
         else:
             loop = asyncio.get_running_loop()
             context = contextvars.copy_context()
@@ -137,13 +107,14 @@ async def perform(function, call, executor, *, _number=number, _elements=element
             # own. A partial of a C method and the reference module's function: the executor's
             # queue holds nothing of this module's.
             result = await loop.run_in_executor(executor, functools.partial(
-                context.run, _in_own_loop, function, *arguments))
-            values = _elements(result) if _returns[task] == "values" else [result]
-        values = tuple(_number(value) for value in values)
+                context.run, reference.call_in_own_loop, function, *arguments))
+        if RETURNS[task] == "values" and not issubclass(type(result), (list, tuple)):
+            # Another iterable is the student's own code to run: here, not in the hook.
+            result = list(result)
     except Exception as error:  # the student's exception is this call's verdict
-        sys.audit("asynccheck.raised", call_id, _describe(error))
+        sys.audit("asynccheck.raised", call_id, describe(error))
         return
-    sys.audit("asynccheck.ended", call_id, values)
+    sys.audit("asynccheck.ended", call_id, result)
 
 
 async def run(function, abandon_after, calls):

@@ -73,10 +73,25 @@ public struct GradescopeBundle: Sendable {
     guard isFolder.boolValue else { return [url] }
     var found: [URL] = []
     let enumerator = FileManager.default.enumerator(
-      at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+      at: url, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+      options: [.skipsHiddenFiles])
     while let file = enumerator?.nextObject() as? URL {
+      let target = file.resolvingSymlinksInPath()
+      var targetIsFolder: ObjCBool = false
       if file.lastPathComponent.hasPrefix(".build") {
         enumerator?.skipDescendants()
+      } else if (try? file.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true,
+        FileManager.default.fileExists(atPath: target.path, isDirectory: &targetIsFolder),
+        targetIsFolder.boolValue
+      {
+        // A link to a folder (the reference sources the checker embeds): its files, stored
+        // under the link's name, as the package builds them.
+        let base = target.standardizedFileURL.path
+        for inside in files(below: target) {
+          found.append(
+            file.standardizedFileURL.appendingPathComponent(
+              String(inside.standardizedFileURL.path.dropFirst(base.count + 1))))
+        }
       } else if (try? file.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey])
         .isRegularFile) == true
       {

@@ -5,17 +5,18 @@
 /// The hook refuses every such event as it happens, so a finding is rarely a success; it flags
 /// the grading for a person to read (see `Grader`), and a forgery voids it (`tampered`).
 public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
-  /// What was seen: `forged`, `early-sleep`, `timing`, `frames`, `memory`, `ctypes`,
-  /// `tracing`, `code`, `descriptor`, `process`, `files` or `import`.
+  /// What was seen: `forged`, `early-sleep`, `channel`, `timing`, `frames`, `memory`,
+  /// `ctypes`, `tracing`, `code`, `descriptor`, `process`, `files` or `import`.
   public var kind: String
   /// Where in the student's code, when the hook found a student's frame.
   public var location: SourceLocation?
   /// What the code did, in the hook's words (`sys._getframe`, `opening /proc/1/mem`).
   public var detail: String
 
-  /// Whether the evidence is void: the hook refused a record it did not write, or one of the
-  /// checker's sleeps ended before its time (which no event loop does unless it was changed).
-  public var isForgery: Bool { kind == "forged" || kind == "early-sleep" }
+  /// Whether the evidence is void: the hook refused a record it did not write, one of the
+  /// checker's sleeps ended before its time (which no event loop does unless it was changed),
+  /// or the report channel was replaced by a file of the program's own.
+  public var isForgery: Bool { kind == "forged" || kind == "early-sleep" || kind == "channel" }
 
   /// Reads an `A kind file line detail` record's fields (after authentication); `nil` when the
   /// record has not its five fields.
@@ -34,6 +35,7 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       switch kind {
       case "forged": "wrote a record the harness did not write"
       case "early-sleep": "the event loop or asyncio was changed: the checker's sleeps lie"
+      case "channel": "the harness's report channel was taken over: the run was ended"
       case "timing":
         "the checker's sleeps ended out of order: the event loop or asyncio was changed, or the "
           + "machine was overloaded"

@@ -136,6 +136,8 @@ struct HostileSubmissionTests {
       ("python-frame-getmembers", 1, nil),  // inspect.getmembers(coroutine) for its frame
       ("python-frame-pool", 1, "no-sort"),  // frames fetched by a pool's worker thread
       ("python-frame-linecache", 1, "no-sort"),  // traceback hands globals to a fake linecache
+      ("python-fd-relay", 1, "no-sort"),  // a pipe of its own on descriptor 3, records rewritten
+      ("python-recursion-steal", 1, "count"),  // the key from the hook's frame at a stack overflow
     ]
     for (student, task, check) in disguised {
       let report = try #require(results.first { $0.student == student }?.report, "\(student)")
@@ -148,6 +150,8 @@ struct HostileSubmissionTests {
         #expect(report.status == .needsReview, "\(student): \(report.status)")
       }
     }
+    let relayed = try #require(results.first { $0.student == "python-fd-relay" }?.report)
+    #expect(relayed.status == .tampered, "\(relayed.status)")
     let reordered = try #require(results.first { $0.student == "python-loop-reorder" }?.report)
     #expect(reordered.status == .tampered, "\(reordered.notes)")
     let clock = try #require(results.first { $0.student == "swift-clock-override" }?.report)

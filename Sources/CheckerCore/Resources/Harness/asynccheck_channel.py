@@ -240,6 +240,11 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
     read_number, read_values = make_readers()
     list_calls = frozenset(list_calls)
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
+    status_of, leave = os.fstat, os._exit
+    # The channel as it is now: a descriptor student code moved a pipe of its own onto is
+    # another file, which the hook never writes (see emit); and a copy of it, to say so.
+    channel_file = (status_of(channel).st_dev, status_of(channel).st_ino)
+    backup = os.dup(channel)
     owner, owner_thread = getpid(), threading.get_ident()
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
@@ -289,14 +294,33 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
         data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1
-        # Never raises: an error here would carry this frame, whose closure holds the key,
-        # to student code in its traceback. A channel that cannot be written loses the
-        # grading's records, which the checker sees.
+        # Never raises (its closure holds the key; see hook). Written only while the channel
+        # is the file it was, checked before and after: student code that put a pipe of its
+        # own on the descriptor (os.dup2, no audit event) would read the records and pass on
+        # others. Then the run ends here, and every call it had not reported fails.
         try:
             while data:
+                if not intact(channel):
+                    replaced()
                 data = data[write(channel, data):]
+            if not intact(channel):
+                replaced()
         except OSError:
             pass
+
+    def intact(descriptor):
+        current = status_of(descriptor)
+        return (current.st_dev, current.st_ino) == channel_file
+
+    def replaced():
+        """Says on the channel's copy, while it is still the channel, that student code took
+        the channel over (an `A channel` record: the grading is void), and ends the run."""
+        if intact(backup):
+            line = "A\tchannel\t\t0\tthe report channel (descriptor 3) was replaced\t%d\t%s\n" \
+                % (sequence[0], key)
+            sequence[0] += 1
+            write(backup, line.encode())
+        leave(86)
 
     def clean(value):
         if exact(value) is not text:
@@ -560,6 +584,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
         collecting = gc_enabled()
         gc_disable()
         guarded.add(ident)
+        refusal = None
         try:
             try:
                 frame = getframe(1)
@@ -575,10 +600,20 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
                     record(event[11:], args, ident, frame)
             else:
                 watch(event, args, frame)
+        except BaseException as error:  # pylint: disable=broad-exception-caught
+            # A refusal, or the hook failing (at a recursion limit student code chose, say).
+            # Student code gets a new error, raised below, outside this block: it carries no
+            # frame of the hook's functions, whose closures hold the key and the sequence,
+            # nor the old error as its context.
+            message = error.args[0] if exact(error) is RuntimeError and len(error.args) == 1 \
+                else None
+            refusal = message if exact(message) is text else "asynccheck: the watch failed"
         finally:
             guarded.discard(ident)
             if collecting:
                 gc_enable()
+        if refusal is not None:
+            raise RuntimeError(refusal)
 
     sys.addaudithook(hook)
     with lock:

@@ -67,6 +67,10 @@ public enum CompiledSymbols: Sendable, Equatable {
     "process_vm_writev": "writes another process's memory",
     "syscall": "makes raw system calls",
     "mprotect": "changes what memory may be written or run",
+    "dup": "copies descriptors, the harness's report channel among them",
+    "dup2": "moves descriptors, onto the harness's report channel among them",
+    "dup3": "moves descriptors, onto the harness's report channel among them",
+    "close_range": "closes descriptors, the harness's report channel among them",
   ]
 
   /// Defined names the checker's own files in the module define: the entry's hand-over symbol.

@@ -61,6 +61,13 @@ public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
   public static let version = 4
 
+  /// The exit status of a harness process whose report channel was taken over.
+  ///
+  /// Descriptor 3 was no longer the file it was: the submission moved a pipe of its own onto
+  /// it, to read the records and pass on others. The harness writes nothing more (the Python
+  /// harness first says so, `A channel`, on a copy of the channel it made at start).
+  public static let channelTakenOverStatus: Int32 = 86
+
   /// The type of a record, its first field.
   public enum Record: String, Sendable, CaseIterable {
     /// The harness started: `H version t`.

@@ -41,6 +41,9 @@ public enum Interruption: Sendable, Equatable {
     switch self {
     case .crashed(let signal):
       "crashed with signal \(signal) (\(Self.signalName(signal)))"
+    case .exited(let status) where status == HarnessProtocol.channelTakenOverStatus:
+      "ended the program when it took over the harness's report channel (descriptor 3), "
+        + "exit status \(status)"
     case .exited(let status):
       "ended the program (exit status \(status)) before returning: do not call exit()"
     case .timedOut(let seconds):

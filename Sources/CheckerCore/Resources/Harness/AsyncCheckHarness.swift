@@ -38,6 +38,7 @@ enum AsyncCheckLibC {
   typealias NanoSleep =
     @convention(c) (UnsafePointer<timespec>?, UnsafeMutablePointer<timespec>?)
     -> Int32
+  typealias FileStatus = @convention(c) (Int32, UnsafeMutablePointer<stat>?) -> Int32
 
   /// The four functions as the C library defines them, or `nil` where they cannot be looked up.
   private struct Functions: @unchecked Sendable {
@@ -45,6 +46,7 @@ enum AsyncCheckLibC {
     var read: Read?
     var clock: ClockGetTime?
     var nanosleep: NanoSleep?
+    var fstat: FileStatus?
   }
 
   private static let functions: Functions = {
@@ -56,7 +58,8 @@ enum AsyncCheckLibC {
       return Functions(
         write: lookUp("write", as: Write.self), read: lookUp("read", as: Read.self),
         clock: lookUp("clock_gettime", as: ClockGetTime.self),
-        nanosleep: lookUp("nanosleep", as: NanoSleep.self))
+        nanosleep: lookUp("nanosleep", as: NanoSleep.self),
+        fstat: lookUp("fstat", as: FileStatus.self))
     #else
       return Functions()
     #endif
@@ -72,6 +75,15 @@ enum AsyncCheckLibC {
   static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     if let read = functions.read { return read(descriptor, buffer, count) }
     return asyncCheckProgramRead(descriptor, buffer, count)
+  }
+
+  /// The file `descriptor` is (device and inode), read with the C library's `fstat`; `nil`
+  /// where it cannot be looked up or read.
+  static func file(of descriptor: Int32) -> [UInt64]? {
+    guard let status = functions.fstat else { return nil }
+    var found = stat()
+    guard status(descriptor, &found) == 0 else { return nil }
+    return [UInt64(found.st_dev), UInt64(found.st_ino)]
   }
 
   /// Seconds on the monotonic clock, read with the C library's `clock_gettime`.
@@ -140,9 +152,25 @@ enum AsyncCheckChannel {
     return String(decoding: bytes, as: UTF8.self)
   }()
 
-  /// Takes the key from the checker.
+  /// The channel's file when the harness started: a descriptor the submission moved a pipe of
+  /// its own onto (`dup2`) is another file, which the harness never writes.
+  private static let file = AsyncCheckLibC.file(of: descriptor)
+
+  /// The exit status of a run whose channel was taken over (`HarnessProtocol`).
+  static let channelTakenOver: Int32 = 86
+
+  /// Takes the key from the checker, and notes the channel's file.
   static func open() {
     _ = key
+    _ = file
+  }
+
+  /// Ends the run when the channel is no longer the file it was: the submission would read
+  /// the records and pass on others.
+  private static func checkChannel() {
+    if let file, AsyncCheckLibC.file(of: descriptor) != file {
+      _exit(channelTakenOver)
+    }
   }
 
   /// Seconds since the harness started, on the monotonic clock.
@@ -159,10 +187,12 @@ enum AsyncCheckChannel {
         guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
+          checkChannel()
           let written = AsyncCheckLibC.write(descriptor, base + offset, buffer.count - offset)
           if written <= 0 { break }
           offset += written
         }
+        checkChannel()
       }
     }
   }

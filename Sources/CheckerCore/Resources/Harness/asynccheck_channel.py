@@ -119,6 +119,8 @@ EARLY_SLEEP = 0.002
 REORDERED_SLEEPS = 0.5
 
 
+# The exit status of a run whose channel was taken over (HarnessProtocol.channelTakenOverStatus).
+CHANNEL_TAKEN_OVER = 86
 # How many suspicious events one process reports at most.
 AUDIT_LIMIT = 20
 
@@ -207,7 +209,7 @@ def make_readers():
 
 # Every name the hook uses when an event comes, bound when it is installed.
 _HOOK_NAMES = (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, AUDIT_LIMIT,
-               CHANNEL, EARLY_SLEEP, REORDERED_SLEEPS, asyncio.Task)
+               CHANNEL, EARLY_SLEEP, REORDERED_SLEEPS, asyncio.Task, CHANNEL_TAKEN_OVER)
 
 
 def install_channel(key, sources, scratch, origin, schedules, trusted, list_calls):
@@ -236,7 +238,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
     # Bound here, not looked up in this module's namespace when an event comes: student code
     # that reached the namespace could change what is there, not these.
     (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, audit_limit, channel,
-     early_sleep, reordered_sleeps, task_type) = _HOOK_NAMES
+     early_sleep, reordered_sleeps, task_type, taken_over) = _HOOK_NAMES
     read_number, read_values = make_readers()
     list_calls = frozenset(list_calls)
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
@@ -320,7 +322,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
                 % (sequence[0], key)
             sequence[0] += 1
             write(backup, line.encode())
-        leave(86)
+        leave(taken_over)
 
     def clean(value):
         if exact(value) is not text:

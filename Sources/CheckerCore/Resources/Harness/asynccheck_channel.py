@@ -4,6 +4,9 @@ and its watch over student code (`install_channel`), and the serving process's o
 Part of the Python harness (see asynccheck_harness.py); imported before any student code runs
 and then taken out of sys.modules, so that no student code can import it back with its state.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 import asyncio
 import gc
 import inspect
@@ -19,6 +22,10 @@ import traceback
 # or `builtins.isinstance` changes nothing the harness does.
 from builtins import (  # pylint: disable=redefined-builtin
     all, any, float, frozenset, int, len, list, max, set, str, tuple, type)
+
+if TYPE_CHECKING:  # names for the annotations only
+    import types
+    from typing import Any, Callable, Iterable
 
 import asynccheck_facts as facts  # pylint: disable=wrong-import-position
 from asynccheck_facts import MODULES  # pylint: disable=wrong-import-position
@@ -125,18 +132,18 @@ CHANNEL_TAKEN_OVER = 86
 AUDIT_LIMIT = 20
 
 
-def now():
+def now() -> float:
     """Seconds since the harness started, on the monotonic clock."""
     return time.monotonic() - ORIGIN
 
 
-def restart_clock():
+def restart_clock() -> None:
     """Starts the harness's clock again: a forked job's times count from its own start."""
     global ORIGIN  # pylint: disable=global-statement
     ORIGIN = time.monotonic()
 
 
-def read_key():
+def read_key() -> str:
     """The channel's key, handed over on descriptor 4 before any student code runs."""
     chunks = []
     try:
@@ -151,7 +158,7 @@ def read_key():
     return b"".join(chunks).decode()
 
 
-def make_send(key=None):
+def make_send(key: str | None = None) -> Callable[..., None]:
     """The serving process's channel writer: every line ends with its sequence number and the
     key. Only the server uses it, which never runs student code; a run's records go through
     the audit hook of install_channel."""
@@ -171,7 +178,8 @@ def make_send(key=None):
     return send
 
 
-def make_readers():
+def make_readers() -> tuple[Callable[[object], float],
+                            Callable[[object], tuple[float, ...] | None]]:
     """The readers of a returned value, as the hook records it: `number(value)`, the float a
     float or an int holds (read by the base type, whatever a subclass's __float__ says), or
     nan for anything else; `values(value)`, the numbers a list or a tuple holds (read by the
@@ -212,7 +220,10 @@ _HOOK_NAMES = (len, any, all, max, issubclass, RuntimeError, ValueError, OSError
                CHANNEL, EARLY_SLEEP, REORDERED_SLEEPS, asyncio.Task, CHANNEL_TAKEN_OVER)
 
 
-def install_channel(key, sources, scratch, origin, schedules, trusted, list_calls):
+def install_channel(key: str, sources: str, scratch: str, origin: float,
+                    schedules: dict[int, list[tuple[float, ...]]],
+                    trusted: tuple[tuple[types.CodeType, dict[str, Any]], ...],
+                    list_calls: Iterable[int]) -> None:
     """Makes an audit hook (PEP 578) this process's only writer on the report channel, and its
     watch over student code; returns nothing that leads to it.
 
@@ -258,14 +269,15 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
     sep, separators, writes_mode = os.sep, "\t\n\r", "wax+"
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT
     unix_family = 1  # AF_UNIX on every system with sockets
-    sequence, reported, guarded, pending, used = [0], [0], set(), {}, {}
+    sequence, reported, guarded, pending = [0], [0], set(), {}
+    used: dict[int, int] = {}
     # Events the hook never acts on, seen often (its own `id` reads among them).
     ignored = frozenset({"builtins.id", "sys.set_asyncgen_hook_firstiter",
                          "sys.set_asyncgen_hook_finalizer", "os.listdir", "os.scandir"})
     next_token = itertools.count().__next__
     # Per thread, the latest planned end of the sleeps that ended: timers fire in the order of
     # their ends, so a sleep that ends after one planned to end later was reordered.
-    latest_planned_end = {}
+    latest_planned_end: dict[int, float] = {}
     real_sleep = SLEEP
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
@@ -278,7 +290,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
                          for module, name in KEEPERS_CALL)
     real_traceback = traceback
     # A private copy of the probes' schedules: nothing student code reaches can change them.
-    schedules = {call: tuple(schedule) for call, schedule in schedules.items()}
+    planned = {call: tuple(schedule) for call, schedule in schedules.items()}
     # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
     # (subprocess opens its pipes so, for any caller). A frozen module's code is named
     # `<frozen os>`, not by its file.
@@ -434,7 +446,7 @@ def install_channel(key, sources, scratch, origin, schedules, trusted, list_call
             if box is None or exact(box[0]) is not integer or \
                     exact(box[1]) is not number_type or exact(box[2]) is not integer:
                 return
-            schedule = schedules.get(box[0])
+            schedule = planned.get(box[0])
             index = used.get(box[0], 0)
             used[box[0]] = index + 1
             if schedule and index < len(schedule):

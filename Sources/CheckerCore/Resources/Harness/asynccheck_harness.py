@@ -46,6 +46,8 @@ group, and runs under its limits as the checker's supervisor would run it (time 
 record, output, resident memory). When it ends, this process reports it as a J record: index,
 how it ended, seconds, bytes printed, and what it printed and wrote on its channel (base64).
 """
+from __future__ import annotations
+
 import asyncio
 import functools
 import json
@@ -67,7 +69,7 @@ import asynccheck_channel as channel  # pylint: disable=wrong-import-position
 from asynccheck_channel import install_channel, read_key  # pylint: disable=wrong-import-position
 from asynccheck_probe import probe  # pylint: disable=wrong-import-position
 from asynccheck_runner import (  # pylint: disable=wrong-import-position
-    RETURNS, awaited, describe, load, parse_call, perform, run)
+    RETURNS, Call, awaited, describe, load, parse_call, perform, run)
 from asynccheck_server import serve  # pylint: disable=wrong-import-position
 
 
@@ -76,14 +78,14 @@ from asynccheck_server import serve  # pylint: disable=wrong-import-position
 OWN_MODULES = ("asynccheck_channel", "asynccheck_runner", "asynccheck_probe",
                "asynccheck_server")
 
-SCHEDULES = {}
+SCHEDULES: dict[int, list[tuple[float, ...]]] = {}
 
 
 # The length of each of the control's waits (see main), in seconds.
 CONTROL_STEP = 0.02
 
 
-def main(arguments):
+def main(arguments: list[str]) -> None:
     """Parses the checker's arguments and runs the mode they name."""
     mode = arguments[0]
     if mode == "serve":
@@ -141,7 +143,7 @@ def main(arguments):
     os._exit(0)
 
 
-def graded(mode, sources, arguments, calls):
+def graded(mode: str, sources: str, arguments: list[str], calls: list[Call]) -> None:
     """The probe, or one task's calls, in the thread student code runs in."""
     if mode == "probe":
         probe(sources)

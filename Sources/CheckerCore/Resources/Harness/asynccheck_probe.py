@@ -3,6 +3,8 @@
 Part of the Python harness (see asynccheck_harness.py); imported before any student code runs
 and then taken out of sys.modules.
 """
+from __future__ import annotations
+
 import importlib
 import inspect
 import json
@@ -19,7 +21,7 @@ from asynccheck_runner import (  # pylint: disable=wrong-import-position
     install_references, student_frame)
 
 
-def probe(sources):
+def probe(sources: str) -> None:
     """Imports each file on its own, the other files being the references, and reports its
     function's signature."""
     for task, name in enumerate(MODULES):

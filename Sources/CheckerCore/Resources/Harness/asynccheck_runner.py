@@ -4,6 +4,9 @@ each task's function is loaded, called and its result read (`perform`, `run`).
 Part of the Python harness (see asynccheck_harness.py); imported before any student code runs
 and then taken out of sys.modules.
 """
+from __future__ import annotations
+
+from typing import Any, Callable, Tuple
 import asyncio
 import contextvars
 import functools
@@ -23,6 +26,8 @@ import asynccheck_reference as reference  # pylint: disable=wrong-import-positio
 from asynccheck_channel import now  # pylint: disable=wrong-import-position
 
 
+# A planned call: its id, its task, its arguments in the function's order.
+Call = Tuple[int, int, Tuple[int, ...]]
 # The task table: the checker's exercise model, as asynccheck_facts read it, indexed by task
 # number; tuples, which nothing can change.
 MODULES = tuple(reference.MODULES)
@@ -38,24 +43,24 @@ HAS_DEFAULT = tuple(task["has_default"] for task in facts.TASKS)
 TASK_TYPE = asyncio.Task
 
 
-def student_frame(error, sources):
+def student_frame(error: BaseException, sources: str) -> tuple[str, int]:
     """The innermost traceback frame in a student's file: (file, line)."""
     if isinstance(error, SyntaxError) and error.filename:
         return os.path.basename(error.filename), error.lineno or 0
     found = ("", 0)
     for frame in traceback.extract_tb(error.__traceback__):
         if os.path.dirname(os.path.abspath(frame.filename)) == sources:
-            found = (os.path.basename(frame.filename), frame.lineno)
+            found = (os.path.basename(frame.filename), frame.lineno or 0)
     return found
 
 
-def describe(error):
+def describe(error: BaseException) -> str:
     """An exception as one line: 'ZeroDivisionError: division by zero'."""
     text = str(error).splitlines()[0] if str(error) else ""
     return type(error).__name__ + (": " + text if text else "")
 
 
-def install_references(task):
+def install_references(task: int) -> None:
     """Makes every module name but task's lead to the reference; forgets task's own."""
     for index, name in enumerate(MODULES):
         if index == task:
@@ -64,14 +69,14 @@ def install_references(task):
             sys.modules[name] = reference.MODULE_OBJECTS[index]
 
 
-def load(task):
+def load(task: int) -> Callable[..., Any]:
     """Imports task's file alone, the others being the references; returns its function."""
     install_references(task)
     module = importlib.import_module(MODULES[task])
     return getattr(module, FUNCTIONS[task])
 
 
-def parse_call(text):
+def parse_call(text: str) -> tuple[Call, list[tuple[float, ...]]]:
     """A CALL argument, id:task:arguments[:duration/value,...], as ((id, task, arguments),
     schedule): the arguments a tuple of ints, the schedule a list of (duration, value)."""
     call_id, task, given, *schedule = text.split(":")
@@ -80,14 +85,15 @@ def parse_call(text):
                   for pair in schedule[0].split(",")] if schedule else []
 
 
-def awaited(call):
+def awaited(call: Call) -> bool:
     """Whether a call is awaited: one that leaves arguments to their defaults (wait_random(),
     10 s) is only watched until the checker stops waiting."""
     call_id, task, arguments = call  # pylint: disable=unused-variable
     return len(arguments) >= ARITY[task]
 
 
-async def perform(function, call, executor):
+async def perform(function: Callable[..., Any], call: Call,
+                  executor: ThreadPoolExecutor) -> None:
     """Makes one call and reports what it returned; the audit hook reads the values from it
     (`asynccheck_channel.make_readers`), out of student code's reach."""
     call_id, task, arguments = call
@@ -117,7 +123,7 @@ async def perform(function, call, executor):
     sys.audit("asynccheck.ended", call_id, result)
 
 
-async def run(function, abandon_after, calls):
+async def run(function: Callable[..., Any], abandon_after: float, calls: list[Call]) -> None:
     """Runs every call at once; calls with the default argument are never awaited."""
     executor = ThreadPoolExecutor(max_workers=max(4, len(calls)))
     waited = [asyncio.ensure_future(perform(function, call, executor))

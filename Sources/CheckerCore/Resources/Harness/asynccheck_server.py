@@ -3,6 +3,9 @@ supervised under its own limits and reported as a J record (see asynccheck_harne
 
 Imported before any student code runs and then taken out of sys.modules.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 import base64
 import gc
 import os
@@ -15,6 +18,9 @@ import time
 # or `builtins.isinstance` changes nothing the harness does.
 from builtins import (  # pylint: disable=redefined-builtin
     all, enumerate, int, len, list, max, repr, str, zip)
+
+if TYPE_CHECKING:  # names for the annotations only
+    from typing import Any, Callable
 
 from asynccheck_channel import (  # pylint: disable=wrong-import-position
     CHANNEL, PROTOCOL_VERSION, make_send, now, read_key, restart_clock)
@@ -125,7 +131,7 @@ class Job:
 POLL = select.poll()
 
 
-def kill_group(pid):
+def kill_group(pid: int) -> None:
     """SIGKILL to a job's process group and to the process itself."""
     for target in (-pid, pid):
         try:
@@ -134,7 +140,7 @@ def kill_group(pid):
             pass
 
 
-def reap(by_pid, now):
+def reap(by_pid: dict[int, Job], now: float) -> None:
     """Collects every job process that has ended."""
     while True:
         try:
@@ -147,7 +153,7 @@ def reap(by_pid, now):
             by_pid[pid].ended(status, now)
 
 
-def resident_memory():
+def resident_memory() -> Callable[[int], int] | None:
     """A function giving the resident bytes of a process and everything it started, read from
     /proc once per call of this one; None where there is no /proc."""
     if not os.path.isdir("/proc/self"):
@@ -178,7 +184,8 @@ def resident_memory():
     return resident
 
 
-def fork_job(index, spec, sources, run_job):
+def fork_job(index: int, spec: dict[str, Any], sources: str,
+             run_job: Callable[[list[str]], None]) -> tuple[Job, int]:
     """Starts one job in a forked process; returns it."""
     output, channel, key = os.pipe(), os.pipe(), os.pipe()
     pid = os.fork()
@@ -200,7 +207,8 @@ def fork_job(index, spec, sources, run_job):
     return job, key[1]
 
 
-def start_job(spec, sources, output, channel, key, run_job):
+def start_job(spec: dict[str, Any], sources: str, output: int, channel: int, key: int,
+              run_job: Callable[[list[str]], None]) -> None:
     """In the forked process: its own group, pipes, folder, clock and random state, then the
     run, `run_job` with the job's arguments (which never returns)."""
     os.setpgid(0, 0)
@@ -217,7 +225,8 @@ def start_job(spec, sources, output, channel, key, run_job):
     run_job([spec["mode"], sources] + [str(argument) for argument in spec["arguments"]])
 
 
-def serve(sources, specs, run_job):
+def serve(sources: str, specs: list[dict[str, Any]],
+          run_job: Callable[[list[str]], None]) -> None:
     """Forks every job, hands each its key, supervises them and reports each (see
     asynccheck_harness.py's docstring); each job runs `run_job` with its arguments."""
     global send  # pylint: disable=global-statement

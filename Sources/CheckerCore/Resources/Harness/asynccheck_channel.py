@@ -251,6 +251,9 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, audit_limit, channel,
      early_sleep, reordered_sleeps, task_type, taken_over) = _HOOK_NAMES
     read_number, read_values = make_readers()
+    # The built-in errors the hook's own work may raise, passed on as they are (as new ones).
+    passed_on = frozenset({RuntimeError, OSError, ValueError, RecursionError, MemoryError,
+                           FileNotFoundError, PermissionError, UnicodeError})
     list_calls = frozenset(list_calls)
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
     status_of, leave = os.fstat, os._exit
@@ -305,22 +308,23 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
         # its records would take the harness's sequence numbers.
         if getpid() != owner:
             return
+        # Written only while the channel is the file it was, checked before and after:
+        # student code that put a pipe of its own on the descriptor (os.dup2, no audit event)
+        # would read the records and pass on others. Then the run ends here, and every call it
+        # had not reported fails. Whatever may fail (a recursion limit student code chose)
+        # fails before the sequence number is taken: a line is written whole or not at all.
+        if not intact(channel):
+            replaced()
         data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1
-        # Never raises (its closure holds the key; see hook). Written only while the channel
-        # is the file it was, checked before and after: student code that put a pipe of its
-        # own on the descriptor (os.dup2, no audit event) would read the records and pass on
-        # others. Then the run ends here, and every call it had not reported fails.
         try:
             while data:
-                if not intact(channel):
-                    replaced()
                 data = data[write(channel, data):]
-            if not intact(channel):
-                replaced()
         except OSError:
             pass
+        if not intact(channel):
+            replaced()
 
     def intact(descriptor):
         current = status_of(descriptor)
@@ -615,19 +619,22 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             else:
                 watch(event, args, frame)
         except BaseException as error:  # pylint: disable=broad-exception-caught
-            # A refusal, or the hook failing (at a recursion limit student code chose, say).
-            # Student code gets a new error, raised below, outside this block: it carries no
-            # frame of the hook's functions, whose closures hold the key and the sequence,
-            # nor the old error as its context.
-            message = error.args[0] if exact(error) is RuntimeError and len(error.args) == 1 \
-                else None
-            refusal = message if exact(message) is text else "asynccheck: the watch failed"
+            # A refusal, or an error of the hook's own work (a path too long to resolve, a
+            # recursion limit student code chose). Student code gets a new error of the same
+            # built-in kind, raised below, outside this block: it carries no frame of the
+            # hook's functions, whose closures hold the key and the sequence, nor the old error
+            # as its context.
+            kind = exact(error)
+            refusal = (kind if kind in passed_on else RuntimeError,
+                       tuple_type(value for value in error.args
+                                  if exact(value) is text or exact(value) is integer)
+                       if kind in passed_on else ("asynccheck: the watch failed",))
         finally:
             guarded.discard(ident)
             if collecting:
                 gc_enable()
         if refusal is not None:
-            raise RuntimeError(refusal)
+            raise refusal[0](*refusal[1])
 
     sys.addaudithook(hook)
     with lock:

@@ -49,7 +49,9 @@ def student_frame(error: BaseException, sources: str) -> tuple[str, int]:
         return os.path.basename(error.filename), error.lineno or 0
     found = ("", 0)
     for frame in traceback.extract_tb(error.__traceback__):
-        if os.path.dirname(os.path.abspath(frame.filename)) == sources:
+        # The student's files are imported by absolute path: their frames need no resolving
+        # (which fails in a folder deeper than PATH_MAX).
+        if os.path.dirname(frame.filename) == sources:
             found = (os.path.basename(frame.filename), frame.lineno or 0)
     return found
 

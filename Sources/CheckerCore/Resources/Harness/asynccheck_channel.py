@@ -280,7 +280,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     next_token = itertools.count().__next__
     # Per thread, the latest planned end of the sleeps that ended: timers fire in the order of
     # their ends, so a sleep that ends after one planned to end later was reordered.
-    latest_planned_end: dict[int, float] = {}
+    latest_planned_end: dict[object, float] = {}
     real_sleep = SLEEP
     own_modules = frozenset(
         name[:-3] for name in os.listdir(sources) if name.endswith(".py"))
@@ -293,7 +293,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
                          for module, name in KEEPERS_CALL)
     real_traceback = traceback
     # A private copy of the probes' schedules: nothing student code reaches can change them.
-    planned = {call: tuple(schedule) for call, schedule in schedules.items()}
+    probe_schedules = {call: tuple(schedule) for call, schedule in schedules.items()}
     # Opening a descriptor as a file: student code's own call, or os.fdopen's on its behalf
     # (subprocess opens its pipes so, for any caller). A frozen module's code is named
     # `<frozen os>`, not by its file.
@@ -432,16 +432,23 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
 
     def check_sleep(entry, end, ident, frame):
         """A reference sleep that ended before its delay, or after one planned to end later
-        than it in the same thread: the event loop or the sleep was changed."""
+        than it: the event loop or the sleep was changed. Sleeps are compared in the same
+        thread (one loop fires its timers in the order of their ends), and a probe call's
+        across threads too: its sleeps follow a schedule, in a process of its own, so running
+        each on a loop of its own in a thread of its own (where a patched loop could stretch
+        them into value order) changes nothing."""
         planned = entry[4]
         if end < planned - early_sleep:
             flag("early-sleep", student(frame), "a sleep of the checker's wait_random ended "
                  "%.3f s before its delay" % (planned - end), refuse=False)
-        latest = latest_planned_end.get(ident, -1.0)
-        if latest > planned + reordered_sleeps:
-            flag("timing", student(frame), "a sleep of the checker's wait_random ended %.3f s "
-                 "before one planned to end earlier" % (latest - planned), refuse=False)
-        latest_planned_end[ident] = max(latest, planned)
+        for order in ((ident, ("probe", entry[0])) if entry[0] in probe_schedules
+                      else (ident,)):
+            latest = latest_planned_end.get(order, -1.0)
+            if latest > planned + reordered_sleeps:
+                flag("timing", student(frame), "a sleep of the checker's wait_random ended "
+                     "%.3f s before one planned to end earlier" % (latest - planned),
+                     refuse=False)
+            latest_planned_end[order] = max(latest, planned)
 
     def record(kind, args, ident, frame):
         # pylint: disable=too-many-branches
@@ -450,7 +457,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             if box is None or exact(box[0]) is not integer or \
                     exact(box[1]) is not number_type or exact(box[2]) is not integer:
                 return
-            schedule = planned.get(box[0])
+            schedule = probe_schedules.get(box[0])
             index = used.get(box[0], 0)
             used[box[0]] = index + 1
             if schedule and index < len(schedule):

@@ -158,6 +158,14 @@ enum ListChecks {
         guard let values = call.values, values.count == call.plan.n, sleeps.count == call.plan.n
         else { continue }
         judged += 1
+        if let stretched = overrun(sleeps, of: call) {
+          return .fail(
+            "`\(context.show(call.plan))`: a sleep of the checker's "
+              + "\(context.name(ofTask: Exercise.randomDelay.id)) given "
+              + "\(Format.seconds(stretched.given)) lasted \(Format.seconds(stretched.lasted)): "
+              + "the event loop was changed, so the order the sleeps ended in says nothing",
+            details: context.machineDetails(call))
+        }
         let completion = sleeps.sorted { $0.end < $1.end }.map(\.value)
         if values == completion { continue }
         let started = sleeps.sorted { $0.start < $1.start }.map(\.value)
@@ -191,6 +199,30 @@ enum ListChecks {
       }
       return .pass()
     }
+  }
+
+  /// A probe sleep that lasted longer than its schedule gave it, beyond a late timer.
+  ///
+  /// A late timer is allowed as on the machine of the moment (`Tolerances.lateness` and
+  /// `Tolerances.busyMachine`); more means an event loop changed to stretch the sleeps into
+  /// another order (the probe's schedule is public). `nil` when every sleep lasted about what
+  /// it was given.
+  ///
+  /// - Parameters:
+  ///   - sleeps: The probe call's recorded sleeps.
+  ///   - call: The probe call.
+  /// - Returns: The longest overrun's sleep, given and lasted, in seconds.
+  static func overrun(_ sleeps: [TaskEvidence.Sleep], of call: TaskEvidence.Call)
+    -> (given: Double, lasted: Double)?
+  {
+    let allowed = Tolerances.lateness + Tolerances.busyMachine(call.machineLateness)
+    let overruns = sleeps.compactMap { sleep -> (given: Double, lasted: Double)? in
+      guard let given = call.plan.schedule.first(where: { $0.value == sleep.value })?.duration
+      else { return nil }
+      let lasted = sleep.end - sleep.start
+      return lasted - given > allowed ? (given, lasted) : nil
+    }
+    return overruns.max { $0.lasted - $0.given < $1.lasted - $1.given }
   }
 
   /// The list function calls the function it builds on n times and returns what those calls

@@ -39,7 +39,7 @@ enum HarnessEntry {
       let arguments = signature.labels.enumerated().map { "\($1): $\($0)" }.joined(
         separator: ", ")
       let call =
-        (signature.functionType.contains("async") ? "await " : "")
+        (signature.isAsync ? "await " : "")
         + "\(name(task))(\(arguments))"
       lines.append("  functions.\(signature.name) = { \(call) }")
       if task.behaviour == .sleepsRandomDelay, hasDefault {

@@ -13,8 +13,8 @@
 /// - `AsyncCheckDispatch`: how the harness makes a planned call (`PlannedCall.harnessArgument`)
 ///   of a task's function and reads its values.
 ///
-/// A task's parameters are integers (the command line passes integers); what it returns is one
-/// of `returnedValues`' types.
+/// A task's parameters are integers (the command line passes integers); what it returns has a
+/// `FunctionSignature.resultShape`.
 enum HarnessExerciseSource {
   /// The generated file's name among the harness's sources.
   static let fileName = "AsyncCheckExercise.swift"
@@ -30,19 +30,18 @@ enum HarnessExerciseSource {
       .joined(separator: "\n") + "\n"
   }
 
-  /// The lines that turn `result`, of a function returning `returnType`, into the values the
-  /// harness reports; `nil` for a type the harness cannot report.
+  /// The lines that turn `result`, of a function whose result has `shape`, into the values the
+  /// harness reports; `return nil` (not built in) for a type the harness cannot report.
   ///
-  /// - Parameter returnType: A task's return type, as `FunctionSignature.returnType`.
+  /// - Parameter shape: A task's `FunctionSignature.resultShape`.
   /// - Returns: Swift statements ending in a `return`.
-  static func returnedValues(of returnType: String) -> [String]? {
-    switch returnType {
-    case "Double": ["return [result]"]
-    case "[Double]": ["return result"]
+  static func returnedValues(of shape: FunctionSignature.ResultShape?) -> [String] {
+    switch shape {
+    case .value: ["return [result]"]
+    case .values: ["return result"]
     // Handed back at once: the harness records that it was, then awaits the task's value.
-    case "Task<Double, Never>":
-      ["AsyncCheckRecord.returnedTask(call.id)", "return [await result.value]"]
-    default: nil
+    case .task: ["AsyncCheckRecord.returnedTask(call.id)", "return [await result.value]"]
+    case nil: ["return nil"]
     }
   }
 
@@ -205,7 +204,7 @@ enum HarnessExerciseSource {
           "        ? \(awaiting)\(signature.name)(\(labelled.joined(separator: ", ")))",
           "        : \(awaiting)function(\(given.joined(separator: ", ")))",
         ]
-        lines += (returnedValues(of: signature.returnType) ?? ["return nil"]).map { "      " + $0 }
+        lines += returnedValues(of: signature.resultShape).map { "      " + $0 }
       }
     }
     lines += [

@@ -176,13 +176,10 @@ public struct PythonBuilder: Sendable {
       }
     }
     let tasks = Exercise.tasks.map { task in
-      let returnType = task.signature.returnType
-      return Task(
+      Task(
         module: String(task.python.file.dropLast(".py".count)), function: task.python.name,
-        coroutine: task.python.declaration.hasPrefix("async "),
-        parameters: task.python.parameterNames,
-        returns: returnType.hasPrefix("Task<")
-          ? "task" : returnType.hasPrefix("[") ? "values" : "value",
+        coroutine: task.python.isCoroutine, parameters: task.python.parameterNames,
+        returns: (task.signature.resultShape ?? .value).rawValue,
         hasDefault: task.hasDefaultArgument, builtOn: task.builtOn)
     }
     let encoder = JSONEncoder()

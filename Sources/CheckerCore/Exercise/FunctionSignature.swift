@@ -38,4 +38,25 @@ public struct FunctionSignature: Sendable, Hashable {
     guard let arrow = functionType.range(of: "-> ") else { return "Void" }
     return String(functionType[arrow.upperBound...])
   }
+
+  /// How a call's result is read, by what the function returns.
+  public enum ResultShape: String, Sendable {
+    /// One number: `Double`.
+    case value
+    /// A list of numbers: `[Double]`.
+    case values
+    /// A task handed back at once, then awaited for its number: `Task<Double, Never>`.
+    case task
+  }
+
+  /// How a call's result is read, the one reading both harnesses follow; `nil` for a return
+  /// type no harness can report.
+  public var resultShape: ResultShape? {
+    switch returnType {
+    case "Double": .value
+    case "[Double]": .values
+    case "Task<Double, Never>": .task
+    default: nil
+    }
+  }
 }

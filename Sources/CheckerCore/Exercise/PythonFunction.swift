@@ -9,6 +9,9 @@ public struct PythonFunction: Sendable, Hashable {
 }
 
 extension PythonFunction {
+  /// Whether the declaration is a coroutine's (`async def`).
+  public var isCoroutine: Bool { declaration.hasPrefix("async ") }
+
   /// The parameters' names, as the declaration states them: `["n", "max_delay"]`.
   public var parameterNames: [String] {
     guard let open = declaration.firstIndex(of: "("), let close = declaration.firstIndex(of: ")")

@@ -22,7 +22,7 @@ struct HarnessExerciseSourceTests {
         text.contains("case (\(task.id), \(signature.labels.count)):"),
         "no dispatch for task \(task.id)")
       #expect(
-        HarnessExerciseSource.returnedValues(of: signature.returnType) != nil,
+        signature.resultShape != nil,
         "the harness cannot report what task \(task.id) returns")
     }
     // The task with a default argument is also called without one.

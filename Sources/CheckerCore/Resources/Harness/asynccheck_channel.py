@@ -118,10 +118,10 @@ FRAME_ATTRIBUTES = frozenset({
 
 
 # How much earlier than its delay a reference sleep may end (none can: the event loop fires a
-# timer at its time or later), and how far two of its sleeps in one thread may end out of the
-# order of their planned ends (timers fire in that order; the margin covers a process paused
-# between the hook's clock reading and the loop's, on a machine loaded far beyond its cores;
-# sorting the probe's values needs an inversion of 0.75 s).
+# timer at its time or later), and how far two of its sleeps in one thread, or of one probe
+# call, may end out of the order of their planned ends (timers fire in that order; the margin
+# covers a process paused between the hook's clock reading and the loop's, on a machine loaded
+# far beyond its cores; sorting the probe's values needs an inversion of 0.75 s).
 EARLY_SLEEP = 0.002
 REORDERED_SLEEPS = 0.5
 
@@ -251,9 +251,9 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     (len, any, all, max, issubclass, RuntimeError, ValueError, OSError, audit_limit, channel,
      early_sleep, reordered_sleeps, task_type, taken_over) = _HOOK_NAMES
     read_number, read_values = make_readers()
-    # The built-in errors the hook's own work may raise, passed on as they are (as new ones).
-    passed_on = frozenset({RuntimeError, OSError, ValueError, RecursionError, MemoryError,
-                           FileNotFoundError, PermissionError, UnicodeError})
+    # The built-in errors the hook's own work may raise, passed on as they are (as new ones):
+    # these, and every kind of OSError (a path too long, a folder gone, no permission).
+    passed_on = frozenset({RuntimeError, ValueError, RecursionError, MemoryError, UnicodeError})
     list_calls = frozenset(list_calls)
     write, monotonic, getframe, getpid = os.write, time.monotonic, sys._getframe, os.getpid
     status_of, leave = os.fstat, os._exit
@@ -278,8 +278,9 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     ignored = frozenset({"builtins.id", "sys.set_asyncgen_hook_firstiter",
                          "sys.set_asyncgen_hook_finalizer", "os.listdir", "os.scandir"})
     next_token = itertools.count().__next__
-    # Per thread, the latest planned end of the sleeps that ended: timers fire in the order of
-    # their ends, so a sleep that ends after one planned to end later was reordered.
+    # Per thread, and per probe call, the latest planned end of the sleeps that ended: timers
+    # fire in the order of their ends, so a sleep that ends after one planned to end later was
+    # reordered (see check_sleep).
     latest_planned_end: dict[object, float] = {}
     real_sleep = SLEEP
     own_modules = frozenset(
@@ -333,12 +334,14 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     def replaced():
         """Says on the channel's copy, while it is still the channel, that student code took
         the channel over (an `A channel` record: the grading is void), and ends the run."""
-        if intact(backup):
-            line = "A\tchannel\t\t0\tthe report channel (descriptor 3) was replaced\t%d\t%s\n" \
-                % (sequence[0], key)
-            sequence[0] += 1
-            write(backup, line.encode())
-        leave(taken_over)
+        try:
+            if intact(backup):
+                line = "A\tchannel\t\t0\tthe report channel (descriptor 3) was replaced" \
+                    "\t%d\t%s\n" % (sequence[0], key)
+                sequence[0] += 1
+                write(backup, line.encode())
+        finally:
+            leave(taken_over)
 
     def clean(value):
         if exact(value) is not text:
@@ -373,19 +376,11 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             frame = frame.f_back
         return None
 
-    def outside(frame, skipped):
-        """The first frame from `frame` out whose file is not in `skipped`, and the name of
-        the function of `skipped` it called (None when `frame` is already outside)."""
-        called = None
-        while frame is not None and file_of(frame) in skipped:
-            called = frame.f_code.co_name
-            frame = frame.f_back
-        return frame, called
-
     def direct(frame, skipped=helpers):
         """`frame`, or its caller when it is in `skipped` (inspect's or traceback's): student
         code, or None."""
-        frame, _ = outside(frame, skipped)
+        while frame is not None and file_of(frame) in skipped:
+            frame = frame.f_back
         if frame is not None and in_sources(file_of(frame)):
             return site(frame)
         return None
@@ -396,8 +391,8 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
         name = file_of(frame)
         if not starts(name, library):
             return False
-        allowed = keepers.get(name[len(library):])
-        if allowed is None or frame.f_code.co_name not in allowed:
+        functions = keepers.get(name[len(library):])
+        if functions is None or frame.f_code.co_name not in functions:
             return False
         known = frame.f_globals.get("traceback", real_traceback)
         return known is real_traceback and all(
@@ -632,10 +627,11 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             # hook's functions, whose closures hold the key and the sequence, nor the old error
             # as its context.
             kind = exact(error)
-            refusal = (kind if kind in passed_on else RuntimeError,
+            known = kind in passed_on or issubclass(kind, OSError)
+            refusal = (kind if known else RuntimeError,
                        tuple_type(value for value in error.args
                                   if exact(value) is text or exact(value) is integer)
-                       if kind in passed_on else ("asynccheck: the watch failed",))
+                       if known else ("asynccheck: the watch failed",))
         finally:
             guarded.discard(ident)
             if collecting:

@@ -38,9 +38,6 @@ ARITY = tuple(len(names) for names in PARAMETERS)
 # How a call's result is read: "value", "values" (a list) or "task" (handed back at once).
 RETURNS = tuple(task["returns"] for task in facts.TASKS)
 HAS_DEFAULT = tuple(task["has_default"] for task in facts.TASKS)
-# asyncio's task type as it is before any student code runs (student code can rebind the
-# module's attributes).
-TASK_TYPE = asyncio.Task
 
 
 def student_frame(error: BaseException, sources: str) -> tuple[str, int]:

@@ -42,7 +42,7 @@ enum HarnessEntry {
         (signature.isAsync ? "await " : "")
         + "\(name(task))(\(arguments))"
       lines.append("  functions.\(signature.name) = { \(call) }")
-      if task.behaviour == .sleepsRandomDelay, hasDefault {
+      if task.hasDefaultArgument, hasDefault {
         lines.append("  functions.\(signature.name)Default = { await \(name(task))() }")
       }
     }

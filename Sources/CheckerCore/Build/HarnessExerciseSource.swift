@@ -85,38 +85,6 @@ enum HarnessExerciseSource {
     return lines
   }
 
-  /// What a stand-in records of its calls: lines run around both the student's function and
-  /// the reference, and lines run around the reference only.
-  private struct Recording {
-    var before: [String] = []
-    var after: [String] = []
-    var beforeReference: [String] = []
-    var afterReference: [String] = []
-
-    /// The records of `task`'s calls: none unless another task builds on it; then what the
-    /// checks of the tasks built on it count.
-    init(_ task: ExerciseTask, usingDefault: Bool) {
-      guard task.isBuiltOn else { return }
-      switch task.behaviour {
-      case .sleepsRandomDelay:
-        // Every sleep, the student's among them: its start, end, value and argument.
-        before = ["let start = AsyncCheckChannel.now()"]
-        after = [
-          "AsyncCheckRecord.sleep(start: start, value: result, maxDelay: "
-            + (usingDefault ? "nil" : "maxDelay") + ")"
-        ]
-      case .startsTask:
-        before = ["AsyncCheckRecord.taskStarted()"]
-      case .collectsDelays:
-        // The reference's lists only: the one a timed function builds on.
-        beforeReference = ["let start = AsyncCheckChannel.now()"]
-        afterReference = ["AsyncCheckRecord.collected(start: start, n: n, maxDelay: maxDelay)"]
-      case .measuresTime:
-        break
-      }
-    }
-  }
-
   /// The stand-ins of `task`'s function: one with its parameters, and one without them for a
   /// function with a default argument.
   private static func standIns(of task: ExerciseTask) -> [String] {
@@ -128,7 +96,9 @@ enum HarnessExerciseSource {
     var variants = [(usingDefault: false, parameters: parameters)]
     if task.hasDefaultArgument { variants.append((true, [])) }
     for variant in variants {
-      let recording = Recording(task, usingDefault: variant.usingDefault)
+      // Nothing unless another task builds on this one; then what its checks count.
+      let recording =
+        task.isBuiltOn ? task.behaviour.recording(variant.usingDefault) : HarnessRecording()
       let studentName = signature.name + (variant.usingDefault ? "Default" : "")
       let studentArguments = variant.usingDefault ? "" : signature.labels.joined(separator: ", ")
       let referenceArguments = signature.labels.map { label in

@@ -8,29 +8,16 @@ public struct ExerciseTask: Sendable, Hashable, Identifiable {
   public let signature: FunctionSignature
   /// The same function in the Python original.
   public let python: PythonFunction
-  /// What the task's function does; it decides the task's checks and calls.
-  public let behaviour: Behaviour
+  /// What the task's function does: it decides the task's calls, checks and records.
+  public let behaviour: TaskBehaviour
   /// The task whose function this one must call, as check50's `@check(dependency)`: its
   /// built-on check counts those calls, and when the submission's version cannot be called,
   /// this task is judged with the checker's own.
   public let builtOn: Int?
 
-  /// What a task's function does.
-  public enum Behaviour: Sendable, Hashable {
-    /// Sleeps a random delay in `0...maxDelay` and returns it (task 0).
-    case sleepsRandomDelay
-    /// Collects n delays of the function it builds on, run concurrently, in completion order
-    /// (tasks 1 and 4).
-    case collectsDelays
-    /// Times the function it builds on and returns the time per call (task 2).
-    case measuresTime
-    /// Starts the function it builds on in a task and returns the task at once (task 3).
-    case startsTask
-  }
-
-  /// Whether the function has a default argument (`waitRandom(maxDelay: Int = 10)`): the
-  /// task that sleeps a random delay, whose `maxDelay` defaults to `Exercise.defaultMaxDelay`.
-  public var hasDefaultArgument: Bool { behaviour == .sleepsRandomDelay }
+  /// Whether the function has a default argument (`waitRandom(maxDelay: Int = 10)`), as its
+  /// behaviour says: its `maxDelay` defaults to `Exercise.defaultMaxDelay`.
+  public var hasDefaultArgument: Bool { behaviour.hasDefaultArgument }
 
   /// Whether another task builds on this one: the harness then records each call of its
   /// function (`HarnessProtocol`'s `W`, `T` and `N` records).

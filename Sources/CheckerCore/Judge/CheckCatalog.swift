@@ -3,7 +3,8 @@
 /// The signature check, which every task has, comes
 /// from the build and is added by the `Judge`.
 public enum CheckCatalog {
-  /// The behaviour and source checks of a task, chosen by what the exercise says it does.
+  /// The behaviour and source checks of a task, chosen by what the exercise says it does
+  /// (`TaskBehaviour.checks`).
   ///
   /// - Parameters:
   ///   - taskID: A task number.
@@ -12,14 +13,7 @@ public enum CheckCatalog {
   /// - Returns: Its checks, in order; none for a number that is no task.
   public static func checks(forTask taskID: Int, language: Language = .swift) -> [Check] {
     guard let task = Exercise.task(taskID) else { return [] }
-    let behaviour: [Check] =
-      switch task.behaviour {
-      case .sleepsRandomDelay: WaitRandomChecks.all
-      case .collectsDelays: ListChecks.all
-      case .measuresTime: MeasureTimeChecks.all
-      case .startsTask: TaskWaitRandomChecks.all
-      }
-    return behaviour + (builtOnCheck(for: task).map { [$0] } ?? [])
+    return task.behaviour.checks + (builtOnCheck(for: task).map { [$0] } ?? [])
       + requirements(language: language)
   }
 
@@ -31,12 +25,7 @@ public enum CheckCatalog {
   /// - Returns: The check, last of the task's behaviour checks.
   public static func builtOnCheck(for task: ExerciseTask) -> Check? {
     guard let builtOn = task.builtOnTask, let name = task.builtOnCheckName else { return nil }
-    return switch task.behaviour {
-    case .collectsDelays: ListChecks.usesBuiltOn(builtOn, named: name)
-    case .measuresTime: MeasureTimeChecks.usesBuiltOn(builtOn, named: name)
-    case .startsTask: TaskWaitRandomChecks.usesBuiltOn(builtOn, named: name)
-    case .sleepsRandomDelay: nil
-    }
+    return task.behaviour.builtOnCheck?(builtOn, name)
   }
 
   /// The project's requirement checks of a language (shebang, docstrings, lint, …): they judge

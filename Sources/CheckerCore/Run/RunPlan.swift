@@ -30,62 +30,58 @@ public struct RunPlan: Sendable {
   /// - Parameter seed: Any number; the same seed gives the same plan.
   public init(seed: UInt64) {
     self.seed = seed
-    var random = SeededGenerator(seed: seed)
-    var calls: [PlannedCall] = []
-    func add(
-      _ task: Int, n: Int = 0, maxDelay: Int, _ purpose: PlannedCall.Purpose = .sample,
-      usesDefault: Bool = false
+    var drawing = Drawing(seed: seed)
+    // Task by task, a kind of task (behaviour) at a time, the kinds in the order the exercise
+    // first names them: a seed gives the same inputs as it always has, and a new kind of task
+    // draws after the others.
+    var behaviours: [TaskBehaviour] = []
+    for task in Exercise.tasks where !behaviours.contains(task.behaviour) {
+      behaviours.append(task.behaviour)
+    }
+    for behaviour in behaviours {
+      for task in Exercise.tasks where task.behaviour == behaviour {
+        behaviour.drawCalls(task, &drawing)
+      }
+    }
+    self.calls = drawing.calls.sorted { $0.taskID < $1.taskID }
+  }
+
+  /// The calls of a plan as they are drawn: each behaviour adds its task's calls
+  /// (`TaskBehaviour.drawCalls`), drawing inputs from `random`.
+  public struct Drawing: Sendable {
+    /// The generator every input is drawn from, in the order the calls are added.
+    private var random: SeededGenerator
+    /// The calls so far, numbered in the order they were added.
+    private(set) var calls: [PlannedCall] = []
+
+    /// Starts drawing from `seed`.
+    init(seed: UInt64) {
+      random = SeededGenerator(seed: seed)
+    }
+
+    /// A number drawn from `range`.
+    mutating func draw(_ range: ClosedRange<Int>) -> Int {
+      Int.random(in: range, using: &random)
+    }
+
+    /// Adds a call of `task`, numbered next.
+    ///
+    /// - Parameters:
+    ///   - task: The task whose function it calls.
+    ///   - n: The `n` argument (0 for a function without one).
+    ///   - maxDelay: The `maxDelay` argument.
+    ///   - purpose: Which checks use it.
+    ///   - usesDefault: Whether it leaves `maxDelay` to the function's default.
+    ///   - schedule: For a probe call, what the checker's `waitRandom` does on each call.
+    mutating func add(
+      _ task: ExerciseTask, n: Int = 0, maxDelay: Int, _ purpose: PlannedCall.Purpose = .sample,
+      usesDefault: Bool = false, schedule: [PlannedCall.ScheduledSleep] = []
     ) {
       calls.append(
         PlannedCall(
-          id: calls.count, taskID: task, usesDefault: usesDefault, n: n, maxDelay: maxDelay,
-          purpose: purpose))
+          id: calls.count, taskID: task.id, usesDefault: usesDefault, n: n, maxDelay: maxDelay,
+          purpose: purpose, schedule: schedule))
     }
-    // The calls of each kind of task, drawn kind by kind in this order (a seed gives the same
-    // inputs as it always has); the tasks come from the exercise.
-    func tasks(_ behaviour: ExerciseTask.Behaviour) -> [ExerciseTask] {
-      Exercise.tasks.filter { $0.behaviour == behaviour }
-    }
-    // A random delay: varied inputs, 100 concurrent calls for the distribution and for
-    // blocking, and 30 calls with the default argument.
-    for task in tasks(.sleepsRandomDelay) {
-      for maxDelay in [0, 0, 2, Int.random(in: 1...2, using: &random), 1, 1] {
-        add(task.id, maxDelay: maxDelay)
-      }
-      for _ in 0..<100 { add(task.id, maxDelay: 1, .batch) }
-      for _ in 0..<30 {
-        add(task.id, maxDelay: Exercise.defaultMaxDelay, .defaultArgument, usesDefault: true)
-      }
-    }
-    // Lists of delays: the same shape of inputs, drawn apart, and a probe.
-    for task in tasks(.collectsDelays) {
-      add(task.id, n: 0, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task.id, n: 1, maxDelay: Int.random(in: 1...2, using: &random))
-      add(task.id, n: Int.random(in: 2...9, using: &random), maxDelay: 1)
-      add(task.id, n: Int.random(in: 10...40, using: &random), maxDelay: 1)
-      add(task.id, n: Int.random(in: 10...40, using: &random), maxDelay: 2)
-      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 0)
-      calls.append(
-        PlannedCall(
-          id: calls.count, taskID: task.id, n: Self.probeSchedule.count, maxDelay: 1,
-          purpose: .probe, schedule: Self.probeSchedule))
-    }
-    // Timing: small n, where total and total / n differ most in relative terms, and one
-    // large n.
-    for task in tasks(.measuresTime) {
-      add(task.id, n: 1, maxDelay: 1)
-      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 1)
-      add(task.id, n: Int.random(in: 2...5, using: &random), maxDelay: 2)
-      add(task.id, n: Int.random(in: 10...20, using: &random), maxDelay: 2)
-      add(task.id, n: 3, maxDelay: 0)
-    }
-    // Starting a task.
-    for task in tasks(.startsTask) {
-      for maxDelay in [0, 1, 2, Int.random(in: 1...2, using: &random), 1, 2] {
-        add(task.id, maxDelay: maxDelay)
-      }
-    }
-    self.calls = calls.sorted { $0.taskID < $1.taskID }
   }
 
   /// The calls for one task, grouped by the process that makes them: the task's calls together,

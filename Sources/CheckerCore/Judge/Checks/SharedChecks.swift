@@ -1,45 +1,44 @@
 /// Checks that several tasks ask in the same way.
 enum SharedChecks {
+  /// What the in-bounds check judges of a task's calls that returned: these calls, or nothing,
+  /// with the verdict that says why.
+  enum BoundsJudged {
+    /// These calls, in the order their failures are reported.
+    case calls([TaskEvidence.Call])
+    /// Nothing: the verdict (a skip) says why.
+    case nothing(Verdict)
+  }
+
   /// Every value a call returned lies in `0...maxDelay`: the one in-bounds check, for every
-  /// task that returns delays, judging what the task's `behaviour` makes judgeable.
+  /// task that returns delays, each judging what its calls make judgeable.
   ///
-  /// - A random delay: every call (the batch's too); and never 0 every time.
-  /// - A list: the calls that returned n ≥ 2 delays (an empty list is in bounds by accident).
-  /// - A started task: its value, once some task was seen to sleep (a value not drawn by a
-  ///   sleep proves nothing).
-  ///
-  /// - Parameter behaviour: What the task's function does.
+  /// - Parameters:
+  ///   - title: The check's title.
+  ///   - purposes: The calls it judges.
+  ///   - drawsDelays: Whether the function draws its delays itself (a random delay): returning
+  ///     0 every time, whatever maxDelay, then fails too.
+  ///   - judged: Which of the calls that returned are judged: by default all, smallest first.
   /// - Returns: The check.
-  static func inBounds(_ behaviour: ExerciseTask.Behaviour) -> Check {
-    let title: CheckTitle =
-      switch behaviour {
-      case .sleepsRandomDelay: "returns a delay within 0...\(parameter: "maxDelay")"
-      case .startsTask: "the task's value is within 0...\(parameter: "maxDelay")"
-      case .collectsDelays, .measuresTime: "returns delays within 0...\(parameter: "maxDelay")"
-      }
-    let purposes: Set<PlannedCall.Purpose> =
-      behaviour == .sleepsRandomDelay ? [.sample, .batch] : [.sample]
-    return Check(name: "in-bounds", title: title) { context in
+  static func inBounds(
+    title: CheckTitle = "returns delays within 0...\(parameter: "maxDelay")",
+    purposes: Set<PlannedCall.Purpose> = [.sample], drawsDelays: Bool = false,
+    judged: @escaping @Sendable (CheckContext, [TaskEvidence.Call]) -> BoundsJudged = {
+      .calls($1.sorted(by: CheckContext.smallerCall))
+    }
+  ) -> Check {
+    Check(name: "in-bounds", title: title) { context in
       let calls = context.evidence.calls.filter { purposes.contains($0.plan.purpose) }
       return context.judgeReturned(calls) { returned in
-        var judged = returned.sorted(by: CheckContext.smallerCall)
-        switch behaviour {
-        case .collectsDelays:
-          judged = context.judgeable(returned)
-          guard !judged.isEmpty else { return context.nothingToJudge(calls) }
-        case .startsTask:
-          guard returned.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
-            let builtOn = context.name(ofTask: context.task.builtOn ?? context.task.id)
-            return .skip("nothing to judge: no task ran \(builtOn)")
-          }
-        case .sleepsRandomDelay, .measuresTime:
-          break
+        let chosen: [TaskEvidence.Call]
+        switch judged(context, returned) {
+        case .calls(let calls): chosen = calls
+        case .nothing(let verdict): return verdict
         }
-        if let failure = judged.lazy.compactMap({ outOfBounds($0, context) }).first {
+        if let failure = chosen.lazy.compactMap({ outOfBounds($0, context) }).first {
           return failure
         }
-        let drawn = judged.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
-        if behaviour == .sleepsRandomDelay, !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
+        let drawn = chosen.filter { $0.plan.maxDelay > 0 }.compactMap(\.values).joined()
+        if drawsDelays, !drawn.isEmpty, drawn.allSatisfy({ $0 == 0 }) {
           return .fail(
             "returned 0 every time, whatever maxDelay: a delay drawn from 0...maxDelay is "
               + "almost never 0")

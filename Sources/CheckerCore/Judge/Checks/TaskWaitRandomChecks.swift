@@ -5,7 +5,15 @@
 enum TaskWaitRandomChecks {
   static let all: [Check] = [
     returnsAtOnce,
-    SharedChecks.inBounds(.startsTask),
+    // Once some task was seen to sleep: a value not drawn by a sleep proves nothing.
+    SharedChecks.inBounds(title: "the task's value is within 0...\(parameter: "maxDelay")") {
+      context, returned in
+      guard returned.contains(where: { !context.sleeps(of: $0).isEmpty }) else {
+        let builtOn = context.name(ofTask: context.task.builtOn ?? context.task.id)
+        return .nothing(.skip("nothing to judge: no task ran \(builtOn)"))
+      }
+      return .calls(returned.sorted(by: CheckContext.smallerCall))
+    },
     SharedChecks.sleepsReturnedDelay(title: "the task sleeps the delay it returns"),
   ]
 

@@ -3,7 +3,9 @@ import Foundation
 /// Task 0's checks: `waitRandom(maxDelay:)`.
 enum WaitRandomChecks {
   static let all: [Check] = [
-    SharedChecks.inBounds(.sleepsRandomDelay),
+    SharedChecks.inBounds(
+      title: "returns a delay within 0...\(parameter: "maxDelay")", purposes: [.sample, .batch],
+      drawsDelays: true),
     fractional,
     SharedChecks.sleepsReturnedDelay([.sample, .batch], title: "sleeps the delay it returns"),
     uniform,

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import unittest
@@ -235,6 +236,51 @@ class ProbeTest(unittest.TestCase):
             self.assertEqual(found[1][0], "ok")
         finally:
             shutil.rmtree(folder)
+
+
+class ChannelGuardTest(unittest.TestCase):
+    """The filter each run installs before any student code runs (the checker's
+    SeccompFilter.channelGuard): descriptor 3 stays the report channel."""
+
+    @staticmethod
+    def ending(action):
+        """How a forked process ends that holds a descriptor 3, installs the guard and then runs
+        `action`: its exit status (3: ctypes left in sys.modules), or minus its signal."""
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 3)
+                if not channel.guard_channel(facts.CHANNEL_GUARD):
+                    os._exit(2)
+                leftover = {"ctypes", "_ctypes"} & set(sys.modules)
+                action()
+                os._exit(3 if leftover else 0)
+            except BaseException:  # pylint: disable=broad-except
+                os._exit(1)
+        _, status = os.waitpid(pid, 0)
+        return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+    def test_other_descriptors_are_free(self):
+        self.assertTrue(facts.CHANNEL_GUARD, "the checker wrote no filter")
+        self.assertEqual(self.ending(lambda: os.close(os.open(os.devnull, os.O_RDONLY))), 0)
+        self.assertEqual(self.ending(lambda: os.dup2(0, 7)), 0)
+        self.assertEqual(self.ending(lambda: os.closerange(4, 64)), 0)
+        self.assertEqual(self.ending(lambda: os.dup(3)), 0)
+
+    def test_the_channel_cannot_be_replaced(self):
+        stopped = -signal.SIGSYS
+        self.assertEqual(self.ending(lambda: os.dup2(0, 3)), stopped)
+        self.assertEqual(self.ending(lambda: os.dup2(0, 3, inheritable=False)), stopped)
+
+    def test_the_channel_cannot_be_closed(self):
+        def close_then_check():
+            with self.assertRaises(PermissionError):
+                os.close(3)
+            os.closerange(0, 64)  # goes on past descriptors it cannot close
+            os.fstat(3)  # still open
+            if os.pipe()[0] == 3:
+                os._exit(4)
+        self.assertEqual(self.ending(close_then_check), 0)
 
 
 if __name__ == "__main__":

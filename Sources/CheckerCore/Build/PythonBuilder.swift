@@ -154,7 +154,9 @@ public struct PythonBuilder: Sendable {
     return (paths[0], paths[2])
   }
 
-  /// The exercise's tasks as the Python harness reads them (`asynccheck_exercise.json`).
+  /// The exercise's tasks as the Python harness reads them (`asynccheck_exercise.json`), and
+  /// the filter each of its runs installs on itself (`channel_guard`, the hex of
+  /// `SeccompFilter.channelGuard`'s program; empty where there is none).
   ///
   /// Its only task table, made from `Exercise.tasks`, in task order. `returns` says how a
   /// call's result is read: `value` (one number), `values` (a list) or `task` (a task handed
@@ -175,6 +177,15 @@ public struct PythonBuilder: Sendable {
         case builtOn = "built_on"
       }
     }
+    struct Description: Encodable {
+      var tasks: [Task]
+      var channelGuard: String
+
+      enum CodingKeys: String, CodingKey {
+        case tasks
+        case channelGuard = "channel_guard"
+      }
+    }
     let tasks = Exercise.tasks.map { task in
       Task(
         module: String(task.python.file.dropLast(".py".count)), function: task.python.name,
@@ -184,7 +195,10 @@ public struct PythonBuilder: Sendable {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = (try? encoder.encode(["tasks": tasks])) ?? Data()
+    let program = SeccompFilter.architecture == nil ? [] : SeccompFilter.channelGuard.programBytes
+    let description = Description(
+      tasks: tasks, channelGuard: program.map { String(format: "%02x", $0) }.joined())
+    let data = (try? encoder.encode(description)) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 

@@ -46,8 +46,13 @@ public enum Judge {
         } else {
           verdict = .skip("not run")
         }
-        // Records the harness did not write: nothing the channel said about this task counts.
-        if forged > 0, !check.readsSourceOnly {
+        // Records the harness did not write, or a channel taken over: nothing the channel said
+        // about this task counts.
+        if taskEvidence?.tookOverChannel == true, !check.readsSourceOnly {
+          verdict = .fail(
+            "tampered: the submission took over the checker's report channel (descriptor 3): "
+              + "nothing its run reported is accepted")
+        } else if forged > 0, !check.readsSourceOnly {
           verdict = .fail(
             "tampered: \(forged) line\(forged == 1 ? "" : "s") on the checker's report channel "
               + "did not come from the checker's harness (no key, or out of sequence): results "

@@ -17,6 +17,20 @@ public struct SeccompFilter: Sendable {
     /// The call is refused when its first argument has any of `bits` (`clone` with
     /// `CLONE_NEW*` flags).
     case refuseWhenFirstArgumentHas(SystemCall, bits: UInt32, errno: Int32)
+    /// `action` is taken when the call's argument at `index` (from 0) is `value`: `dup2`
+    /// onto descriptor 3.
+    case whenArgument(SystemCall, index: UInt32, is: UInt32, Action)
+    /// `action` is taken when `value` lies in the range the call's first two arguments bound:
+    /// `close_range` over descriptor 3.
+    case whenRangeHolds(SystemCall, value: UInt32, Action)
+  }
+
+  /// What a rule that depends on arguments does to a call it matches.
+  public enum Action: Sendable, Equatable {
+    /// The process is killed (`SIGSYS`).
+    case kill
+    /// The call fails with this error number.
+    case refuse(errno: Int32)
   }
 
   /// The system calls the rules can name, numbered per architecture.
@@ -27,6 +41,7 @@ public struct SeccompFilter: Sendable {
     case ioUringSetup, ioUringEnter, ioUringRegister, bpf, perfEventOpen, userfaultfd
     case kexecLoad, kexecFileLoad, initModule, finitModule, deleteModule, acct, swapon, swapoff
     case reboot, sethostname, setdomainname
+    case close, dup2, dup3, closeRange
 
     /// The call's number on this machine's architecture, or `nil` when it has none there.
     public var number: UInt32? {
@@ -37,7 +52,8 @@ public struct SeccompFilter: Sendable {
           .pivotRoot: 155, .chroot: 161, .unshare: 272, .setns: 308, .clone: 56, .bpf: 321,
           .perfEventOpen: 298, .userfaultfd: 323, .kexecLoad: 246, .kexecFileLoad: 320,
           .initModule: 175, .finitModule: 313, .deleteModule: 176, .acct: 163, .swapon: 167,
-          .swapoff: 168, .reboot: 169, .sethostname: 170, .setdomainname: 171,
+          .swapoff: 168, .reboot: 169, .sethostname: 170, .setdomainname: 171, .close: 3,
+          .dup2: 33, .dup3: 292,
         ]
       #elseif arch(arm64)
         let numbers: [SystemCall: UInt32] = [
@@ -46,7 +62,8 @@ public struct SeccompFilter: Sendable {
           .pivotRoot: 41, .chroot: 51, .unshare: 97, .setns: 268, .clone: 220, .bpf: 280,
           .perfEventOpen: 241, .userfaultfd: 282, .kexecLoad: 104, .kexecFileLoad: 294,
           .initModule: 105, .finitModule: 273, .deleteModule: 106, .acct: 89, .swapon: 224,
-          .swapoff: 225, .reboot: 142, .sethostname: 161, .setdomainname: 162,
+          .swapoff: 225, .reboot: 142, .sethostname: 161, .setdomainname: 162, .close: 57,
+          .dup3: 24,
         ]
       #else
         let numbers: [SystemCall: UInt32] = [:]
@@ -55,7 +72,7 @@ public struct SeccompFilter: Sendable {
       let unified: [SystemCall: UInt32] = [
         .ioUringSetup: 425, .ioUringEnter: 426, .ioUringRegister: 427, .openTree: 428,
         .moveMount: 429, .fsopen: 430, .fsconfig: 431, .fsmount: 432, .fspick: 433, .clone3: 435,
-        .mountSetattr: 442,
+        .mountSetattr: 442, .closeRange: 436,
       ]
       return numbers[self] ?? unified[self]
     }
@@ -129,6 +146,12 @@ public struct SeccompFilter: Sendable {
   private static let allow: UInt32 = 0x7fff_0000
   private static let killProcess: UInt32 = 0x8000_0000
   private static func error(_ number: Int32) -> UInt32 { 0x0005_0000 | UInt32(number & 0xffff) }
+  private static func result(_ action: Action) -> UInt32 {
+    switch action {
+    case .kill: killProcess
+    case .refuse(let errno): error(errno)
+    }
+  }
 
   /// The audit architecture the filter accepts, or `nil` where the filter is not supported.
   static var architecture: UInt32? {
@@ -139,6 +162,38 @@ public struct SeccompFilter: Sendable {
     #else
       return nil
     #endif
+  }
+
+  /// The harness's own filter, which each harness process installs on itself before any
+  /// student code runs: its report channel stays descriptor 3.
+  ///
+  /// Student code shares the harness's process; were it to move a file of its own onto
+  /// descriptor 3, it could read a record (the key with it) and write others. `dup2` or `dup3`
+  /// onto 3 kills the process with `SIGSYS`, and the checker voids the run (`HarnessReader`);
+  /// closing 3 (`close`, or a `close_range` over it, as a program that starts another closes
+  /// every descriptor in the child) fails with `EPERM`, so that no other file can take its
+  /// number; `io_uring`, whose operations a filter cannot see, is refused. The descriptor
+  /// checks in the harnesses stay, for where no filter can be installed.
+  public static let channelGuard = SeccompFilter(
+    rules: [
+      .whenArgument(.dup2, index: 1, is: channelDescriptor, .kill),
+      .whenArgument(.dup3, index: 1, is: channelDescriptor, .kill),
+      .whenArgument(.close, index: 0, is: channelDescriptor, .refuse(errno: notPermitted)),
+      .whenRangeHolds(.closeRange, value: channelDescriptor, .refuse(errno: notPermitted)),
+      .refuse(.ioUringSetup, errno: notPermitted),
+    ])
+
+  /// The harness's report channel (`HarnessProtocol`).
+  static let channelDescriptor: UInt32 = 3
+
+  /// The filter's program as the kernel reads it (`struct sock_filter`s: the code, the two
+  /// jumps and the value, little-endian), for a harness to install on itself.
+  public var programBytes: [UInt8] {
+    program().flatMap { instruction in
+      withUnsafeBytes(of: instruction.code.littleEndian, Array.init)
+        + [instruction.jumpIfTrue, instruction.jumpIfFalse]
+        + withUnsafeBytes(of: instruction.value.littleEndian, Array.init)
+    }
   }
 
   /// The filter's program.
@@ -175,6 +230,25 @@ public struct SeccompFilter: Sendable {
           .jumpIfEqual(number, skipping: 4), .load(offset: Self.firstArgumentOffset),
           Instruction(code: 0x45, jumpIfTrue: 0, jumpIfFalse: 1, value: bits),  // JSET
           .ret(Self.error(errno)), .load(offset: Self.numberOffset),
+        ]
+      case .whenArgument(let call, let index, let value, let action):
+        guard let number = call.number else { continue }
+        program += [
+          .jumpIfEqual(number, skipping: 4),
+          .load(offset: Self.firstArgumentOffset + 8 * index),
+          Instruction(code: 0x15, jumpIfTrue: 0, jumpIfFalse: 1, value: value),
+          .ret(Self.result(action)), .load(offset: Self.numberOffset),
+        ]
+      case .whenRangeHolds(let call, let value, let action):
+        guard let number = call.number else { continue }
+        program += [
+          .jumpIfEqual(number, skipping: 6), .load(offset: Self.firstArgumentOffset),
+          // The range starts above the value: go on to the next rule.
+          Instruction(code: 0x25, jumpIfTrue: 3, jumpIfFalse: 0, value: value),  // JGT
+          .load(offset: Self.firstArgumentOffset + 8),
+          // It ends below the value: the next rule too.
+          Instruction(code: 0x35, jumpIfTrue: 0, jumpIfFalse: 1, value: value),  // JGE
+          .ret(Self.result(action)), .load(offset: Self.numberOffset),
         ]
       }
     }

@@ -137,12 +137,13 @@ struct GradeReportBuilder {
     return task.passed ? .ok : .failingChecks
   }
 
-  /// How the grading went as a whole: `tampered` when records were forged, else the worst of
+  /// How the grading went as a whole: `tampered` when records were forged or the report
+  /// channel taken over, else the worst of
   /// the tasks' outcomes.
   static func status(build: BuildResult, evidence: [Int: TaskEvidence], tasks: [TaskReport])
     -> GradingStatus
   {
-    if evidence.values.contains(where: { $0.forgedLines > 0 })
+    if evidence.values.contains(where: { $0.forgedLines > 0 || $0.tookOverChannel })
       || (build.facts?.forgedLines ?? 0) > 0
     {
       return .tampered

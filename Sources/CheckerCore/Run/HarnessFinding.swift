@@ -29,6 +29,18 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
     location = fields[2].isEmpty ? nil : SourceLocation(file: String(fields[2]), line: line)
   }
 
+  /// Creates a finding of the checker's own.
+  ///
+  /// - Parameters:
+  ///   - kind: What was seen (see `kind`).
+  ///   - detail: What the code did.
+  ///   - location: Where in the student's code, when known.
+  public init(kind: String, detail: String, location: SourceLocation? = nil) {
+    self.kind = kind
+    self.detail = detail
+    self.location = location
+  }
+
   /// `3-tasks.py:7: sys._getframe (frames)`: the line of a "needs review" note.
   public var description: String {
     let reason =

@@ -61,7 +61,9 @@ public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
   public static let version = 4
 
-  /// The exit status of a harness process whose report channel was taken over.
+  /// The exit status of a harness process whose report channel was taken over, where the
+  /// channel guard (`SeccompFilter.channelGuard`, which kills such a process with `SIGSYS`)
+  /// could not be installed.
   ///
   /// Descriptor 3 was no longer the file it was: the submission moved a pipe of its own onto
   /// it, to read the records and pass on others. The harness writes nothing more (the Python

@@ -4,6 +4,16 @@
 /// number and the channel's key (see `ChannelKey`) are counted as forged and not read; records
 /// that cannot be read, or that name another protocol version, are counted as malformed.
 public enum HarnessReader {
+  /// The finding of a run whose report channel the submission took over, as it ended.
+  static func channelFinding(_ interruption: Interruption) -> HarnessFinding {
+    HarnessFinding(
+      kind: "channel",
+      detail: interruption == .exited(status: HarnessProtocol.channelTakenOverStatus)
+        ? "the report channel (descriptor 3) was replaced, and the harness ended the run"
+        : "a system call moved another file onto the report channel (descriptor 3), and the "
+          + "channel guard stopped the process")
+  }
+
   /// Reads what a harness process wrote on its channel.
   ///
   /// - Parameters:
@@ -105,7 +115,11 @@ public enum HarnessReader {
         continue
       case .audit?:
         guard let finding = HarnessFinding(fields) else { break }
-        if finding.isForgery { evidence.forgedLines += 1 }
+        if finding.kind == "channel" {
+          evidence.tookOverChannel = true
+        } else if finding.isForgery {
+          evidence.forgedLines += 1
+        }
         evidence.harnessFindings.append(finding.description)
         continue
       case .probe?, .facts?, .job?, nil:
@@ -115,6 +129,13 @@ public enum HarnessReader {
     }
     var interruption: Interruption? =
       done && outcome.termination == .exited(0) ? nil : Interruption(outcome.termination)
+    // The channel guard killed the process, or the harness ended it on finding its channel
+    // changed: the submission took the channel over, and the run is void (the Python harness
+    // may have said so itself, an `A channel` record).
+    if let interruption, interruption.tookOverChannel, !evidence.tookOverChannel {
+      evidence.tookOverChannel = true
+      evidence.harnessFindings.append(Self.channelFinding(interruption).description)
+    }
     if let otherVersion {
       // A harness of another checker (a stale cache): nothing it said can be trusted to mean
       // what this reader reads, so no call counts as having returned.

@@ -36,9 +36,28 @@ public enum Interruption: Sendable, Equatable {
     }
   }
 
+  /// Whether the process ended because the submission took over the harness's report channel.
+  ///
+  /// The channel guard killed it (`SIGSYS`, see `SeccompFilter.channelGuard`), or the harness
+  /// saw descriptor 3 changed and ended it (`HarnessProtocol.channelTakenOverStatus`). Nothing
+  /// the process wrote can be trusted.
+  public var tookOverChannel: Bool {
+    switch self {
+    case .crashed(let signal): signal == Self.badSystemCall
+    case .exited(let status): status == HarnessProtocol.channelTakenOverStatus
+    default: false
+    }
+  }
+
+  /// `SIGSYS`, with which a seccomp filter kills a process.
+  static let badSystemCall: Int32 = 31
+
   /// A sentence fragment for reports, to follow the call: "crashed with signal 4 (…)".
   public var description: String {
     switch self {
+    case .crashed(let signal) where signal == Self.badSystemCall:
+      "was stopped for a system call the checker forbids (signal \(signal)): moving another "
+        + "file onto the harness's report channel (descriptor 3)"
     case .crashed(let signal):
       "crashed with signal \(signal) (\(Self.signalName(signal)))"
     case .exited(let status) where status == HarnessProtocol.channelTakenOverStatus:

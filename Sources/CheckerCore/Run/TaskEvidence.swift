@@ -105,6 +105,11 @@ public struct TaskEvidence: Sendable {
   /// Lines on the channel without the harness's key or out of its sequence: written by the
   /// submission itself.
   public var forgedLines = 0
+  /// Whether the submission took over the harness's report channel in some process of the task.
+  ///
+  /// The channel guard killed the process, or the harness saw descriptor 3 changed (see
+  /// `Interruption.tookOverChannel`). Nothing that process wrote counts.
+  public var tookOverChannel = false
   /// What the harness's audit hook saw student code do to reach the harness, as
   /// `file:line: detail`: a person should look at the code.
   public var harnessFindings: [String] = []
@@ -155,6 +160,7 @@ public struct TaskEvidence: Sendable {
     result.crashes += other.crashes
     result.malformedLines += other.malformedLines
     result.forgedLines += other.forgedLines
+    result.tookOverChannel = result.tookOverChannel || other.tookOverChannel
     result.harnessFindings += other.harnessFindings
     return result
   }

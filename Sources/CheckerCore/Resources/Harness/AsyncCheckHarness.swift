@@ -39,14 +39,18 @@ enum AsyncCheckLibC {
     @convention(c) (UnsafePointer<timespec>?, UnsafeMutablePointer<timespec>?)
     -> Int32
   typealias FileStatus = @convention(c) (Int32, UnsafeMutablePointer<stat>?) -> Int32
+  typealias ProcessControl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+  typealias SystemCall = @convention(c) (Int, UInt, UInt, UInt) -> Int
 
-  /// The four functions as the C library defines them, or `nil` where they cannot be looked up.
+  /// The functions as the C library defines them, or `nil` where they cannot be looked up.
   private struct Functions: @unchecked Sendable {
     var write: Write?
     var read: Read?
     var clock: ClockGetTime?
     var nanosleep: NanoSleep?
     var fstat: FileStatus?
+    var prctl: ProcessControl?
+    var syscall: SystemCall?
   }
 
   private static let functions: Functions = {
@@ -59,7 +63,9 @@ enum AsyncCheckLibC {
         write: lookUp("write", as: Write.self), read: lookUp("read", as: Read.self),
         clock: lookUp("clock_gettime", as: ClockGetTime.self),
         nanosleep: lookUp("nanosleep", as: NanoSleep.self),
-        fstat: lookUp("fstat", as: FileStatus.self))
+        fstat: lookUp("fstat", as: FileStatus.self),
+        prctl: lookUp("prctl", as: ProcessControl.self),
+        syscall: lookUp("syscall", as: SystemCall.self))
     #else
       return Functions()
     #endif
@@ -84,6 +90,38 @@ enum AsyncCheckLibC {
     var found = stat()
     guard status(descriptor, &found) == 0 else { return nil }
     return [UInt64(found.st_dev), UInt64(found.st_ino)]
+  }
+
+  /// Installs `program`, a seccomp filter (`struct sock_filter`s, 8 bytes each), on every
+  /// thread of this process (`SECCOMP_FILTER_FLAG_TSYNC`: the concurrency runtime's threads
+  /// may be running already) after setting `no_new_privs`; whether it is installed.
+  @discardableResult
+  static func installFilter(_ program: [UInt8]) -> Bool {
+    #if arch(x86_64)
+      let seccomp = 317
+    #elseif arch(arm64)
+      let seccomp = 277
+    #else
+      let seccomp = -1
+    #endif
+    guard seccomp > 0, let prctl = functions.prctl, let syscall = functions.syscall,
+      !program.isEmpty, program.count % 8 == 0
+    else { return false }
+    let noNewPrivileges: Int32 = 38
+    let setModeFilter: UInt = 1
+    let synchronizeThreads: UInt = 1
+    guard prctl(noNewPrivileges, 1, 0, 0, 0) == 0 else { return false }
+    var instructions = program
+    return instructions.withUnsafeMutableBytes { buffer in
+      // struct sock_fprog: the instruction count, then (aligned) a pointer to them.
+      var header: [UInt64] = [
+        UInt64(program.count / 8), UInt64(UInt(bitPattern: buffer.baseAddress)),
+      ]
+      return header.withUnsafeMutableBytes { bytes in
+        syscall(seccomp, setModeFilter, synchronizeThreads, UInt(bitPattern: bytes.baseAddress))
+          == 0
+      }
+    }
   }
 
   /// Seconds on the monotonic clock, read with the C library's `clock_gettime`.
@@ -159,10 +197,15 @@ enum AsyncCheckChannel {
   /// The exit status of a run whose channel was taken over (`HarnessProtocol`).
   static let channelTakenOver: Int32 = 86
 
-  /// Takes the key from the checker, and notes the channel's file.
+  /// Takes the key from the checker, notes the channel's file, and installs the channel guard.
+  ///
+  /// The guard is generated from the checker's `SeccompFilter.channelGuard`: moving another
+  /// file onto descriptor 3 now kills the process, which voids the run, and closing it fails.
+  /// Where no filter can be installed, `checkChannel` still ends a run whose channel changed.
   static func open() {
     _ = key
     _ = file
+    AsyncCheckLibC.installFilter(asyncCheckChannelGuard)
   }
 
   /// Ends the run when the channel is no longer the file it was: the submission would read

@@ -19,8 +19,12 @@ import sys
 # The exercise's tasks, as the checker's exercise model describes them (`Exercise.tasks`): the
 # checker writes asynccheck_exercise.json beside these files, the harnesses' only task table.
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                       "asynccheck_exercise.json"), encoding="utf-8") as _description:
-    TASKS = json.load(_description)["tasks"]
+                       "asynccheck_exercise.json"), encoding="utf-8") as _file:
+    _DESCRIPTION = json.load(_file)
+TASKS = _DESCRIPTION["tasks"]
+# The seccomp filter each run installs on itself before any student code runs (the checker's
+# SeccompFilter.channelGuard): its report channel stays descriptor 3.
+CHANNEL_GUARD = bytes.fromhex(_DESCRIPTION.get("channel_guard", ""))
 MODULES = [task["module"] for task in TASKS]
 # What a solution to this exercise imports: anything else is for a person to look at (the
 # harness's audit hook uses the same list for imports made at run time).

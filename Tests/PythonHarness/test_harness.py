@@ -238,6 +238,24 @@ class ProbeTest(unittest.TestCase):
             shutil.rmtree(folder)
 
 
+class ServerChannelTest(unittest.TestCase):
+    """A served job's report channel (asynccheck_server.make_channel)."""
+
+    def test_a_jobs_channel_cannot_be_read_back(self):
+        import asynccheck_server as server  # pylint: disable=import-outside-toplevel
+        reading, writing = server.make_channel()
+        try:
+            os.write(writing, b"record\n")
+            # A pipe's end opens again for reading through /proc; a socket's does not.
+            with self.assertRaises(OSError):
+                os.close(os.open("/proc/self/fd/%d" % writing, os.O_RDONLY))
+            self.assertEqual(os.read(writing, 100), b"")  # its own end reads nothing
+            self.assertEqual(os.read(reading, 100), b"record\n")
+        finally:
+            os.close(reading)
+            os.close(writing)
+
+
 class ChannelGuardTest(unittest.TestCase):
     """The filter each run installs before any student code runs (the checker's
     SeccompFilter.channelGuard): descriptor 3 stays the report channel."""

@@ -203,10 +203,26 @@ private struct RunningJob {
           -> Int32).self)
     }()
 
+  /// Makes a report channel: a pair of connected local sockets, the first end the checker's,
+  /// which only reads, the second the harness's, which only writes.
+  ///
+  /// Not a pipe: a process can open its own end of a pipe again through `/proc/self/fd`, for
+  /// reading, and so read what the harness writes (the key with it); a socket cannot be opened
+  /// so, and the harness's end reads nothing.
+  ///
+  /// - Parameter ends: Set to the two descriptors.
+  /// - Returns: Whether the channel was made.
+  static func makeChannel(_ ends: inout [Int32]) -> Bool {
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0 else { return false }
+    _ = shutdown(ends[0], Int32(SHUT_WR))
+    _ = shutdown(ends[1], Int32(SHUT_RD))
+    return true
+  }
+
   private mutating func spawn() {
     var outputPipe: [Int32] = [-1, -1]
     var channelPipe: [Int32] = [-1, -1]
-    guard pipe(&outputPipe) == 0, !job.opensChannel || pipe(&channelPipe) == 0 else {
+    guard pipe(&outputPipe) == 0, !job.opensChannel || Self.makeChannel(&channelPipe) else {
       termination = .failedToStart("cannot create a pipe: \(String(cString: strerror(errno)))")
       return
     }

@@ -3,7 +3,9 @@
 /// The checker draws a key per harness process and hands it over on file descriptor 4 (see
 /// `ProcessSupervisor.Job.secret`); the harness reads it before any student code runs and ends
 /// every record with a sequence number and the key: `RECORD\tSEQ\tKEY`. Student code can write
-/// to descriptor 3 but cannot read the channel back, so it cannot learn the key from it; a record
+/// to descriptor 3 but cannot read the channel back (a local socket whose end in the harness
+/// only writes, see `ProcessSupervisor.makeChannel`, and which the channel guard keeps in
+/// place), so it cannot learn the key from it; a record
 /// without the key, or out of sequence, is not the harness's, and the grading is marked
 /// tampered. (Student code runs in the harness's process, so reading the key from memory stays
 /// possible in principle: the tampering scan flags the means, see `TamperingScan`.)

@@ -87,8 +87,12 @@ struct PythonBuilderTests {
   func exerciseDescription() throws {
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(PythonBuilder.exerciseDescription.utf8))
-        as? [String: [[String: Any]]])
-    let tasks = try #require(object["tasks"])
+        as? [String: Any])
+    let tasks = try #require(object["tasks"] as? [[String: Any]])
+    // The channel guard's program, as the Swift harness gets it too.
+    let guardProgram = try #require(object["channel_guard"] as? String)
+    #expect(guardProgram.count == 2 * SeccompFilter.channelGuard.programBytes.count)
+    #expect(guardProgram.count == 16 * SeccompFilter.channelGuard.program().count)
     #expect(
       tasks.map { $0["module"] as? String }
         == Exercise.tasks.map { String($0.python.file.dropLast(3)) })

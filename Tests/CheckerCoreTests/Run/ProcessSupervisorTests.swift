@@ -28,6 +28,23 @@ struct ProcessSupervisorTests {
     #expect(String(decoding: outcome.channel, as: UTF8.self) == "reported\n")
   }
 
+  @Test("the child cannot read its report channel back, not even by opening it again")
+  func channelIsWriteOnly() async throws {
+    // A pipe's end opens again through /proc for reading, and yields what was written; the
+    // channel's end does not open, and reading it gives nothing.
+    let outcome = try await run(
+      """
+      echo first >&3
+      if (exec 5</proc/$$/fd/3) 2>/dev/null; then echo opened; else echo refused; fi
+      if read line <&3 2>/dev/null; then echo "read $line"; else echo "nothing to read"; fi
+      echo second >&3
+      """, channel: true)
+    let printed = String(decoding: outcome.output, as: UTF8.self)
+    #expect(printed.contains("refused\n"), "\(printed)")
+    #expect(printed.contains("nothing to read\n"), "\(printed)")
+    #expect(String(decoding: outcome.channel, as: UTF8.self) == "first\nsecond\n")
+  }
+
   @Test("exit status, signal, time limit and output limit are told apart")
   func terminations() async throws {
     #expect(try await run("exit 3").termination == .exited(3))

@@ -139,6 +139,7 @@ struct HostileSubmissionTests {
       ("python-fd-relay", 1, "no-sort"),  // a pipe of its own on descriptor 3, records rewritten
       ("python-recursion-steal", 1, "count"),  // the key from the hook's frame at a stack overflow
       ("swift-fd-relay", 1, "no-sort"),  // a pipe of its own moved onto descriptor 3 (dup2)
+      ("swift-proc-relay", 1, "no-sort"),  // the channel opened again through /proc, relayed
       ("python-thread-reorder", 1, "no-sort"),  // each sleep on a patched loop, a thread each
     ]
     for (student, task, check) in disguised {

@@ -12,6 +12,7 @@ import os
 import random
 import select
 import signal
+import socket
 import time
 # The built-in functions as they are before any student code runs, bound in this module's
 # namespace (which student code cannot reach): a student's file that rebinds `builtins.float`
@@ -184,10 +185,20 @@ def resident_memory() -> Callable[[int], int] | None:
     return resident
 
 
+def make_channel() -> tuple[int, int]:
+    """A job's report channel: connected local sockets, the server's end reading only and the
+    job's writing only. Not a pipe, which the job could open again through /proc/self/fd for
+    reading, and so read its records (the key with them)."""
+    server_end, job_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    server_end.shutdown(socket.SHUT_WR)
+    job_end.shutdown(socket.SHUT_RD)
+    return server_end.detach(), job_end.detach()
+
+
 def fork_job(index: int, spec: dict[str, Any], sources: str,
              run_job: Callable[[list[str]], None]) -> tuple[Job, int]:
     """Starts one job in a forked process; returns it."""
-    output, channel, key = os.pipe(), os.pipe(), os.pipe()
+    output, channel, key = os.pipe(), make_channel(), os.pipe()
     pid = os.fork()
     if pid == 0:
         try:

@@ -29,6 +29,7 @@ struct GradeReportBuilder {
       submission.language == .swift
         ? "Swift \(submission.languageMode) language mode" : "Python submission", at: 0)
     notes.append(protection)
+    if let guardNote = Self.channelGuardNote(evidence.values) { notes.append(guardNote) }
     if build.launcher != nil, !build.isInstrumented {
       notes.append("sleeps could not be recorded: timelines and call counts are not shown")
     }
@@ -150,6 +151,20 @@ struct GradeReportBuilder {
     }
     if !build.submissionErrors.isEmpty { return .compileError }
     return GradingStatus(worstOf: tasks.compactMap(\.outcome))
+  }
+
+  /// Whether the harness processes that ran had the channel guard (`SeccompFilter.channelGuard`)
+  /// installed, as a report note; `nil` when none ran.
+  static func channelGuardNote(_ evidence: some Collection<TaskEvidence>) -> String? {
+    let processes = evidence.reduce(0) { $0 + $1.harnessProcesses }
+    let guarded = evidence.reduce(0) { $0 + $1.guardedProcesses }
+    guard processes > 0 else { return nil }
+    if guarded == processes {
+      return "channel guard: a seccomp filter in every harness process (descriptor 3 stays "
+        + "the report channel)"
+    }
+    return "channel guard: not installed in \(processes - guarded) of \(processes) harness "
+      + "processes (seccomp refused here): the harness's descriptor checks only"
   }
 
   /// The Python imports a solution never needs, as "needs review" findings.

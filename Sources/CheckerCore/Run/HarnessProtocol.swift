@@ -35,7 +35,7 @@
 ///
 /// | type | fields                          | meaning                                              |
 /// |------|---------------------------------|------------------------------------------------------|
-/// | `H`  | `version t`                     | the harness started, speaking protocol `version`     |
+/// | `H`  | `version t guarded`             | the harness started, speaking protocol `version`; `guarded` 1: the channel guard is installed (`SeccompFilter.channelGuard`), 0: it could not be (a server's own `H` has no `guarded`) |
 /// | `S`  | `id t`                          | call `id` started                                    |
 /// | `R`  | `id t isTask`                   | `taskWaitRandom` returned (`isTask` 1: a task)       |
 /// | `E`  | `id t v,v,…`                    | call `id` ended with these values                    |
@@ -59,7 +59,7 @@
 /// harness's own code (see `asynccheck_harness.install_channel`).
 public enum HarnessProtocol {
   /// The protocol's version; both harnesses send it in their `H` record.
-  public static let version = 4
+  public static let version = 5
 
   /// The exit status of a harness process whose report channel was taken over, where the
   /// channel guard (`SeccompFilter.channelGuard`, which kills such a process with `SIGSYS`)

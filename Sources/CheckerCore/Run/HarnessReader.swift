@@ -51,8 +51,10 @@ public enum HarnessReader {
       }
       switch fields.first.flatMap({ HarnessProtocol.Record(rawValue: String($0)) }) {
       case .hello?:
-        guard fields.count == 3 else { break }
+        guard fields.count == 3 || fields.count == 4 else { break }
         if Int(fields[1]) != HarnessProtocol.version { otherVersion = fields[1] }
+        evidence.harnessProcesses += 1
+        if fields.count == 4, fields[3] == "1" { evidence.guardedProcesses += 1 }
         continue
       case .started?:
         guard let slot = call(1), let time = number(2) else { break }

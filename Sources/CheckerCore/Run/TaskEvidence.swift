@@ -110,6 +110,11 @@ public struct TaskEvidence: Sendable {
   /// The channel guard killed the process, or the harness saw descriptor 3 changed (see
   /// `Interruption.tookOverChannel`). Nothing that process wrote counts.
   public var tookOverChannel = false
+  /// How many harness processes of the task said they started (`H`), and how many of them
+  /// had installed the channel guard (`SeccompFilter.channelGuard`) before student code ran.
+  public var harnessProcesses = 0
+  /// See `harnessProcesses`.
+  public var guardedProcesses = 0
   /// What the harness's audit hook saw student code do to reach the harness, as
   /// `file:line: detail`: a person should look at the code.
   public var harnessFindings: [String] = []
@@ -161,6 +166,8 @@ public struct TaskEvidence: Sendable {
     result.malformedLines += other.malformedLines
     result.forgedLines += other.forgedLines
     result.tookOverChannel = result.tookOverChannel || other.tookOverChannel
+    result.harnessProcesses += other.harnessProcesses
+    result.guardedProcesses += other.guardedProcesses
     result.harnessFindings += other.harnessFindings
     return result
   }

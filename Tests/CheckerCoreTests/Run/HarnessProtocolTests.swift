@@ -62,6 +62,10 @@ struct HarnessProtocolTests {
       // W: the tasks built on waitRandom record its calls (task 0's own function is timed by
       // its S and E records).
       if taskID != 0 { #expect(!task.sleeps.isEmpty, "task \(taskID): no W record") }
+      // H: every process said it started with its channel guard installed.
+      #expect(
+        task.harnessProcesses > 0 && task.guardedProcesses == task.harnessProcesses,
+        "task \(taskID): \(task.guardedProcesses) of \(task.harnessProcesses) guarded")
     }
     // R: taskWaitRandom returned a task; T: it was recorded, in task 3 and under task 4.
     let taskCalls = try #require(evidence[3]).calls
@@ -133,6 +137,20 @@ struct HarnessProtocolTests {
         == termination)
     #expect(HarnessProtocol.JobEnd.termination(kind: "exited", value: "x") == nil)
     #expect(HarnessProtocol.JobEnd.termination(kind: "vanished", value: "0") == nil)
+  }
+
+  @Test("the report says whether every harness process had its channel guard")
+  func channelGuardNote() {
+    var guarded = TaskEvidence(taskID: 0, calls: [], isInstrumented: true)
+    guarded.harnessProcesses = 3
+    guarded.guardedProcesses = 3
+    var unguarded = guarded
+    unguarded.guardedProcesses = 1
+    #expect(GradeReportBuilder.channelGuardNote([guarded])?.contains("in every") == true)
+    #expect(
+      GradeReportBuilder.channelGuardNote([guarded, unguarded])?.contains("not installed in 2 of 6")
+        == true)
+    #expect(GradeReportBuilder.channelGuardNote([]) == nil)
   }
 
   @Test("a harness of another protocol version has its results refused, saying why")

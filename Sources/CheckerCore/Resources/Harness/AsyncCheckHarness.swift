@@ -171,7 +171,7 @@ private func asyncCheckProgramRead(
 /// `HarnessProtocol`.
 enum AsyncCheckChannel {
   /// The version of `HarnessProtocol` this harness speaks.
-  static let protocolVersion = 4
+  static let protocolVersion = 5
   static let descriptor: Int32 = 3
   static let origin = AsyncCheckLibC.monotonicSeconds()
   private static let state = Mutex<Int>(0)
@@ -205,8 +205,11 @@ enum AsyncCheckChannel {
   static func open() {
     _ = key
     _ = file
-    AsyncCheckLibC.installFilter(asyncCheckChannelGuard)
+    isGuarded = AsyncCheckLibC.installFilter(asyncCheckChannelGuard)
   }
+
+  /// Whether `open` installed the channel guard (said in the `H` record).
+  nonisolated(unsafe) static var isGuarded = false
 
   /// Ends the run when the channel is no longer the file it was: the submission would read
   /// the records and pass on others.
@@ -404,7 +407,9 @@ enum AsyncCheckHarness {
     }
     let calls = AsyncCheckRun.calls
     _ = AsyncCheckRun.student
-    AsyncCheckChannel.send("H\t\(AsyncCheckChannel.protocolVersion)\t\(AsyncCheckChannel.now())")
+    AsyncCheckChannel.send(
+      "H\t\(AsyncCheckChannel.protocolVersion)\t\(AsyncCheckChannel.now())\t"
+        + (AsyncCheckChannel.isGuarded ? "1" : "0"))
     AsyncCheckControl.start()
 
     await withTaskGroup(of: Void.self) { group in

@@ -32,7 +32,7 @@ from asynccheck_facts import MODULES  # pylint: disable=wrong-import-position
 
 
 # The version of the checker's HarnessProtocol (Run/HarnessProtocol.swift) this harness speaks.
-PROTOCOL_VERSION = 4
+PROTOCOL_VERSION = 5
 CHANNEL = 3
 ORIGIN = time.monotonic()
 SLEEP = asyncio.sleep
@@ -256,7 +256,7 @@ _HOOK_NAMES = (len, any, all, max, issubclass, RuntimeError, ValueError, OSError
 def install_channel(key: str, sources: str, scratch: str, origin: float,
                     schedules: dict[int, list[tuple[float, ...]]],
                     trusted: tuple[tuple[types.CodeType, dict[str, Any]], ...],
-                    list_calls: Iterable[int]) -> None:
+                    list_calls: Iterable[int], channel_guarded: bool) -> None:
     """Makes an audit hook (PEP 578) this process's only writer on the report channel, and its
     watch over student code; returns nothing that leads to it.
 
@@ -674,4 +674,4 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
 
     sys.addaudithook(hook)
     with lock:
-        emit("H", PROTOCOL_VERSION, clock())
+        emit("H", PROTOCOL_VERSION, clock(), 1 if channel_guarded else 0)

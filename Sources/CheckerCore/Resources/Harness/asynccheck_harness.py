@@ -109,9 +109,9 @@ def main(arguments: list[str]) -> None:
     trusted += tuple((code, vars(reference)) for code in reference.RECORDING_CODE)
     # The calls whose function returns a list: the hook reads their values so.
     list_calls = [call[0] for call in calls if RETURNS[call[1]] == "values"]
-    channel.guard_channel(facts.CHANNEL_GUARD)
+    guarded = channel.guard_channel(facts.CHANNEL_GUARD)
     install_channel(read_key(), sources, os.path.realpath(os.getcwd()), channel.ORIGIN,
-                    SCHEDULES, trusted, list_calls)
+                    SCHEDULES, trusted, list_calls, guarded)
     step = CONTROL_STEP
     # From here on, nothing student code can reach leads to the harness: this module is no
     # longer __main__, its other modules are out of sys.modules, and the reference functions

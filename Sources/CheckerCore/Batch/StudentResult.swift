@@ -17,14 +17,16 @@ public struct StudentResult: Sendable, Codable, Equatable {
   public var reason: String? {
     if let error { return error }
     guard let report else { return nil }
+    let findings = report.notes.filter { $0.hasPrefix(Self.reviewPrefix) }.map {
+      String($0.dropFirst(Self.reviewPrefix.count))
+    }
     switch report.status {
     case .needsReview:
-      let findings = report.notes.filter { $0.hasPrefix(Self.reviewPrefix) }.map {
-        String($0.dropFirst(Self.reviewPrefix.count))
-      }
       return findings.isEmpty ? nil : findings.joined(separator: "; ")
     case .tampered:
-      return "its results carried records the harness did not write: they count for nothing"
+      return "its results carried records the harness did not write, or its code took over the "
+        + "harness's report channel: they count for nothing"
+        + (findings.isEmpty ? "" : " (" + findings.joined(separator: "; ") + ")")
     default:
       return nil
     }

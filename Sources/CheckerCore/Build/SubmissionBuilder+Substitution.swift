@@ -108,10 +108,13 @@ extension SubmissionBuilder {
     let imports =
       substitute ? ["-Xfrontend", "-import-module", "-Xfrontend", HarnessLibrary.moduleName] : []
     let executable = workspace.path("\(folder)/harness-program")
+    // Without its symbol table: student code that reads the program's file would find the
+    // harness's functions and data by name (its channel writer, its key), and call or read
+    // them.
     let job = try contained(
       compilerJob(
         flags: ["-Onone", "-suppress-warnings"] + commonFlags(submission)
-          + ["-I", library.folder] + imports + [library.object],
+          + ["-I", library.folder] + imports + [library.object, "-Xlinker", "--strip-all"],
         sources: paths, output: executable, folder: folder, timeLimit: 120),
       library: library)
     return (job, executable)

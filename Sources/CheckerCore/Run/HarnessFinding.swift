@@ -6,7 +6,7 @@
 /// the grading for a person to read (see `Grader`), and a forgery voids it (`tampered`).
 public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
   /// What was seen: `forged`, `early-sleep`, `channel`, `timing`, `frames`, `memory`,
-  /// `ctypes`, `tracing`, `code`, `descriptor`, `process`, `files` or `import`.
+  /// `ctypes`, `tracing`, `code`, `descriptor`, `process`, `files`, `folder` or `import`.
   public var kind: String
   /// Where in the student's code, when the hook found a student's frame.
   public var location: SourceLocation?
@@ -59,6 +59,7 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       case "descriptor": "opens a raw descriptor (the report channel is one)"
       case "process": "reaches other processes or the network"
       case "files": "changes files outside its folder"
+      case "folder": "opens a folder outside its own, a base for paths the checker cannot follow"
       case "import": "imports a module this exercise never needs"
       default: kind
       }

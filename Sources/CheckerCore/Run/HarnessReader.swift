@@ -81,6 +81,12 @@ public enum HarnessReader {
         continue
       case .ended?:
         guard let slot = call(1), let time = number(2), fields.count == 4 else { break }
+        // A call ends once: a second end, with the key, came from code that reached the
+        // harness's writer (a later one would win).
+        guard records[slot].ended == nil else {
+          evidence.forgedLines += 1
+          continue
+        }
         let values = fields[3].split(separator: ",").compactMap { Double($0) }
         records[slot].ended = time
         records[slot].values = values

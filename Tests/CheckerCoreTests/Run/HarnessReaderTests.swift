@@ -32,6 +32,37 @@ struct HarnessReaderTests {
     #expect(evidence.calls.dropFirst().allSatisfy { $0.values == nil && $0.interruption == nil })
   }
 
+  @Test("a call ends once: a second end is forged, and the first one's values stand")
+  func secondEndIsForged() throws {
+    let first = calls[0].id
+    let lines = [
+      "", "H\t\(HarnessProtocol.version)\t0.0\t1", "", "S\t\(first)\t0.01", "",
+      "E\t\(first)\t0.53\t0.25,0.5", "",
+      "E\t\(first)\t0.6\t0.5,0.25", "", "D\t0.6",
+    ]
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(lines.joined(separator: "\n")), instrumented: true)
+    #expect(try #require(evidence.calls.first).values == [0.25, 0.5])
+    #expect(evidence.forgedLines == 1)
+    #expect(evidence.malformedLines == 0)
+  }
+
+  @Test("bytes written to the channel without a new line stand alone before a record")
+  func partialLineStandsAlone() throws {
+    // The harness starts each record on a new line (`\nRECORD\tSEQ\tKEY\n`): a student's
+    // unterminated `R\t<id>\t0.1\t` cannot head the harness's next record.
+    let key = ChannelKey(text: "k")
+    let first = calls[0].id
+    let channel =
+      "\nH\t\(HarnessProtocol.version)\t0.0\t1\t0\tk\n" + "R\t\(first)\t0.1\t"
+      + "\nS\t\(first)\t0.01\t1\tk\n"
+    let evidence = HarnessReader.evidence(
+      taskID: 1, calls: calls, outcome: outcome(channel), instrumented: true, key: key)
+    #expect(evidence.forgedLines == 1)
+    let call = try #require(evidence.calls.first)
+    #expect(call.started == 0.01 && call.returned == nil)
+  }
+
   @Test("a recorded waitRandom's maxDelay: an integer, the default, or not an integer")
   func maxDelayArguments() {
     let first = calls[0].id

@@ -140,6 +140,8 @@ struct HostileSubmissionTests {
       ("python-recursion-steal", 1, "count"),  // the key from the hook's frame at a stack overflow
       ("swift-fd-relay", 1, "no-sort"),  // a pipe of its own moved onto descriptor 3 (dup2)
       ("swift-proc-relay", 1, "no-sort"),  // the channel opened again through /proc, relayed
+      ("swift-symbol-send", 1, "no-sort"),  // the harness's writer found by its symbol, called
+      ("python-proc-mem", 1, "no-sort"),  // /proc as dir_fd, then the hook's writer in memory
       ("python-thread-reorder", 1, "no-sort"),  // each sleep on a patched loop, a thread each
     ]
     for (student, task, check) in disguised {

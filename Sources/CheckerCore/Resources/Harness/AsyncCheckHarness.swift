@@ -227,7 +227,9 @@ enum AsyncCheckChannel {
   static func send(_ line: String) {
     let key = self.key
     state.withLock { sequence in
-      let bytes = Array((line + "\t\(sequence)\t\(key)\n").utf8)
+      // A new line first: bytes the submission wrote to the channel without one stand alone,
+      // without the key, instead of heading this record.
+      let bytes = Array(("\n" + line + "\t\(sequence)\t\(key)\n").utf8)
       sequence += 1
       bytes.withUnsafeBytes { buffer in
         guard let base = buffer.baseAddress else { return }

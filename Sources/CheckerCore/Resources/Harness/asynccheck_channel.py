@@ -298,6 +298,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
+    normpath, is_folder = os.path.normpath, os.path.isdir
     text, integer, number_type, tuple_type, list_type, raw = \
         str, int, float, tuple, list, bytes
     show_float, nan = float.__repr__, float("nan")
@@ -349,7 +350,9 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
         # fails before the sequence number is taken: a line is written whole or not at all.
         if not intact(channel):
             replaced()
-        data = (join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
+        # A new line first: bytes student code wrote to the channel without one stand alone,
+        # without the key, instead of heading this record.
+        data = ("\n" + join("\t", [text(field) for field in fields]) + "\t%d\t%s\n"
                 % (sequence[0], key)).encode()
         sequence[0] += 1
         try:
@@ -369,7 +372,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
         the channel over (an `A channel` record: the grading is void), and ends the run."""
         try:
             if intact(backup):
-                line = "A\tchannel\t\t0\tthe report channel (descriptor 3) was replaced" \
+                line = "\nA\tchannel\t\t0\tthe report channel (descriptor 3) was replaced" \
                     "\t%d\t%s\n" % (sequence[0], key)
                 sequence[0] += 1
                 write(backup, line.encode())
@@ -597,13 +600,21 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
                 path = path_of(args[0])
                 mode = named(args, 1)
                 flags = args[2] if len(args) > 2 and exact(args[2]) is integer else 0
+                given = args[0] if exact(args[0]) is text else None
                 if path is None:
                     if direct(frame, descriptor_helpers):
                         flag("descriptor", where, "opening a descriptor")
-                elif starts(path, "/proc/") and (
+                elif path == "/proc" or given is not None and given[:1] != sep and (
+                        starts(normpath(sep + given), "/proc/")) or starts(path, "/proc/") and (
                         path[find(path, "/"):] == "/mem" or "/fd/" in path or
                         "/map_files/" in path or "/fdinfo/" in path):
+                    # /proc itself is a base for relative paths (os.open's dir_fd, which the
+                    # event does not carry); a relative path is also read from the root.
                     flag("memory", where, "opening " + path)
+                elif not inside_scratch(path) and is_folder(path):
+                    # A folder outside its own, as a base for relative paths this hook would
+                    # resolve against the working folder instead.
+                    flag("folder", where, "opening the folder " + path)
                 elif starts(path, "/proc/"):
                     flag("process", where, "opening " + path, refuse=False)
                 elif (any(letter in mode for letter in writes_mode) or flags & write_flags) \

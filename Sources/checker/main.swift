@@ -13,6 +13,8 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "__serve" {
   ProgramServer.main(Array(CommandLine.arguments.dropFirst(2)))
 }
 
+// Stopped by a signal, the checker removes its workspaces first.
+SignalCleanup.install()
 let environment = ProcessInfo.processInfo.environment
 let output = CheckerCommand.run(
   arguments: Array(CommandLine.arguments.dropFirst()),

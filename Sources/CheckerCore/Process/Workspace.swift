@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The temporary folder a submission is built and run in, outside the submission.
 public struct Workspace: Sendable {
@@ -20,7 +21,32 @@ public struct Workspace: Sendable {
     // Crossable by other users (not listable): a sandbox without namespaces runs student code
     // as a user of its own, which must reach its scratch folder and the harness below here.
     chmod(made, 0o711)
-    return Workspace(root: String(cString: made))
+    let root = String(cString: made)
+    let closed = live.withLock { live in
+      if !live.closed { live.roots.insert(root) }
+      return live.closed
+    }
+    guard !closed else {
+      rmdir(root)
+      throw .workspace("the checker is stopping: no new workspace")
+    }
+    return Workspace(root: root)
+  }
+
+  /// The workspaces made and not yet removed, and whether new ones may still be made: what
+  /// `removeEveryLive` removes when the checker is stopped by a signal (`SignalCleanup`).
+  private static let live = Mutex<(roots: Set<String>, closed: Bool)>(([], false))
+
+  /// Removes every workspace this process made and has not removed yet; none can be made
+  /// after (the checker is stopping).
+  public static func removeEveryLive() {
+    let roots = live.withLock { live in
+      live.closed = true
+      return live.roots
+    }
+    for root in roots {
+      _ = Workspace(root: root).remove()
+    }
   }
 
   /// The absolute path of `relativePath` inside the workspace.
@@ -79,6 +105,7 @@ public struct Workspace: Sendable {
   /// - Returns: Whether nothing is left of it.
   @discardableResult
   public func remove() -> Bool {
-    FolderRemover.remove(root)
+    Self.live.withLock { _ = $0.roots.remove(root) }
+    return FolderRemover.remove(root)
   }
 }

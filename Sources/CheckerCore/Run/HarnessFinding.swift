@@ -59,7 +59,8 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       case "descriptor": "opens a raw descriptor (the report channel is one)"
       case "process": "reaches other processes or the network"
       case "files": "changes files outside its folder"
-      case "folder": "opens a folder outside its own, a base for paths the checker cannot follow"
+      case "folder":
+        "makes paths the checker cannot follow: a folder outside its own opened, or a link made"
       case "import": "imports a module this exercise never needs"
       default: kind
       }

@@ -46,6 +46,40 @@ struct CheckerExecutableTests {
       standardError: String(decoding: errorData, as: UTF8.self))
   }
 
+  @Test("stopped by SIGTERM mid-grading, it removes its workspace and ends by the signal")
+  func terminated() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "asynccheck-signal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = Process()
+    process.executableURL = Self.productsFolder.appendingPathComponent("checker")
+    process.arguments = [
+      "--format", "json",
+      SampleCatalog.folder.appendingPathComponent("python/correct-as-completed").path,
+    ]
+    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": folder.path]) {
+      $1
+    }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    func left() -> [String] {
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    }
+    // Its workspace, made in TMPDIR, appears within seconds even on a loaded machine.
+    let deadline = Date().addingTimeInterval(60)
+    while left().isEmpty, process.isRunning, Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    let made = left()
+    process.terminate()
+    await offPool { process.waitUntilExit() }
+    #expect(!made.isEmpty, "no workspace was seen before the signal")
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+    #expect(left().isEmpty, "left behind: \(left())")
+  }
+
   @Test("--help prints the usage and exits 0")
   func help() async throws {
     let run = try await Self.checker(["--help"])

@@ -142,6 +142,7 @@ struct HostileSubmissionTests {
       ("swift-proc-relay", 1, "no-sort"),  // the channel opened again through /proc, relayed
       ("swift-symbol-send", 1, "no-sort"),  // the harness's writer found by its symbol, called
       ("python-proc-mem", 1, "no-sort"),  // /proc as dir_fd, then the hook's writer in memory
+      ("python-symlink-mem", 1, "no-sort"),  // links the hook resolved from the wrong folder
       ("python-thread-reorder", 1, "no-sort"),  // each sleep on a patched loop, a thread each
     ]
     for (student, task, check) in disguised {

@@ -625,6 +625,10 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             family = args[1] if len(args) > 1 and exact(args[1]) is integer else -1
             if where and not (event == "socket.__new__" and family == unix_family):
                 flag("process", where, event, refuse=False)
+        elif event == "os.symlink" and student(frame):
+            # A link's target is read from the link's folder, not the working folder this hook
+            # resolves against: links could lead a relative path to /proc unseen.
+            flag("folder", student(frame), "making a symbolic link")
         elif event in file_events:
             where = student(frame)
             outside = [path for path in (path_of(value) for value in args[:2])

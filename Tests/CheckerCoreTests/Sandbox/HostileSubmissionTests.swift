@@ -104,7 +104,8 @@ struct HostileSubmissionTests {
     let reach = try #require(results.first { $0.student == "python-reach-harness" }?.report)
     #expect(reach.status == .tampered, "\(reach.status)")
     let findings = [
-      "gc.get_referrers", "sys._getframe", "asynccheck.ended", "opening a descriptor",
+      "gc.get_referrers", "sys._getframe", "asynccheck.ended",
+      "opening the report channel's descriptor",
     ]
     for finding in findings {
       #expect(
@@ -143,6 +144,8 @@ struct HostileSubmissionTests {
       ("swift-symbol-send", 1, "no-sort"),  // the harness's writer found by its symbol, called
       ("python-proc-mem", 1, "no-sort"),  // /proc as dir_fd, then the hook's writer in memory
       ("python-symlink-mem", 1, "no-sort"),  // links the hook resolved from the wrong folder
+      ("python-chdir-mem", 1, "no-sort"),  // `..` from a dir_fd, the working folder moved
+      ("python-thread-mem", 1, "no-sort"),  // /proc/self/mem opened from a pool thread
       ("python-thread-reorder", 1, "no-sort"),  // each sleep on a patched loop, a thread each
     ]
     for (student, task, check) in disguised {

@@ -298,7 +298,7 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
     get_ident, lock, generator = threading.get_ident, threading.RLock(), random.Random()
     gc_enabled, gc_disable, gc_enable = gc.isenabled, gc.disable, gc.enable
     exact, realpath, fsdecode = type, os.path.realpath, os.fsdecode
-    normpath, is_folder = os.path.normpath, os.path.isdir
+    is_folder, devnull = os.path.isdir, os.devnull
     text, integer, number_type, tuple_type, list_type, raw = \
         str, int, float, tuple, list, bytes
     show_float, nan = float.__repr__, float("nan")
@@ -594,38 +594,41 @@ def install_channel(key: str, sources: str, scratch: str, origin: float,
             where = direct(frame)
             if where:
                 flag("code", where, event)
-        elif event == "open":
+        elif event == "open" and args:
+            # The rules that keep the process's memory and the report channel out of reach hold
+            # whoever opens (a pool thread runs no student frame); the others are hints about
+            # student code.
             where = student(frame)
-            if where and args:
-                path = path_of(args[0])
-                mode = named(args, 1)
-                flags = args[2] if len(args) > 2 and exact(args[2]) is integer else 0
-                given = args[0] if exact(args[0]) is text else None
-                if path is None:
-                    if direct(frame, descriptor_helpers):
-                        flag("descriptor", where, "opening a descriptor")
-                elif path == "/proc" or given is not None and given[:1] != sep and (
-                        starts(normpath(sep + given), "/proc/")) or starts(path, "/proc/") and (
-                        path[find(path, "/"):] == "/mem" or "/fd/" in path or
-                        "/map_files/" in path or "/fdinfo/" in path):
-                    # /proc itself is a base for relative paths (os.open's dir_fd, which the
-                    # event does not carry); a relative path is also read from the root.
-                    flag("memory", where, "opening " + path)
-                elif not inside_scratch(path) and is_folder(path):
-                    # A folder outside its own, as a base for relative paths this hook would
-                    # resolve against the working folder instead.
-                    flag("folder", where, "opening the folder " + path)
-                elif starts(path, "/proc/"):
-                    flag("process", where, "opening " + path, refuse=False)
-                elif (any(letter in mode for letter in writes_mode) or flags & write_flags) \
-                        and not inside_scratch(path):
-                    flag("files", where, "writing " + path, refuse=False)
+            path = path_of(args[0])
+            mode = named(args, 1)
+            flags = args[2] if len(args) > 2 and exact(args[2]) is integer else 0
+            given = args[0] if exact(args[0]) is text else None
+            if path is None:
+                if where and exact(args[0]) is integer and args[0] in (channel, backup) \
+                        and direct(frame, descriptor_helpers):
+                    flag("descriptor", where, "opening the report channel's descriptor")
+            elif path == "/proc" or starts(path, "/proc/") and (
+                    path[find(path, "/"):] == "/mem" or "/fd/" in path or
+                    "/map_files/" in path or "/fdinfo/" in path):
+                flag("memory", where, "opening " + path)
+            elif given is not None and given[:1] != sep and ".." in given.split(sep):
+                # Relative to a descriptor (os.open's dir_fd, which the event does not carry),
+                # `..` leads where this hook, resolving against the working folder, cannot see.
+                flag("folder", where, "opening " + given)
+            elif not inside_scratch(path) and not in_sources(path + sep) and is_folder(path):
+                # A folder outside its own, as a base for relative paths.
+                flag("folder", where, "opening the folder " + path)
+            elif where and starts(path, "/proc/"):
+                flag("process", where, "opening " + path, refuse=False)
+            elif where and (any(letter in mode for letter in writes_mode) or flags & write_flags) \
+                    and not inside_scratch(path) and path != devnull:
+                flag("files", where, "writing " + path, refuse=False)
         elif event in process_events or event == "socket.__new__":
             where = student(frame)
             family = args[1] if len(args) > 1 and exact(args[1]) is integer else -1
             if where and not (event == "socket.__new__" and family == unix_family):
                 flag("process", where, event, refuse=False)
-        elif event == "os.symlink" and student(frame):
+        elif event == "os.symlink":
             # A link's target is read from the link's folder, not the working folder this hook
             # resolves against: links could lead a relative path to /proc unseen.
             flag("folder", student(frame), "making a symbolic link")

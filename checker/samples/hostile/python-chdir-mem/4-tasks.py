@@ -1,0 +1,15 @@
+#!/usr/bin/env python3
+"""Task 4: wait_n, built on task_wait_random."""
+import asyncio
+from typing import List
+
+task_wait_random = __import__('3-tasks').task_wait_random
+
+
+async def task_wait_n(n: int, max_delay: int) -> List[float]:
+    """Start task_wait_random n times; return the delays as they finish."""
+    delays = []
+    tasks = [task_wait_random(max_delay) for _ in range(n)]
+    for finished in asyncio.as_completed(tasks):
+        delays.append(await finished)
+    return delays

@@ -56,7 +56,7 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       case "ctypes": "calls C directly"
       case "tracing": "traces or audits the running program"
       case "code": "makes code objects or functions at run time"
-      case "descriptor": "opens a raw descriptor (the report channel is one)"
+      case "descriptor": "opens the report channel's descriptor as a file"
       case "process": "reaches other processes or the network"
       case "files": "changes files outside its folder"
       case "folder":

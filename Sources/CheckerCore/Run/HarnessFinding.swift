@@ -47,7 +47,7 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       switch kind {
       case "forged": "wrote a record the harness did not write"
       case "early-sleep": "the event loop or asyncio was changed: the checker's sleeps lie"
-      case "channel": "the harness's report channel was taken over: the run was ended"
+      case "channel": "the run is void: nothing it reported counts"
       case "timing":
         "the checker's sleeps ended out of order: the event loop or asyncio was changed, or the "
           + "machine was overloaded"

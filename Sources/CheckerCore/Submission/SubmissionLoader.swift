@@ -72,6 +72,7 @@ public struct SubmissionLoader: Sendable {
         try Self.requireSize(of: files, displayPath: path)
       }
       guard !files.isEmpty else { throw .noPythonSources(path: path) }
+      files += pythonHelpers(in: root, besides: files, notes: &found)
       var submission = Submission(
         displayPath: path, origin: .folder, languageMode: 0, files: files, notes: found)
       submission.language = .python
@@ -292,6 +293,39 @@ public struct SubmissionLoader: Sendable {
           atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
         && isDirectory.boolValue
     }.sorted()
+  }
+
+  /// The folder's other Python files (`helpers.py`, `0-main.py`), which the task files may
+  /// import as the student runs them: each one that reads as the submission's own regular file
+  /// and keeps the submission within its size limit; what is left out is said in `notes`.
+  private func pythonHelpers(
+    in root: URL, besides taskFiles: [SourceFile], notes: inout [String]
+  ) -> [SourceFile] {
+    let fileManager = FileManager.default
+    let taken = Set(taskFiles.map(\.relativePath))
+    let names =
+      ((try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []).filter {
+        $0.hasSuffix(".py") && !$0.hasPrefix(".") && !taken.contains($0)
+      }.sorted()
+    var total = taskFiles.reduce(0) { $0 + $1.text.utf8.count }
+    var helpers: [SourceFile] = []
+    for name in names {
+      let url = root.appendingPathComponent(name)
+      guard (try? Self.requireRegularFile(url, inside: root)) != nil,
+        var file = try? read(url, relativeTo: root)
+      else {
+        notes.append("left out \(name.terminalSafe): not a file of the submission's own")
+        continue
+      }
+      guard total + file.text.utf8.count <= Self.maximumSubmissionBytes else {
+        notes.append("left out \(name.terminalSafe): the submission would be over its size limit")
+        continue
+      }
+      total += file.text.utf8.count
+      file.isExecutable = fileManager.isExecutableFile(atPath: url.path)
+      helpers.append(file)
+    }
+    return helpers
   }
 
   /// Refuses a submission whose sources together are larger than `maximumSubmissionBytes`.

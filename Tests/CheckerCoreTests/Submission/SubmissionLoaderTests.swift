@@ -225,11 +225,17 @@ struct PythonSubmissionLoaderTests {
     let file = root.appendingPathComponent("1-concurrent_coroutines.py")
     try Data("#!/usr/bin/env python3\n".utf8).write(to: file)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    // The folder's other Python files come along, as the task files may import them; a link
+    // out of the folder is left out, said in a note; other files stay out.
     try Data("x".utf8).write(to: root.appendingPathComponent("notes.py"))
+    try Data("{}".utf8).write(to: root.appendingPathComponent("config.json"))
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("passwd.py").path, withDestinationPath: "/etc/passwd")
     let submission = try SubmissionLoader().load(path: root.path)
     #expect(submission.language == .python)
-    #expect(submission.files.map(\.relativePath) == ["1-concurrent_coroutines.py"])
+    #expect(submission.files.map(\.relativePath) == ["1-concurrent_coroutines.py", "notes.py"])
     #expect(submission.files.first?.isExecutable == true)
+    #expect(submission.notes.contains("left out passwd.py: not a file of the submission's own"))
     #expect(throws: SubmissionError.noSwiftSources(path: root.path)) {
       try SubmissionLoader(language: .swift).load(path: root.path)
     }

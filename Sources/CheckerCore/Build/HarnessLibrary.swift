@@ -43,7 +43,7 @@ public struct HarnessLibrary: Sendable {
   /// runs (`SeccompFilter.channelGuard`: its report channel stays descriptor 3), as the
   /// kernel reads it; empty on an architecture the filter does not support.
   static var channelGuardSource: String {
-    let program = SeccompFilter.architecture == nil ? [] : SeccompFilter.channelGuard.programBytes
+    let program = SeccompFilter.channelGuard.programBytes
     let rows = stride(from: 0, to: program.count, by: 8).map { start in
       "  "
         + program[start..<start + 8].map { "0x" + String(format: "%02x", $0) }.joined(

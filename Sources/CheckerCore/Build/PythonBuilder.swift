@@ -195,7 +195,7 @@ public struct PythonBuilder: Sendable {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let program = SeccompFilter.architecture == nil ? [] : SeccompFilter.channelGuard.programBytes
+    let program = SeccompFilter.channelGuard.programBytes
     let description = Description(
       tasks: tasks, channelGuard: program.map { String(format: "%02x", $0) }.joined())
     let data = (try? encoder.encode(description)) ?? Data()

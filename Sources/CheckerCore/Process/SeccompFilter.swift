@@ -187,9 +187,11 @@ public struct SeccompFilter: Sendable {
   static let channelDescriptor: UInt32 = 3
 
   /// The filter's program as the kernel reads it (`struct sock_filter`s: the code, the two
-  /// jumps and the value, little-endian), for a harness to install on itself.
+  /// jumps and the value, little-endian), for a harness to install on itself; empty on an
+  /// architecture the filter does not support, as `install` installs nothing there.
   public var programBytes: [UInt8] {
-    program().flatMap { instruction in
+    guard Self.architecture != nil else { return [] }
+    return program().flatMap { instruction in
       withUnsafeBytes(of: instruction.code.littleEndian, Array.init)
         + [instruction.jumpIfTrue, instruction.jumpIfFalse]
         + withUnsafeBytes(of: instruction.value.littleEndian, Array.init)

@@ -16,7 +16,13 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
   /// Whether the evidence is void: the hook refused a record it did not write, one of the
   /// checker's sleeps ended before its time (which no event loop does unless it was changed),
   /// or the report channel was replaced by a file of the program's own.
-  public var isForgery: Bool { kind == "forged" || kind == "early-sleep" || kind == "channel" }
+  public var isForgery: Bool {
+    kind == "forged" || kind == "early-sleep" || kind == Self.channelKind
+  }
+
+  /// The kind of a finding that the report channel was taken over: the run is void as a
+  /// whole (`TaskEvidence.tookOverChannel`), not for a line it holds.
+  public static let channelKind = "channel"
 
   /// Reads an `A kind file line detail` record's fields (after authentication); `nil` when the
   /// record has not its five fields.
@@ -47,7 +53,7 @@ public struct HarnessFinding: Sendable, Equatable, CustomStringConvertible {
       switch kind {
       case "forged": "wrote a record the harness did not write"
       case "early-sleep": "the event loop or asyncio was changed: the checker's sleeps lie"
-      case "channel": "the run is void: nothing it reported counts"
+      case Self.channelKind: "the run is void: nothing it reported counts"
       case "timing":
         "the checker's sleeps ended out of order: the event loop or asyncio was changed, or the "
           + "machine was overloaded"

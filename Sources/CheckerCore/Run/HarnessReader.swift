@@ -7,7 +7,7 @@ public enum HarnessReader {
   /// The finding of a run whose report channel the submission took over, as it ended.
   static func channelFinding(_ interruption: Interruption) -> HarnessFinding {
     HarnessFinding(
-      kind: "channel",
+      kind: HarnessFinding.channelKind,
       detail: interruption == .exited(status: HarnessProtocol.channelTakenOverStatus)
         ? "the report channel (descriptor 3) was replaced, and the harness ended the run"
         : "a system call moved another file onto the report channel (descriptor 3), and the "
@@ -123,7 +123,7 @@ public enum HarnessReader {
         continue
       case .audit?:
         guard let finding = HarnessFinding(fields) else { break }
-        if finding.kind == "channel" {
+        if finding.kind == HarnessFinding.channelKind {
           evidence.tookOverChannel = true
         } else if finding.isForgery {
           evidence.forgedLines += 1

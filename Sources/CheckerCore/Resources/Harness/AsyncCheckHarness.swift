@@ -205,11 +205,12 @@ enum AsyncCheckChannel {
   static func open() {
     _ = key
     _ = file
-    isGuarded = AsyncCheckLibC.installFilter(asyncCheckChannelGuard)
+    _ = isGuarded
   }
 
-  /// Whether `open` installed the channel guard (said in the `H` record).
-  nonisolated(unsafe) static var isGuarded = false
+  /// Whether the channel guard is installed, which `open` does first thing (said in the `H`
+  /// record).
+  static let isGuarded = AsyncCheckLibC.installFilter(asyncCheckChannelGuard)
 
   /// Ends the run when the channel is no longer the file it was: the submission would read
   /// the records and pass on others.
